@@ -1,0 +1,40 @@
+// The registry of hyoka's commands, each with its options and usage line.
+import type { ParseArgsConfig } from 'node:util';
+import type { CliIo } from './run.js';
+import { serveCommand } from './serve.js';
+import { importCommand, exportCommand } from './documents.js';
+import { computeCommand, checkCommand } from './quality.js';
+import { generateCommand } from './generate.js';
+
+export type OptionValues = Record<string, string | boolean | (string | boolean)[] | undefined>;
+
+export interface Command {
+  summary: string;
+  usage: string;
+  options: NonNullable<ParseArgsConfig['options']>;
+  run: (values: OptionValues, positionals: string[], io: CliIo) => Promise<number>;
+}
+
+export const commands: Record<string, Command> = {
+  serve: serveCommand,
+  import: importCommand,
+  export: exportCommand,
+  compute: computeCommand,
+  check: checkCommand,
+  generate: generateCommand,
+};
+
+export function usage(): string {
+  const lines = Object.values(commands).map((c) => `  ${c.usage}\n      ${c.summary}`);
+  return [
+    'hyoka — 行政評価 (PDCA) の記録・計算・公開 / administrative evaluation for municipalities',
+    '',
+    'Usage: hyoka <command> [options]',
+    '',
+    ...lines,
+    '',
+    'Database: --db PATH (SQLite file; default ./data/hyoka.sqlite), or DATABASE_URL=postgres://… for PostgreSQL.',
+    'Exit status: 0 success, 2 invalid input (nothing written), 1 other failure.',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,45 @@
+// Plain-text output of the commands: reports, problems and findings, Japanese first.
+import type { CheckResult } from '../domain/check.js';
+import { formatFiscalYear, readFiscalYear } from '../domain/era.js';
+import type { ImportOutcome } from '../services/documents.js';
+import type { Problem } from '../services/errors.js';
+
+export function formatImportOutcome({ report, unknownFields }: ImportOutcome, dryRun: boolean): string {
+  const head = dryRun
+    ? `試行（書込みなし） / Dry run, nothing written: ${report.organization.name}`
+    : `取込み完了 / Imported: ${report.organization.name}`;
+  const rows = Object.entries(report.counts).map(
+    ([kind, c]) => `  ${kind.padEnd(20)} ${pad(c.added)} ${pad(c.updated)} ${pad(c.removed)} ${pad(c.unchanged)}`,
+  );
+  const lines = [head, `  ${'record'.padEnd(20)} ${pad('追加 added')} ${pad('更新 updated')} ${pad('削除 removed')} ${pad('変更なし same')}`, ...rows];
+  if (unknownFields.length > 0) {
+    lines.push(`未定義の項目（保存はします。綴りを確認してください） / Unknown fields, kept — check their spelling: ${unknownFields.length}`);
+    for (const path of unknownFields) lines.push(`  ${path}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+const pad = (value: number | string) => String(value).padStart(14);
+
+export function formatProblems(problems: readonly Problem[]): string {
+  const head = `文書に ${problems.length} 件の問題があります / The document has ${problems.length} problem(s)`;
+  return `${[head, ...problems.map((p) => `${p.path}: ${p.message}`)].join('\n')}\n`;
+}
+
+export function formatFindings(result: CheckResult): string {
+  const year = result.fiscalYear === null ? '—' : formatFiscalYear(result.fiscalYear, { western: true });
+  const lines = [
+    `対象年度 / Fiscal year: ${year}`,
+    `${result.findings.length} 件の指摘 / ${result.findings.length} finding(s)`,
+    ...result.findings.map((f) => `${f.path}: ${f.message}`),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+/** --fiscal-year takes 2021, 2021年度, R3年度 or 令和3年度. */
+export function parseFiscalYearOption(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const read = readFiscalYear(text);
+  if (!read.ok) throw new Error(read.error);
+  return read.value;
+}

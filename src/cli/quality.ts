@@ -1,0 +1,51 @@
+// compute and check: stateless completion of a document, and the data-quality findings
+// a planning division wants before publishing.
+import { readFile } from 'node:fs/promises';
+import { checkDocument, type CheckResult } from '../domain/check.js';
+import { compute } from '../interchange/compute.js';
+import { parseDocumentText } from '../interchange/validate.js';
+import { exportDocument } from '../services/export.js';
+import type { Command } from './commands.js';
+import { EXIT_INVALID } from './run.js';
+import { formatFindings, formatProblems, parseFiscalYearOption } from './format.js';
+import { dbOption, orgOption, stringOption, withStore } from './store.js';
+
+export const computeCommand: Command = {
+  summary: '文書に達成率・増減・評価の目安を計算して出力（DB不要） / print the document completed by compute (no database)',
+  usage: 'hyoka compute FILE',
+  options: {},
+  async run(_values, [file], io) {
+    if (!file) {
+      io.stderr(`ファイルを指定してください / Name the file to compute\n  ${this.usage}\n`);
+      return 1;
+    }
+    const validation = parseDocumentText(await readFile(file, 'utf8'));
+    if (!validation.ok) {
+      io.stderr(formatProblems(validation.problems));
+      return EXIT_INVALID;
+    }
+    io.stdout(`${JSON.stringify(compute(validation.document), null, 2)}\n`);
+    return 0;
+  },
+};
+
+export const checkCommand: Command = {
+  summary: '公表前のデータ品質チェック（常に終了コード0） / data-quality findings before publishing (always exits 0)',
+  usage: 'hyoka check [FILE] [--fiscal-year 2021|R3年度] [--json] [--org CODE|NAME] [--db PATH]',
+  options: { ...dbOption, ...orgOption, 'fiscal-year': { type: 'string' }, json: { type: 'boolean' } },
+  async run(values, [file], io) {
+    const fiscalYear = parseFiscalYearOption(stringOption(values, 'fiscal-year'));
+    let result: CheckResult;
+    if (file) {
+      const validation = parseDocumentText(await readFile(file, 'utf8'));
+      result = validation.ok
+        ? checkDocument(validation.document, { fiscalYear })
+        : { fiscalYear: fiscalYear ?? null, findings: validation.problems.map((p) => ({ ...p, code: 'invalid-document' })) };
+    } else {
+      const document = await withStore(values, io.env, (store) => exportDocument(store, stringOption(values, 'org')));
+      result = checkDocument(document, { fiscalYear });
+    }
+    io.stdout(values.json === true ? `${JSON.stringify(result, null, 2)}\n` : formatFindings(result));
+    return 0;
+  },
+};

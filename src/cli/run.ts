@@ -1,0 +1,45 @@
+// Parses the command line and runs one command. Returns the exit status:
+// 0 success, 2 invalid input (nothing written), 1 any other failure.
+import { parseArgs } from 'node:util';
+import { ServiceError } from '../services/errors.js';
+import { commands, usage } from './commands.js';
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: NodeJS.ProcessEnv;
+}
+
+export const EXIT_INVALID = 2;
+export const EXIT_FAILURE = 1;
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(usage());
+    return name ? 0 : EXIT_FAILURE;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.stderr(`不明なコマンドです / Unknown command: ${name}\n\n${usage()}`);
+    return EXIT_FAILURE;
+  }
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true });
+  } catch (error) {
+    io.stderr(`引数が正しくありません / Invalid arguments: ${(error as Error).message}\n\n${command.usage}\n`);
+    return EXIT_FAILURE;
+  }
+  try {
+    return await command.run(parsed.values, parsed.positionals, io);
+  } catch (error) {
+    if (error instanceof ServiceError) {
+      io.stderr(`${error.message}\n`);
+      for (const problem of error.problems) io.stderr(`${problem.path}: ${problem.message}\n`);
+      return error.kind === 'invalid' ? EXIT_INVALID : EXIT_FAILURE;
+    }
+    io.stderr(`エラー / Error: ${(error as Error).message ?? String(error)}\n`);
+    return EXIT_FAILURE;
+  }
+}

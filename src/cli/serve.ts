@@ -1,0 +1,34 @@
+// serve: the API (and later the pages) on one port; an empty database gets the demo sheet.
+import { buildApp } from '../http/app.js';
+import { loadDemoIfEmpty } from '../services/demo.js';
+import { openStore } from '../store/index.js';
+import type { Command } from './commands.js';
+import { dbOption, stringOption } from './store.js';
+
+export const serveCommand: Command = {
+  summary: 'API サーバーを起動（空のDBにはデモデータを読込み） / serve the API; an empty database gets the demo data',
+  usage: 'hyoka serve [--port 3000] [--host 127.0.0.1] [--db PATH]',
+  options: { ...dbOption, port: { type: 'string' }, host: { type: 'string' } },
+  async run(values, _positionals, io) {
+    const port = Number(stringOption(values, 'port') ?? io.env.PORT ?? '3000');
+    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+      io.stderr(`ポート番号が正しくありません / Invalid port: ${stringOption(values, 'port')}\n`);
+      return 1;
+    }
+    const db = stringOption(values, 'db');
+    const store = await openStore(db || !io.env.DATABASE_URL ? { sqlitePath: db } : { databaseUrl: io.env.DATABASE_URL });
+    const loaded = await loadDemoIfEmpty(store);
+    if (loaded) io.stdout(`デモデータを読み込みました / Loaded the demo data: ${loaded}\n`);
+    const app = await buildApp({ store, adminToken: io.env.HYOKA_ADMIN_TOKEN, logger: io.env.HYOKA_LOG === '1' });
+    const close = async () => {
+      await app.close();
+      await store.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', close);
+    process.once('SIGTERM', close);
+    const address = await app.listen({ port, host: stringOption(values, 'host') ?? io.env.HOST ?? '127.0.0.1' });
+    io.stdout(`hyoka: ${address} (API: ${address}/api/v1, OpenAPI: ${address}/api/v1/openapi.json)\n`);
+    return 0;
+  },
+};

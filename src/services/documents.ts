@@ -1,0 +1,53 @@
+// The use cases around whole hyoka/1 documents: validate-then-import, export completed
+// by compute(), and one project computed for reading. CLI and HTTP both call these.
+import { resolveProfile } from '../domain/profile.js';
+import type { HyokaDocument, Project } from '../domain/model.js';
+import { compute, computeProject } from '../interchange/compute.js';
+import { validateDocument, type ValidationResult } from '../interchange/validate.js';
+import type { Store } from '../store/index.js';
+import { ServiceError } from './errors.js';
+import { exportDocument } from './export.js';
+import { importDocument, type ImportReport } from './import.js';
+import { getProject, resolveOrganization } from './queries.js';
+
+export interface ImportOutcome {
+  report: ImportReport;
+  /** Paths of fields hyoka/1 does not define: kept, but listed so that typos show. */
+  unknownFields: string[];
+}
+
+/** Validates a parsed document and imports it whole, or refuses it whole with every problem. */
+export function importValue(store: Store, value: unknown, options: ImportOptions = {}): Promise<ImportOutcome> {
+  return importValidated(store, validateDocument(value), options);
+}
+
+export interface ImportOptions {
+  /** Report what would change; write nothing. */
+  dryRun?: boolean;
+}
+
+/** Imports a validation's document, or refuses it whole with every problem the validation found. */
+export async function importValidated(store: Store, validation: ValidationResult, options: ImportOptions = {}): Promise<ImportOutcome> {
+  if (!validation.ok) {
+    throw new ServiceError(
+      'invalid',
+      `文書に ${validation.problems.length} 件の問題があり、取り込みませんでした / The document has ${validation.problems.length} problem(s); nothing was imported`,
+      validation.problems,
+    );
+  }
+  const report = await importDocument(store, validation.document, { dryRun: options.dryRun ?? false });
+  return { report, unknownFields: validation.unknownFields };
+}
+
+/** The stored document of one organization, completed by compute(). */
+export async function exportComputed(store: Store, orgRef?: string): Promise<HyokaDocument> {
+  return compute(await exportDocument(store, orgRef));
+}
+
+/** One project with its computed fields, in the document's shape. */
+export async function readProject(store: Store, orgRef: string | undefined, key: string): Promise<Project> {
+  const org = await resolveOrganization(store, orgRef);
+  const found = await getProject(store, org.id, key);
+  if (!found) throw new ServiceError('not-found', `事業「${key}」は見つかりません / Project "${key}" not found`);
+  return computeProject(found.project, resolveProfile(found.settings));
+}

@@ -1,0 +1,19 @@
+// Errors a use case raises on purpose, as values a clerk can act on; the transports
+// (HTTP, CLI) map `kind` to a status code or an exit status.
+export interface Problem {
+  path: string;
+  message: string;
+}
+
+export type ServiceErrorKind = 'invalid' | 'not-found' | 'ambiguous' | 'unauthorized' | 'forbidden';
+
+export class ServiceError extends Error {
+  constructor(
+    readonly kind: ServiceErrorKind,
+    message: string,
+    readonly problems: Problem[] = [],
+  ) {
+    super(message);
+    this.name = 'ServiceError';
+  }
+}
