@@ -31,6 +31,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         description: '行政評価 (PDCA) data of one or more organizations, as hyoka/1 documents and their parts.',
         version: '1',
       },
+      components: {
+        securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'HYOKA_ADMIN_TOKEN' } },
+      },
     },
     transform: jsonSchemaTransform,
   });

@@ -26,7 +26,7 @@ export function installErrorHandlers(app: FastifyInstance): void {
     if (hasZodFastifySchemaValidationErrors(error)) {
       const where = error.validationContext ?? 'request';
       const problems = error.validation.map((issue) => ({
-        path: [where, ...issue.params.issue.path.map(String)].join('.'),
+        path: [where, ...issue.instancePath.split('/').filter(Boolean)].join('.'),
         message: `値が正しくありません / invalid value: ${issue.message}`,
       }));
       return reply.status(400).send(errorBody('リクエストが正しくありません / Invalid request', problems));

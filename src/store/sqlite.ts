@@ -1,0 +1,49 @@
+// The SQLite connection: one better-sqlite3 handle per store, set up the same way for the
+// application and for the benchmark's raw baseline, so both measure the same database.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import type { SqliteDatabase, SqliteStatement } from 'kysely';
+
+export type SqliteHandle = BetterSqlite3.Database;
+
+/** Opens (creating its directory) a SQLite file with the pragmas the store relies on. */
+export function openSqliteFile(path: string): SqliteHandle {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const handle = new BetterSqlite3(path);
+  handle.pragma('journal_mode = WAL');
+  // WAL keeps a committed transaction durable at NORMAL except against power loss of the
+  // last commits; FULL would fsync on every commit for little gain here.
+  handle.pragma('synchronous = NORMAL');
+  handle.pragma('foreign_keys = ON');
+  // Another process (the CLI beside a running server) may hold the write lock briefly.
+  handle.pragma('busy_timeout = 5000');
+  return handle;
+}
+
+// Enough for every bulk statement shape of every table (bulk.ts) and the usual queries.
+const STATEMENT_CACHE_SIZE = 256;
+
+/**
+ * What kysely's SqliteDialect calls, over a better-sqlite3 handle: kysely prepares every
+ * statement anew, but multi-row writes repeat the same text thousands of times, so
+ * recently used statements are kept (LRU).
+ */
+export function kyselySqlite(handle: SqliteHandle): SqliteDatabase {
+  const cache = new Map<string, SqliteStatement>();
+  return {
+    close: () => handle.close(),
+    prepare(text: string): SqliteStatement {
+      const cached = cache.get(text);
+      if (cached) {
+        cache.delete(text);
+        cache.set(text, cached);
+        return cached;
+      }
+      const statement = handle.prepare(text) as unknown as SqliteStatement;
+      cache.set(text, statement);
+      if (cache.size > STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+      return statement;
+    },
+  };
+}

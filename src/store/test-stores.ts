@@ -1,0 +1,103 @@
+// The databases every store test runs against (describe.each(testStores())): a temporary
+// SQLite file, and PostgreSQL — the real server when TEST_DATABASE_URL is set, else PGlite
+// in memory. Each open() gives a fresh, empty, migrated database; close() removes it.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { PGlite } from '@electric-sql/pglite';
+import { COLUMNS, type Database } from './schema.js';
+import { migrated, openStore, type Store } from './open.js';
+
+export interface StoreFactory {
+  name: 'sqlite' | 'postgres' | 'pglite';
+  open(): Promise<Store>;
+}
+
+export function testStores(): StoreFactory[] {
+  const url = process.env.TEST_DATABASE_URL;
+  return [
+    { name: 'sqlite', open: openTemporarySqlite },
+    url ? { name: 'postgres', open: () => openPostgresSchema(url) } : { name: 'pglite', open: openPgliteSchema },
+  ];
+}
+
+async function openTemporarySqlite(): Promise<Store> {
+  const dir = mkdtempSync(join(tmpdir(), 'hyoka-test-'));
+  const store = await openStore({ sqlitePath: join(dir, 'test.sqlite') });
+  return {
+    ...store,
+    async close() {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+function freshSchemaName(): string {
+  return `hyoka_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+}
+
+/** A schema of its own on the shared server, so parallel test files never meet. */
+async function openPostgresSchema(url: string): Promise<Store> {
+  const schema = freshSchemaName();
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create schema "${schema}"`);
+  const scoped = new URL(url);
+  scoped.searchParams.set('options', `-c search_path=${schema}`);
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: scoped.toString(), max: 4 }) }),
+  });
+  return migrated(db, 'postgres', async () => {
+    await db.destroy();
+    try {
+      await admin.query(`drop schema "${schema}" cascade`);
+    } finally {
+      await admin.end();
+    }
+  });
+}
+
+// PGlite takes seconds to start, so one instance serves a whole test file (vitest gives
+// each file its own module graph); each store gets a schema of its own within it. PGlite
+// has a single session, whose search_path selects the store: one open store at a time.
+let pglite: Promise<PGlite> | undefined;
+let pgliteInUse = false;
+
+async function openPgliteSchema(): Promise<Store> {
+  if (pgliteInUse) throw new Error('PGlite test store already open: close it before opening another');
+  pgliteInUse = true;
+  try {
+    pglite ??= import('@electric-sql/pglite').then(({ PGlite }) => new PGlite());
+    const instance = await pglite;
+    const { PGliteDialect } = await import('kysely-pglite-dialect');
+    const schema = freshSchemaName();
+    await instance.exec(`create schema "${schema}"; set search_path to "${schema}"`);
+    const db = new Kysely<Database>({ dialect: new PGliteDialect(instance) });
+    // Not db.destroy(): that would close the shared instance.
+    return await migrated(db, 'postgres', async () => {
+      await sql.raw(`drop schema "${schema}" cascade`).execute(db);
+      await sql.raw('set search_path to public').execute(db);
+      pgliteInUse = false;
+    });
+  } catch (error) {
+    pgliteInUse = false;
+    throw error;
+  }
+}
+
+/** Rows in each table of the store's database (a test store holds one database of its own). */
+export async function tableCounts(store: Store): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const table of Object.keys(COLUMNS) as (keyof typeof COLUMNS)[]) {
+    const row = await store.db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    counts[table] = Number(row.n);
+  }
+  return counts;
+}
