@@ -8,7 +8,8 @@ import type { Store } from '../store/index.js';
 import { ServiceError } from './errors.js';
 import { exportDocument } from './export.js';
 import { importDocument, type ImportReport } from './import.js';
-import { getProject, resolveOrganization } from './queries.js';
+import { cachedJson, currentOrganization } from './project-cache.js';
+import { getProject } from './queries.js';
 
 export interface ImportOutcome {
   report: ImportReport;
@@ -44,10 +45,12 @@ export async function exportComputed(store: Store, orgRef?: string): Promise<Hyo
   return compute(await exportDocument(store, orgRef));
 }
 
-/** One project with its computed fields, in the document's shape. */
-export async function readProject(store: Store, orgRef: string | undefined, key: string): Promise<Project> {
-  const org = await resolveOrganization(store, orgRef);
-  const found = await getProject(store, org.id, key);
-  if (!found) throw new ServiceError('not-found', `事業「${key}」は見つかりません / Project "${key}" not found`);
-  return computeProject(found.project, resolveProfile(found.settings));
+/** `{"project": …}` serialized: what the API sends, cached while the organization's data stays the same. */
+export async function readProjectJson(store: Store, orgRef: string | undefined, key: string): Promise<string> {
+  const org = await currentOrganization(store, orgRef);
+  return cachedJson(store, `${org.id}\u0000${key}`, org.revision, async () => {
+    const found = await getProject(store, org.id, key);
+    if (!found) throw new ServiceError('not-found', `事業「${key}」は見つかりません / Project "${key}" not found`);
+    return JSON.stringify({ project: computeProject(found.project, resolveProfile(found.settings)) });
+  });
 }

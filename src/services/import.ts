@@ -6,7 +6,7 @@ import type { HyokaDocument } from '../domain/model.js';
 import type { Store } from '../store/open.js';
 import { IdAllocator, lockOrganization, takeWriteLock } from '../store/dialect.js';
 import { InvalidDocumentError } from '../store/errors.js';
-import { insertOrganization, organizationById, updateOrganization, type OrganizationRow } from '../store/organizations.js';
+import { insertOrganization, organizationById, raiseRevision, updateOrganization, type OrganizationRow } from '../store/organizations.js';
 import { organizationRow } from '../store/rows.js';
 import { COLUMNS } from '../store/schema.js';
 import { RECORD_KINDS, STEPS, emptyParentIds, type RecordKind } from '../store/steps.js';
@@ -74,6 +74,7 @@ export async function importDocument(store: Store, doc: HyokaDocument, options: 
       const counts = {} as Record<RecordKind, RecordCounts>;
       for (const step of STEPS) counts[step.kind] = await syncStep(ctx, step, doc);
       await applyDeletions(ctx);
+      if (orgId !== null && !dryRun) await raiseRevision(tx, orgId);
 
       const organization: ImportReport['organization'] = { id: orgId, name: doc.organization.name, status };
       if (doc.organization.code !== undefined) organization.code = doc.organization.code;

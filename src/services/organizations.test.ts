@@ -34,7 +34,7 @@ describe.each(testStores())('resolveOrganization on $name', (factory) => {
   });
 
   it.each([
-    ['none is named among several', undefined, 'ambiguous', /2件.*--org.*2 organizations/],
+    ['none is named among several', undefined, 'ambiguous', /複数の団体.*--org.*several organizations/],
     ['the name or code is unknown', '福岡市', 'not-found', /「福岡市」が見つかりません.*"福岡市" not found/],
     ['a name is only a prefix', '北九州', 'not-found', /見つかりません/],
   ])('refuses when %s', async (_, ref, kind, message) => {

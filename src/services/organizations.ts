@@ -5,7 +5,8 @@ import type { Organization } from '../domain/model.js';
 import type { Store } from '../store/open.js';
 import type { Database } from '../store/schema.js';
 import {
-  allOrganizations,
+  organizationHeads,
+  type OrganizationHead,
   organizationsByCode,
   organizationsByName,
   type OrganizationRow,
@@ -16,10 +17,14 @@ export interface OrganizationRef {
   id: number;
   name: string;
   code?: string;
+  /** Raised by every import that writes: what a cache of the organization's data is keyed by. */
+  revision: number;
 }
 
-function toRef(row: OrganizationRow): OrganizationRef {
-  return row.code === null ? { id: row.id, name: row.name } : { id: row.id, name: row.name, code: row.code };
+function toRef(row: OrganizationHead): OrganizationRef {
+  const ref: OrganizationRef = { id: row.id, name: row.name, revision: row.revision };
+  if (row.code !== null) ref.code = row.code;
+  return ref;
 }
 
 function ambiguousName(name: string): ServiceError {
@@ -31,23 +36,23 @@ function ambiguousName(name: string): ServiceError {
 
 /**
  * The organization named by `ref` (its code, else its exact name); without `ref`, the
- * only one in the database.
+ * only one in the database. One small query: it runs on every API request.
  */
 export async function resolveOrganization(store: Store, ref?: string): Promise<OrganizationRef> {
   if (ref === undefined || ref === '') {
-    const all = await allOrganizations(store.db);
+    const all = await organizationHeads(store.db, {}, 2);
     if (all.length === 1) return toRef(all[0]!);
     if (all.length === 0) {
       throw new ServiceError('not-found', 'データベースに団体がありません / The database holds no organization');
     }
     throw new ServiceError(
       'ambiguous',
-      `データベースに団体が${all.length}件あります。団体コードか名前で指定してください（--org / ?org=） / The database holds ${all.length} organizations: choose one by code or name (--org / ?org=)`,
+      'データベースに複数の団体があります。団体コードか名前で指定してください（--org / ?org=） / The database holds several organizations: choose one by code or name (--org / ?org=)',
     );
   }
-  const [byCode] = await organizationsByCode(store.db, ref);
+  const [byCode] = await organizationHeads(store.db, { code: ref }, 1);
   if (byCode) return toRef(byCode);
-  const byName = await organizationsByName(store.db, ref);
+  const byName = await organizationHeads(store.db, { name: ref }, 2);
   if (byName.length > 1) throw ambiguousName(ref);
   if (byName.length === 1) return toRef(byName[0]!);
   throw new ServiceError('not-found', `団体「${ref}」が見つかりません / Organization "${ref}" not found`);

@@ -150,9 +150,11 @@ export interface Database {
   personnel_costs: PersonnelCostsTable;
   evaluations: EvaluationsTable;
   policy_evaluations: PolicyEvaluationsTable;
+  organization_revisions: { org_id: number; revision: number };
 }
 
-export type TableName = keyof Database;
+/** The tables of hyoka/1 records (organization_revisions is bookkeeping, not a record). */
+export type TableName = Exclude<keyof Database, 'organization_revisions'>;
 export type Row<T extends TableName> = Database[T];
 
 /**

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Store } from '../../store/index.js';
 import { authorizeAdmin } from '../../services/authorization.js';
-import { exportComputed, importValue, readProject } from '../../services/documents.js';
+import { exportComputed, importValue, readProjectJson } from '../../services/documents.js';
 import { listPolicies, listProjects, resolveOrganization } from '../../services/queries.js';
 import { BODY_LIMIT } from '../limits.js';
 
@@ -44,7 +44,8 @@ export const registerApi: FastifyPluginAsyncZod<ApiOptions> = async (app, { stor
   app.get(
     '/projects/:key',
     { schema: { summary: '事業 (計算済み) / One project, computed', params: z.object({ key: z.string().min(1) }), querystring: orgQuery } },
-    async (request) => ({ project: await readProject(store, request.query.org, request.params.key) }),
+    async (request, reply) =>
+      reply.type('application/json; charset=utf-8').send(await readProjectJson(store, request.query.org, request.params.key)),
   );
 
   app.get('/export', { schema: { summary: 'hyoka/1 文書 (計算済み) / The hyoka/1 document, computed', querystring: orgQuery } }, async (request) =>

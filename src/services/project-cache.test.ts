@@ -1,0 +1,35 @@
+// The project cache follows the organization's revision, also when another process
+// (here: a second store on the same SQLite file) does the import.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { generateDocument } from '../interchange/generate.js';
+import { openStore } from '../store/index.js';
+import { importValue, readProjectJson } from './documents.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'hyoka-cache-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+it('serves a project changed by another instance’s import', async () => {
+  const file = join(dir, 'shared.sqlite');
+  const reader = await openStore({ sqlitePath: file });
+  const writer = await openStore({ sqlitePath: file });
+  try {
+    const document = generateDocument({ projects: 3, seed: 5 });
+    await importValue(writer, structuredClone(document));
+    const key = document.projects[0]!.key;
+    const name = async () => (JSON.parse(await readProjectJson(reader, undefined, key)) as { project: { name: string } }).project.name;
+    expect(await name()).toBe(document.projects[0]!.name);
+
+    document.projects[0]!.name = '別のインスタンスで変更';
+    await importValue(writer, structuredClone(document));
+    expect(await name()).toBe('別のインスタンスで変更');
+
+    await importValue(writer, structuredClone(document), { dryRun: true });
+    expect(await name()).toBe('別のインスタンスで変更');
+  } finally {
+    await reader.close();
+    await writer.close();
+  }
+});
