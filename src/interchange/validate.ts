@@ -92,12 +92,22 @@ class Walk {
   private policies: ReadonlySet<string> | undefined;
   private readonly rows = new Map<string, string>();
 
+  /** `owned`: the input is ours alone (just parsed from text), so records are completed in place, not copied. */
+  constructor(private readonly owned: boolean) {}
+
   problem(path: string, message: string): void {
     this.problems.push({ path, message });
   }
 
   /** A shallow copy in the input's key order, without compute()'s fields; unknown keys are kept and listed. */
   copy(input: Json, known: Keys, path: string, computed: Keys = NO_KEYS): Json {
+    if (this.owned) {
+      for (const key of Object.keys(input)) {
+        if (computed.has(key)) delete input[key];
+        else if (!known.has(key)) this.unknownFields.push(appendKey(path, key));
+      }
+      return input;
+    }
     const out: Json = {};
     for (const key of Object.keys(input)) {
       if (computed.has(key)) continue;
@@ -371,8 +381,12 @@ class Walk {
 
 /** Validates a parsed hyoka/1 document and returns it in canonical form, or every problem it has. */
 export function validateDocument(input: unknown): ValidationResult {
+  return validate(input, false);
+}
+
+function validate(input: unknown, owned: boolean): ValidationResult {
   const parsed = schema.documentSchema.safeParse(input, { reportInput: true });
-  const walk = new Walk();
+  const walk = new Walk(owned);
   const document = isRecord(input) ? walk.document(input) : undefined;
   const problems = parsed.success ? walk.problems : [...parsed.error.issues.flatMap((issue) => problemsOfIssue(issue)), ...walk.problems];
   if (problems.length > 0 || document === undefined) return { ok: false, problems: sortByPath(problems, (p) => p.path) };
@@ -391,5 +405,5 @@ export function parseDocumentText(text: string): ValidationResult {
     const found = offset < body.length ? String.fromCodePoint(body.codePointAt(offset) as number) : undefined;
     return { ok: false, problems: [{ path: '', message: messages.jsonSyntax(line, column, found) }] };
   }
-  return validateDocument(value);
+  return validate(value, true);
 }
