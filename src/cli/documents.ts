@@ -1,7 +1,6 @@
 // import and export: hyoka/1 documents between files and the database.
 import { readFile, writeFile } from 'node:fs/promises';
-import { parseDocumentText } from '../interchange/validate.js';
-import { exportComputed, importValidated } from '../services/documents.js';
+import { exportComputed, importText } from '../services/documents.js';
 import type { Command } from './commands.js';
 import { formatImportOutcome } from './format.js';
 import { dbOption, orgOption, stringOption, withStore } from './store.js';
@@ -15,9 +14,9 @@ export const importCommand: Command = {
       io.stderr(`ファイルを指定してください / Name the file to import\n  ${this.usage}\n`);
       return 1;
     }
-    const validation = parseDocumentText(await readFile(file, 'utf8'));
+    const text = await readFile(file, 'utf8');
     const dryRun = values['dry-run'] === true;
-    const outcome = await withStore(values, io.env, (store) => importValidated(store, validation, { dryRun }));
+    const outcome = await withStore(values, io.env, (store) => importText(store, text, { dryRun }));
     io.stdout(formatImportOutcome(outcome, dryRun));
     return 0;
   },

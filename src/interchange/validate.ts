@@ -385,25 +385,52 @@ export function validateDocument(input: unknown): ValidationResult {
 }
 
 function validate(input: unknown, owned: boolean): ValidationResult {
+  const shape = shapeProblems(input);
+  return combineValidation(shape, walkDocument(input, owned));
+}
+
+/** The first half of validation: types and required fields (zod), nothing across records. */
+export function shapeProblems(input: unknown): Problem[] {
   const parsed = schema.documentSchema.safeParse(input, { reportInput: true });
+  return parsed.success ? [] : parsed.error.issues.flatMap((issue) => problemsOfIssue(issue));
+}
+
+/** The second half: canonical numbers, uniqueness, references, unknown fields. */
+export interface DocumentWalk {
+  document: Json | undefined;
+  problems: Problem[];
+  unknownFields: string[];
+}
+
+/** Walks a document into canonical form; `owned` completes it in place (the input is ours alone). */
+export function walkDocument(input: unknown, owned: boolean): DocumentWalk {
   const walk = new Walk(owned);
   const document = isRecord(input) ? walk.document(input) : undefined;
-  const problems = parsed.success ? walk.problems : [...parsed.error.issues.flatMap((issue) => problemsOfIssue(issue)), ...walk.problems];
-  if (problems.length > 0 || document === undefined) return { ok: false, problems: sortByPath(problems, (p) => p.path) };
-  return { ok: true, document: document as HyokaDocument, unknownFields: sortByPath(walk.unknownFields, (f) => f) };
+  return { document, problems: walk.problems, unknownFields: walk.unknownFields };
+}
+
+/** Both halves' verdict. Run shapeProblems on the input as written, before an owned walk changes it. */
+export function combineValidation(shape: readonly Problem[], walk: DocumentWalk): ValidationResult {
+  const problems = [...shape, ...walk.problems];
+  if (problems.length > 0 || walk.document === undefined) return { ok: false, problems: sortByPath(problems, (p) => p.path) };
+  return { ok: true, document: walk.document as HyokaDocument, unknownFields: sortByPath(walk.unknownFields, (f) => f) };
 }
 
 /** Parses and validates a hyoka/1 file's text; a JSON syntax error is a problem with its line and column. */
 export function parseDocumentText(text: string): ValidationResult {
+  const parsed = parseJsonText(text);
+  return parsed.ok ? validate(parsed.value, true) : { ok: false, problems: [parsed.problem] };
+}
+
+/** JSON.parse with a byte-order mark skipped and a syntax error as a problem with its line and column. */
+export function parseJsonText(text: string): { ok: true; value: unknown } | { ok: false; problem: Problem } {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  let value: unknown;
   try {
-    value = JSON.parse(body);
+    return { ok: true, value: JSON.parse(body) };
   } catch {
     const offset = syntaxErrorOffset(body) ?? 0;
     const { line, column } = lineAndColumn(body, offset);
     const found = offset < body.length ? String.fromCodePoint(body.codePointAt(offset) as number) : undefined;
-    return { ok: false, problems: [{ path: '', message: messages.jsonSyntax(line, column, found) }] };
+    return { ok: false, problem: { path: '', message: messages.jsonSyntax(line, column, found) } };
   }
-  return validate(value, true);
 }

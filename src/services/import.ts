@@ -19,6 +19,8 @@ export type { RecordCounts, RecordKind };
 export interface ImportOptions {
   /** Compute the report, write nothing. */
   dryRun?: boolean;
+  /** Runs inside the transaction after the writes; a throw rolls everything back. */
+  beforeCommit?: () => Promise<void>;
 }
 
 export interface ImportReport {
@@ -75,6 +77,7 @@ export async function importDocument(store: Store, doc: HyokaDocument, options: 
       for (const step of STEPS) counts[step.kind] = await syncStep(ctx, step, doc);
       await applyDeletions(ctx);
       if (orgId !== null && !dryRun) await raiseRevision(tx, orgId);
+      await options.beforeCommit?.();
 
       const organization: ImportReport['organization'] = { id: orgId, name: doc.organization.name, status };
       if (doc.organization.code !== undefined) organization.code = doc.organization.code;
