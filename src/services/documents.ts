@@ -39,7 +39,7 @@ export interface ImportOptions {
 }
 
 /** Imports a validation's document, or refuses it whole with every problem the validation found. */
-export async function importValidated(store: Store, validation: ValidationResult, options: ImportOptions = {}): Promise<ImportOutcome> {
+async function importValidated(store: Store, validation: ValidationResult, options: ImportOptions = {}): Promise<ImportOutcome> {
   if (!validation.ok) throw refusal(validation.problems);
   const report = await importDocument(store, validation.document, { dryRun: options.dryRun ?? false });
   return { report, unknownFields: validation.unknownFields };
