@@ -3,7 +3,7 @@ import { buildApp } from '../http/app.js';
 import { loadDemoIfEmpty } from '../services/demo.js';
 import { openStore } from '../store/index.js';
 import type { Command } from './commands.js';
-import { dbOption, stringOption } from './store.js';
+import { dbOption, storeOptions, stringOption } from './store.js';
 
 export const serveCommand: Command = {
   summary: 'API サーバーを起動（空のDBにはデモデータを読込み） / serve the API; an empty database gets the demo data',
@@ -15,8 +15,7 @@ export const serveCommand: Command = {
       io.stderr(`ポート番号が正しくありません / Invalid port: ${stringOption(values, 'port')}\n`);
       return 1;
     }
-    const db = stringOption(values, 'db');
-    const store = await openStore(db || !io.env.DATABASE_URL ? { sqlitePath: db } : { databaseUrl: io.env.DATABASE_URL });
+    const store = await openStore(storeOptions(values, io.env));
     const loaded = await loadDemoIfEmpty(store);
     if (loaded) io.stdout(`デモデータを読み込みました / Loaded the demo data: ${loaded}\n`);
     const app = await buildApp({ store, adminToken: io.env.HYOKA_ADMIN_TOKEN, logger: io.env.HYOKA_LOG === '1' });

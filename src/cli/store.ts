@@ -1,13 +1,18 @@
 // Opens the store a command names: --db PATH wins, then DATABASE_URL, then the default SQLite file.
-import { openStore, type Store } from '../store/index.js';
+import { openStore, type Store, type StoreOptions } from '../store/index.js';
 import type { OptionValues } from './commands.js';
 
 export const dbOption = { db: { type: 'string' } } as const;
 export const orgOption = { org: { type: 'string' } } as const;
 
+/** --db PATH wins, then DATABASE_URL, then the default SQLite file. */
+export function storeOptions(values: OptionValues, env: NodeJS.ProcessEnv): StoreOptions {
+  const db = stringOption(values, 'db');
+  return db || !env.DATABASE_URL ? { sqlitePath: db } : { databaseUrl: env.DATABASE_URL };
+}
+
 export async function withStore<T>(values: OptionValues, env: NodeJS.ProcessEnv, use: (store: Store) => Promise<T>): Promise<T> {
-  const db = typeof values.db === 'string' ? values.db : undefined;
-  const store = await openStore(db || !env.DATABASE_URL ? { sqlitePath: db } : { databaseUrl: env.DATABASE_URL });
+  const store = await openStore(storeOptions(values, env));
   try {
     return await use(store);
   } finally {

@@ -1,9 +1,8 @@
 // Errors a use case raises on purpose, as values a clerk can act on; the transports
 // (HTTP, CLI) map `kind` to a status code or an exit status.
-export interface Problem {
-  path: string;
-  message: string;
-}
+import type { Problem } from '../interchange/messages.js';
+
+export type { Problem };
 
 export type ServiceErrorKind = 'invalid' | 'not-found' | 'ambiguous' | 'unauthorized' | 'forbidden';
 
