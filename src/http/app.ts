@@ -6,6 +6,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { Store } from '../store/index.js';
 import { installErrorHandlers } from './errors.js';
 import { registerApi } from './api/index.js';
+import { registerPages } from './pages/index.js';
 import { BODY_LIMIT } from './limits.js';
 import { checkHealth } from '../services/health.js';
 
@@ -44,5 +45,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   await app.register(registerApi, { prefix: '/api/v1', store: options.store, adminToken: options.adminToken });
+  await app.register(registerPages, { store: options.store });
   return app;
 }

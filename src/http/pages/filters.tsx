@@ -1,0 +1,154 @@
+// The filter form shared by the sheet, the search and the dashboard: fiscal year, bureau,
+// division, policy, grade and SDG goal, as a plain GET form (works without JavaScript; the
+// URL is the state, so a filtered view can be shared). A bad value is reported at its field.
+import type { ReactNode } from 'react';
+import { formatFiscalYear } from '../../domain/era.js';
+import type { HyokaDocument } from '../../domain/model.js';
+import { resolveProfile } from '../../domain/profile.js';
+import type { SheetFilter } from '../../interchange/sheet-rows.js';
+
+export interface FilterChoices {
+  fiscalYears: number[];
+  bureaus: string[];
+  divisions: string[];
+  policies: { code: string; title: string }[];
+  grades: readonly string[];
+  sdgs: number[];
+}
+
+export function filterChoices(doc: HyokaDocument): FilterChoices {
+  const years = new Set<number>();
+  const bureaus = new Set<string>();
+  const divisions = new Set<string>();
+  const sdgs = new Set<number>();
+  for (const project of doc.projects) {
+    if (project.bureau) bureaus.add(project.bureau);
+    divisions.add(project.division);
+    for (const goal of project.sdgs ?? []) sdgs.add(goal);
+    for (const placement of project.placements) {
+      for (const goal of placement.sdgs ?? []) sdgs.add(goal);
+      for (const evaluation of placement.evaluations ?? []) years.add(evaluation.fiscalYear);
+    }
+    for (const evaluation of project.evaluations ?? []) years.add(evaluation.fiscalYear);
+    for (const indicator of project.indicators ?? []) for (const period of indicator.periods ?? []) years.add(period.fiscalYear);
+  }
+  for (const evaluation of doc.policyEvaluations ?? []) if (evaluation.bureau) bureaus.add(evaluation.bureau);
+  const ja = (a: string, b: string) => a.localeCompare(b, 'ja');
+  return {
+    fiscalYears: [...years].sort((a, b) => b - a),
+    bureaus: [...bureaus].sort(ja),
+    divisions: [...divisions].sort(ja),
+    policies: doc.policies.map(({ code, title }) => ({ code, title })),
+    grades: resolveProfile(doc.settings).grades,
+    sdgs: [...sdgs].sort((a, b) => a - b),
+  };
+}
+
+export interface FilterValues extends SheetFilter {
+  fiscalYear?: number;
+}
+
+export interface FilterReading {
+  values: FilterValues;
+  /** Field name → message (Japanese / English), for fields whose value could not be used. */
+  errors: Record<string, string>;
+}
+
+type Query = Record<string, unknown>;
+
+function text(query: Query, name: string): string | undefined {
+  const value = query[name];
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+/** Reads the filter fields of a query string; never throws, reports each bad field. */
+export function readFilters(query: unknown): FilterReading {
+  const q = (query ?? {}) as Query;
+  const values: FilterValues = {};
+  const errors: Record<string, string> = {};
+  const year = text(q, 'fiscalYear');
+  if (year !== undefined) {
+    if (/^\d{4}$/.test(year)) values.fiscalYear = Number(year);
+    else errors.fiscalYear = `年度は西暦4桁で指定してください (例: 2021) / Give the fiscal year as four digits, e.g. 2021`;
+  }
+  const sdg = text(q, 'sdg');
+  if (sdg !== undefined) {
+    const goal = Number(sdg);
+    if (Number.isInteger(goal) && goal >= 1 && goal <= 17) values.sdg = goal;
+    else errors.sdg = `SDGsゴールは1〜17の番号です / An SDG goal is a number from 1 to 17`;
+  }
+  for (const name of ['bureau', 'division', 'policy', 'grade'] as const) {
+    const value = text(q, name);
+    if (value !== undefined) values[name] = value;
+  }
+  return { values, errors };
+}
+
+export interface FiltersProps {
+  action: string;
+  choices: FilterChoices;
+  reading: FilterReading;
+  /** Which fields to show, in this order. */
+  fields: readonly ('fiscalYear' | 'bureau' | 'division' | 'policy' | 'grade' | 'sdg')[];
+  /** Extra fields placed first (the search box). */
+  children?: ReactNode;
+}
+
+const LABELS = {
+  fiscalYear: ['年度', 'Fiscal year'],
+  bureau: ['局', 'Bureau'],
+  division: ['所管課', 'Division'],
+  policy: ['施策', 'Policy'],
+  grade: ['事業評価', 'Grade'],
+  sdg: ['SDGsゴール', 'SDG goal'],
+} as const;
+
+export function Filters({ action, choices, reading, fields, children }: FiltersProps) {
+  const options = (field: FiltersProps['fields'][number]): { value: string; label: string }[] => {
+    switch (field) {
+      case 'fiscalYear':
+        return choices.fiscalYears.map((year) => ({ value: String(year), label: formatFiscalYear(year, { western: true }) }));
+      case 'bureau':
+        return choices.bureaus.map((value) => ({ value, label: value }));
+      case 'division':
+        return choices.divisions.map((value) => ({ value, label: value }));
+      case 'policy':
+        return choices.policies.map((policy) => ({ value: policy.code, label: `${policy.code} ${policy.title}` }));
+      case 'grade':
+        return choices.grades.map((value) => ({ value, label: value }));
+      case 'sdg':
+        return choices.sdgs.map((goal) => ({ value: String(goal), label: `ゴール${goal}` }));
+    }
+  };
+  return (
+    <form className="filters" method="get" action={action} role="search" aria-label="絞り込み / Filters">
+      {children}
+      {fields.map((field) => {
+        const id = `filter-${field}`;
+        const error = reading.errors[field];
+        const current = reading.values[field];
+        return (
+          <label key={field} htmlFor={id}>
+            <span>
+              {LABELS[field][0]} <span lang="en" className="en">{LABELS[field][1]}</span>
+            </span>
+            <select id={id} name={field} defaultValue={current === undefined ? '' : String(current)} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}>
+              <option value="">{field === 'fiscalYear' ? '最新 / latest' : 'すべて / all'}</option>
+              {options(field).map((option) => (
+                <option key={option.value} value={option.value}>
+                  {option.label}
+                </option>
+              ))}
+            </select>
+            {error && (
+              <span id={`${id}-error`} className="field-error">
+                {error}
+              </span>
+            )}
+          </label>
+        );
+      })}
+      <button type="submit">絞り込む <span lang="en">Apply</span></button>
+    </form>
+  );
+}

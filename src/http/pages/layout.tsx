@@ -1,0 +1,117 @@
+// The frame of every page: language, skip link, site navigation (Japanese first, English
+// beside it), the links to the data of exactly what the page shows, and the footer.
+import type { ReactNode } from 'react';
+
+export interface NavItem {
+  href: string;
+  ja: string;
+  en: string;
+}
+
+export const NAVIGATION: readonly NavItem[] = [
+  { href: '/', ja: 'ダッシュボード', en: 'Dashboard' },
+  { href: '/policies', ja: '施策', en: 'Policies' },
+  { href: '/sheet', ja: 'PDCAシート', en: 'PDCA sheet' },
+  { href: '/sdgs', ja: 'SDGs', en: 'SDGs' },
+  { href: '/changes', ja: '年度間の変更', en: 'Changes' },
+  { href: '/search', ja: '検索', en: 'Search' },
+];
+
+export interface DataLinks {
+  /** The page's own URL with format=json / format=csv: exactly what it shows. */
+  json: string;
+  csv: string;
+}
+
+export interface LayoutProps {
+  /** `<title>` and `<h1>`, Japanese. */
+  title: string;
+  /** English beside it. */
+  titleEn: string;
+  /** The organization shown, for the header and the title. */
+  organization: string;
+  /** The current path, to mark the navigation. */
+  path: string;
+  data?: DataLinks;
+  /** The page's content, under its <h1>. */
+  children: ReactNode;
+}
+
+export function Layout({ title, titleEn, organization, path, data, children }: LayoutProps) {
+  return (
+    <html lang="ja">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${title} | ${organization} 行政評価`}</title>
+        <link rel="stylesheet" href="/assets/fonts.css" />
+        <link rel="stylesheet" href="/assets/site.css" />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          本文へ移動 <span lang="en">Skip to content</span>
+        </a>
+        <header className="site-header">
+          <p className="site-name">
+            <a href="/">
+              {organization} 行政評価 <span lang="en" className="en">hyoka</span>
+            </a>
+          </p>
+          <nav aria-label="サイト内 / Site">
+            <ul className="site-nav">
+              {NAVIGATION.map((item) => (
+                <li key={item.href}>
+                  <a href={item.href} aria-current={isCurrent(item.href, path) ? 'page' : undefined}>
+                    {item.ja} <span lang="en" className="en">{item.en}</span>
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </header>
+        <main id="main" tabIndex={-1}>
+          <h1>
+            {title} <span lang="en" className="en">{titleEn}</span>
+          </h1>
+          {data && <DataDownloads links={data} />}
+          {children}
+        </main>
+        <footer className="site-footer">
+          <p>
+            hyoka — 行政評価 (PDCA) <span lang="en">administrative evaluation</span>
+          </p>
+        </footer>
+      </body>
+    </html>
+  );
+}
+
+function DataDownloads({ links }: { links: DataLinks }) {
+  return (
+    <p className="data-links">
+      このページのデータ <span lang="en">Data of this page</span>:{' '}
+      <a href={links.json} type="application/json">
+        JSON
+      </a>{' '}
+      <a href={links.csv} type="text/csv" download>
+        CSV
+      </a>
+    </p>
+  );
+}
+
+function isCurrent(href: string, path: string): boolean {
+  return href === '/' ? path === '/' : path === href || path.startsWith(`${href}/`);
+}
+
+/** `/sheet?bureau=…` → the same query with format=json and format=csv. */
+export function dataLinksFor(url: string): DataLinks {
+  const parsed = new URL(url, 'http://hyoka.invalid');
+  parsed.searchParams.delete('format');
+  const withFormat = (format: string) => {
+    const copy = new URL(parsed);
+    copy.searchParams.set('format', format);
+    return copy.pathname + copy.search;
+  };
+  return { json: withFormat('json'), csv: withFormat('csv') };
+}

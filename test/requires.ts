@@ -1,0 +1,45 @@
+// Tests that need a Debian package (Chromium, poppler, LibreOffice) ask for it here. Where
+// the package is missing they are skipped with its name in the title; under
+// HYOKA_REQUIRE_ALL=1 (set by .ci/run) a missing package fails the run instead.
+import { accessSync, constants } from 'node:fs';
+import path from 'node:path';
+
+export type DebianPackage = 'chromium' | 'poppler-utils' | 'libreoffice';
+
+const BINARIES: Record<DebianPackage, readonly string[]> = {
+  chromium: ['chromium'],
+  'poppler-utils': ['pdftotext', 'pdffonts', 'pdfinfo'],
+  libreoffice: ['soffice'],
+};
+
+export interface PackageGate {
+  available: boolean;
+  /** For a describe title: `(needs Debian package chromium)`. */
+  label: string;
+}
+
+function onPath(binary: string): boolean {
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+    if (!dir) continue;
+    try {
+      accessSync(path.join(dir, binary), constants.X_OK);
+      return true;
+    } catch {
+      // not in this directory
+    }
+  }
+  return false;
+}
+
+/**
+ * Whether a Debian package's programs are installed. Use as
+ * `describe.skipIf(!gate.available)(\`… ${gate.label}\`, …)`.
+ */
+export function requirePackage(pkg: DebianPackage): PackageGate {
+  const missing = BINARIES[pkg].filter((binary) => !onPath(binary));
+  const label = `(needs Debian package ${pkg})`;
+  if (missing.length > 0 && process.env.HYOKA_REQUIRE_ALL === '1') {
+    throw new Error(`HYOKA_REQUIRE_ALL=1 but ${missing.join(', ')} not found: apt-get install ${pkg}`);
+  }
+  return { available: missing.length === 0, label };
+}
