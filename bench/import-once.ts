@@ -8,7 +8,7 @@ const [file, db] = process.argv.slice(2) as [string, string];
 for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true });
 const store = await openStore({ sqlitePath: db });
 const start = performance.now();
-// What `hyoka import FILE` does: read, validate (on two cores for a large file), write.
+// What `hyoka import FILE` does: read, validate, write.
 const { report } = await importText(store, readFileSync(file, 'utf8'));
 const ms = performance.now() - start;
 await store.close();

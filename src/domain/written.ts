@@ -78,7 +78,8 @@ export function formatMidTerm(midTerm: MidTerm | undefined, unit: string, decima
   const year = (y: number) => formatFiscalYear(y, { letter: true, calendar });
   switch (midTerm.basis) {
     case 'every-year':
-      return `${target} (毎年度)`;
+      // readMidTerm keeps `(毎年)` as a calendar basis; write it back the same way.
+      return `${target} (${calendar ? '毎年' : '毎年度'})`;
     case 'cumulative':
       return `累計${target}${midTerm.fiscalYear === undefined ? '' : ` (${year(midTerm.fiscalYear)})`}`;
     case 'span':

@@ -11,6 +11,8 @@ const STATUS: Record<ServiceErrorKind, number> = {
   ambiguous: 400,
   unauthorized: 401,
   forbidden: 403,
+  conflict: 409,
+  unavailable: 503,
 };
 
 export function errorBody(message: string, problems?: Problem[]) {

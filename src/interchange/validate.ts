@@ -11,6 +11,7 @@ import { appendIndex, appendKey, sortByPath } from './json-path.js';
 import { type Problem, messages, problemsOfIssue } from './messages.js';
 import { amountOf, fiscalYearOf, measureOf, rankOf } from './numerals.js';
 import * as schema from './schema.js';
+import { compileShape } from './shape-predicate.js';
 
 export type { Problem };
 
@@ -52,6 +53,8 @@ const TARGET_KEYS: ReadonlyMap<unknown, Keys> = new Map([
   ['pending', keysOf(schema.pendingTargetSchema)],
 ]);
 
+const acceptsShape = compileShape(schema.documentSchema);
+
 const COMPUTED_PERIOD: Keys = new Set(schema.computedFields.period);
 const COMPUTED_BUDGET: Keys = new Set(schema.computedFields.budget);
 const COMPUTED_EVALUATION: Keys = new Set(schema.computedFields.evaluation);
@@ -60,6 +63,9 @@ const NO_KEYS: Keys = new Set();
 const asTarget = (value: string | number, unit: string) => measureOf(value, unit, 'target');
 const asActual = (value: string | number, unit: string) => measureOf(value, unit, 'actual');
 const asValue = (value: string | number, unit: string) => measureOf(value, unit, 'value');
+
+/** A path into a field hyoka/1 names: a plain name, so appendKey's quoting test is not needed. */
+const named = (path: string, name: string): string => (path === '' ? name : `${path}.${name}`);
 
 function isRecord(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -122,8 +128,14 @@ class Walk {
   list(owner: Json, key: string, path: string, each: (item: Json, path: string) => Json): void {
     const value = owner[key];
     if (!Array.isArray(value)) return;
-    const listPath = appendKey(path, key);
-    owner[key] = value.map((item, i) => (isRecord(item) ? each(item, appendIndex(listPath, i)) : item));
+    const listPath = named(path, key);
+    // An owned list is ours to complete in place; another is copied.
+    const out = this.owned ? value : new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      out[i] = isRecord(item) ? each(item, appendIndex(listPath, i)) : item;
+    }
+    owner[key] = out;
   }
 
   /**
@@ -134,8 +146,9 @@ class Walk {
     const value = record[key];
     if (typeof value !== 'number' && typeof value !== 'string') return;
     const result = read(value, context);
-    if (result.ok) record[key] = result.value;
-    else this.problem(appendKey(path, key), result.error);
+    if (result.ok) {
+      if (result.value !== value) record[key] = result.value;
+    } else this.problem(named(path, key), result.error);
   }
 
   year(record: Json, key: string, path: string, calendar = false): void {
@@ -150,12 +163,22 @@ class Walk {
       if (key === undefined) return;
       const first = seen.get(key);
       if (first === undefined) seen.set(key, i);
-      else this.problem(appendKey(appendIndex(path, i), field), messages.duplicate(key, appendIndex(path, first)));
+      else this.problem(named(appendIndex(path, i), field), messages.duplicate(key, appendIndex(path, first)));
     });
   }
 
+  /** unique() by fiscalYear, keyed by the number itself: most lists are checked, few have a duplicate. */
   uniqueYears(items: unknown, path: string): void {
-    this.unique(items, path, 'fiscalYear', (item) => (typeof item.fiscalYear === 'number' ? `fiscalYear ${item.fiscalYear}` : undefined));
+    if (!Array.isArray(items) || items.length < 2) return;
+    const seen = new Map<number, number>();
+    for (let i = 0; i < items.length; i++) {
+      const item: unknown = items[i];
+      const year = isRecord(item) ? item.fiscalYear : undefined;
+      if (typeof year !== 'number') continue;
+      const first = seen.get(year);
+      if (first === undefined) seen.set(year, i);
+      else this.problem(named(appendIndex(path, i), 'fiscalYear'), messages.duplicate(`fiscalYear ${year}`, appendIndex(path, first)));
+    }
   }
 
   document(input: Json): Json {
@@ -219,12 +242,12 @@ class Walk {
 
   project(input: Json, path: string): Json {
     const out = this.copy(input, KNOWN.project, path);
-    this.sdgs(out.sdgs, appendKey(path, 'sdgs'));
+    this.sdgs(out.sdgs, named(path, 'sdgs'));
     this.list(out, 'budgets', path, (b, p) => this.amountRecord(b, KNOWN.budget, p, COMPUTED_BUDGET));
-    this.uniqueYears(out.budgets, appendKey(path, 'budgets'));
+    this.uniqueYears(out.budgets, named(path, 'budgets'));
     this.personnelCosts(out, path);
     this.list(out, 'indicators', path, (i, p) => this.indicator(i, p));
-    this.unique(out.indicators, appendKey(path, 'indicators'), 'key', (i) => (typeof i.key === 'string' ? `key 「${i.key}」` : undefined));
+    this.unique(out.indicators, named(path, 'indicators'), 'key', (i) => (typeof i.key === 'string' ? `key 「${i.key}」` : undefined));
     const indicatorKeys = 'indicators' in out ? codesOf(out.indicators, 'key') : new Set<string>();
     this.evaluations(out, path);
     const bureau = typeof out.bureau === 'string' ? out.bureau : undefined;
@@ -234,18 +257,18 @@ class Walk {
 
   placement(input: Json, path: string, bureau: string | undefined, indicatorKeys: ReadonlySet<string> | undefined): Json {
     const out = this.copy(input, KNOWN.placement, path);
-    if (typeof out.policy === 'string' && this.policies && !this.policies.has(out.policy)) this.problem(appendKey(path, 'policy'), messages.unknownPolicy(out.policy));
+    if (typeof out.policy === 'string' && this.policies && !this.policies.has(out.policy)) this.problem(named(path, 'policy'), messages.unknownPolicy(out.policy));
     if (typeof out.no === 'number') {
       const row = `${bureau ?? ''}\u0000${out.no}`;
       const first = this.rows.get(row);
       if (first === undefined) this.rows.set(row, path);
-      else this.problem(appendKey(path, 'no'), messages.duplicate(`No. ${out.no}${bureau ? ` (${bureau})` : ''}`, first));
+      else this.problem(named(path, 'no'), messages.duplicate(`No. ${out.no}${bureau ? ` (${bureau})` : ''}`, first));
     }
-    this.sdgs(out.sdgs, appendKey(path, 'sdgs'));
+    this.sdgs(out.sdgs, named(path, 'sdgs'));
     this.personnelCosts(out, path);
     if (Array.isArray(out.indicators)) {
       out.indicators.forEach((key: unknown, i) => {
-        if (typeof key === 'string' && indicatorKeys && !indicatorKeys.has(key)) this.problem(appendIndex(appendKey(path, 'indicators'), i), messages.unknownIndicator(key));
+        if (typeof key === 'string' && indicatorKeys && !indicatorKeys.has(key)) this.problem(appendIndex(named(path, 'indicators'), i), messages.unknownIndicator(key));
       });
     }
     this.evaluations(out, path);
@@ -270,7 +293,7 @@ class Walk {
 
   personnelCosts(owner: Json, path: string): void {
     this.list(owner, 'personnelCosts', path, (c, p) => this.amountRecord(c, KNOWN.personnelCost, p));
-    this.uniqueYears(owner.personnelCosts, appendKey(path, 'personnelCosts'));
+    this.uniqueYears(owner.personnelCosts, named(path, 'personnelCosts'));
   }
 
   evaluations(owner: Json, path: string): void {
@@ -280,21 +303,21 @@ class Walk {
       this.labelsOf(out, p);
       return out;
     });
-    this.uniqueYears(owner.evaluations, appendKey(path, 'evaluations'));
+    this.uniqueYears(owner.evaluations, named(path, 'evaluations'));
   }
 
   labelsOf(evaluation: Json, path: string): void {
     const { grades, courses } = this.labels;
     const grade = evaluation.grade;
-    if (typeof grade === 'string' && grades && !grades.set.has(grade)) this.problem(appendKey(path, 'grade'), messages.unknownGrade(grade, grades.list));
+    if (typeof grade === 'string' && grades && !grades.set.has(grade)) this.problem(named(path, 'grade'), messages.unknownGrade(grade, grades.list));
     const course = evaluation.course;
-    if (typeof course === 'string' && courses && !courses.set.has(course)) this.problem(appendKey(path, 'course'), messages.unknownCourse(course, courses.list));
+    if (typeof course === 'string' && courses && !courses.set.has(course)) this.problem(named(path, 'course'), messages.unknownCourse(course, courses.list));
   }
 
   policyEvaluation(input: Json, path: string): Json {
     const out = this.copy(input, KNOWN.policyEvaluation, path);
     this.year(out, 'fiscalYear', path);
-    if (typeof out.policy === 'string' && this.policies && !this.policies.has(out.policy)) this.problem(appendKey(path, 'policy'), messages.unknownPolicy(out.policy));
+    if (typeof out.policy === 'string' && this.policies && !this.policies.has(out.policy)) this.problem(named(path, 'policy'), messages.unknownPolicy(out.policy));
     this.labelsOf(out, path);
     return out;
   }
@@ -302,10 +325,10 @@ class Walk {
   indicator(input: Json, path: string): Json {
     const out = this.copy(input, KNOWN.indicator, path);
     const unit = typeof out.unit === 'string' ? out.unit : '';
-    if (isRecord(out.baseline)) out.baseline = this.baseline(out.baseline, appendKey(path, 'baseline'), unit);
-    if (isRecord(out.midTerm)) out.midTerm = this.midTerm(out.midTerm, appendKey(path, 'midTerm'), unit, KNOWN.midTerm);
+    if (isRecord(out.baseline)) out.baseline = this.baseline(out.baseline, named(path, 'baseline'), unit);
+    if (isRecord(out.midTerm)) out.midTerm = this.midTerm(out.midTerm, named(path, 'midTerm'), unit, KNOWN.midTerm);
     this.list(out, 'periods', path, (p, pp) => this.period(p, pp, unit));
-    this.uniqueYears(out.periods, appendKey(path, 'periods'));
+    this.uniqueYears(out.periods, named(path, 'periods'));
     return out;
   }
 
@@ -321,7 +344,7 @@ class Walk {
     const calendar = out.calendar === true;
     for (const key of ['fiscalYear', 'from', 'to']) this.year(out, key, path, calendar);
     if (typeof out.from === 'number' && typeof out.to === 'number' && out.from > out.to) {
-      this.problem(appendKey(path, 'from'), messages.spanReversed(out.from, out.to));
+      this.problem(named(path, 'from'), messages.spanReversed(out.from, out.to));
     }
   }
 
@@ -332,17 +355,17 @@ class Walk {
     const target = out.target;
     const basis = out.basis;
     if (basis === undefined) {
-      if (!(isRecord(target) && target.kind === 'pending')) this.problem(appendKey(path, 'basis'), messages.basisRequired());
+      if (!(isRecord(target) && target.kind === 'pending')) this.problem(named(path, 'basis'), messages.basisRequired());
     } else if ((basis === 'by-year' || basis === 'cumulative') && out.fiscalYear === undefined) {
-      this.problem(appendKey(path, 'fiscalYear'), messages.dueYearRequired(basis));
+      this.problem(named(path, 'fiscalYear'), messages.dueYearRequired(basis));
     } else if (basis === 'span') {
-      for (const key of ['from', 'to']) if (out[key] === undefined) this.problem(appendKey(path, key), messages.spanYearRequired(key));
+      for (const key of ['from', 'to']) if (out[key] === undefined) this.problem(named(path, key), messages.spanYearRequired(key));
     }
     if (known === KNOWN.midTerm) {
       this.list(out, 'revisions', path, (r, rp) => {
         const revision = this.copy(r, KNOWN.revision, rp);
         this.year(revision, 'fiscalYear', rp);
-        if (isRecord(revision.previous)) revision.previous = this.midTerm(revision.previous, appendKey(rp, 'previous'), unit, KNOWN.midTermCore);
+        if (isRecord(revision.previous)) revision.previous = this.midTerm(revision.previous, named(rp, 'previous'), unit, KNOWN.midTermCore);
         return revision;
       });
     }
@@ -354,11 +377,11 @@ class Walk {
     this.year(out, 'fiscalYear', path);
     this.target(out, path, unit);
     const actual = out.actual;
-    if (isRecord(actual)) out.actual = this.copy(actual, KNOWN.actual, appendKey(path, 'actual'));
+    if (isRecord(actual)) out.actual = this.copy(actual, KNOWN.actual, named(path, 'actual'));
     else this.number(out, 'actual', path, asActual, unit);
     const target = out.target;
     const numeric = typeof target === 'number' || (isRecord(target) && (target.kind === 'previous-year' || target.kind === 'rank'));
-    if (numeric && isRecord(out.actual)) this.problem(appendKey(path, 'actual'), messages.textActualUnderNumber());
+    if (numeric && isRecord(out.actual)) this.problem(named(path, 'actual'), messages.textActualUnderNumber());
     return out;
   }
 
@@ -371,7 +394,7 @@ class Walk {
     }
     const known = TARGET_KEYS.get(target.kind);
     if (!known) return;
-    const targetPath = appendKey(path, 'target');
+    const targetPath = named(path, 'target');
     const out = this.copy(target, known, targetPath);
     if (out.kind === 'previous-year') this.number(out, 'base', targetPath, asValue, unit);
     if (out.kind === 'rank') this.number(out, 'atMost', targetPath, rankOf, undefined);
@@ -391,6 +414,8 @@ function validate(input: unknown, owned: boolean): ValidationResult {
 
 /** The first half of validation: types and required fields (zod), nothing across records. */
 export function shapeProblems(input: unknown): Problem[] {
+  // The compiled check answers for a valid document; zod words the problems of one that is not.
+  if (acceptsShape(input)) return [];
   const parsed = schema.documentSchema.safeParse(input, { reportInput: true });
   return parsed.success ? [] : parsed.error.issues.flatMap((issue) => problemsOfIssue(issue));
 }

@@ -4,7 +4,7 @@ import type { Problem } from '../interchange/messages.js';
 
 export type { Problem };
 
-export type ServiceErrorKind = 'invalid' | 'not-found' | 'ambiguous' | 'unauthorized' | 'forbidden';
+export type ServiceErrorKind = 'invalid' | 'not-found' | 'ambiguous' | 'unauthorized' | 'forbidden' | 'conflict' | 'unavailable';
 
 export class ServiceError extends Error {
   constructor(

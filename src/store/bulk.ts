@@ -59,6 +59,32 @@ function statementText(dialect: DialectName, table: TableName, rows: number, mod
   return text;
 }
 
+type Fill = (rows: readonly unknown[], ids: readonly number[], start: number, end: number, parameters: unknown[]) => void;
+
+// A table's rows into a statement's parameters. Generated once per table, with each column
+// read by name (schema.ts's names, never input), because a loop reading `row[column]` with
+// the column name varying is a slow, megamorphic property access, done for every value.
+const fills = new Map<TableName, Fill>();
+
+function fillOf(table: TableName): Fill {
+  let fill = fills.get(table);
+  if (fill !== undefined) return fill;
+  const reads = COLUMNS[table]
+    .slice(1)
+    .map((column) => `parameters[p++] = row[${JSON.stringify(column)}] ?? null;`)
+    .join(' ');
+  fill = new Function(
+    'rows',
+    'ids',
+    'start',
+    'end',
+    'parameters',
+    `let p = 0; for (let r = start; r < end; r++) { const row = rows[r]; parameters[p++] = ids[r]; ${reads} }`,
+  ) as Fill;
+  fills.set(table, fill);
+  return fill;
+}
+
 /**
  * Writes rows with the given primary keys (ids[i] is rows[i]'s); `upsert` rewrites the
  * rows whose id exists.
@@ -71,17 +97,13 @@ export async function writeRows<T extends TableName>(
   rows: readonly NewRow<T>[],
   mode: Mode,
 ): Promise<void> {
-  const columns = COLUMNS[table] as readonly string[];
+  const width = COLUMNS[table].length;
+  const fill = fillOf(table);
   let start = 0;
   for (const size of statementSizes(rows.length, batchSize(dialect, table))) {
     const end = start + size;
-    const parameters: unknown[] = new Array((end - start) * columns.length);
-    let p = 0;
-    for (let r = start; r < end; r++) {
-      const row = rows[r] as unknown as Record<string, unknown>;
-      parameters[p++] = ids[r];
-      for (let c = 1; c < columns.length; c++) parameters[p++] = row[columns[c]!] ?? null;
-    }
+    const parameters: unknown[] = new Array((end - start) * width);
+    fill(rows, ids, start, end, parameters);
     await db.executeQuery(CompiledQuery.raw(statementText(dialect, table, size, mode), parameters));
     start = end;
   }

@@ -41,24 +41,30 @@ export const RECORD_KINDS: readonly RecordKind[] = [
   'policyEvaluations',
 ];
 
-/** Primary keys of the records written so far, for their children's rows. */
+/**
+ * Primary keys of the records written so far, for their children's rows. Projects, rows
+ * and indicators are numbered in document order (Entry.index), which every step walks in
+ * the same way: an array read, where a map keyed by the record cost a hash per lookup.
+ */
 export interface ParentIds {
   organization: number;
   /** By policy code. */
   policies: Map<string, number>;
-  projects: Map<Project, number>;
-  placements: Map<Placement, number>;
-  indicators: Map<Indicator, number>;
+  projects: number[];
+  placements: number[];
+  indicators: number[];
 }
 
 export function emptyParentIds(organization: number): ParentIds {
-  return { organization, policies: new Map(), projects: new Map(), placements: new Map(), indicators: new Map() };
+  return { organization, policies: new Map(), projects: [], placements: [], indicators: [] };
 }
 
 /** One record of the document, with what its row and key need. */
 export interface Entry<R> {
   record: R;
   position: number;
+  /** The record's number among its table's records in document order (projects, rows, indicators). */
+  index: number;
   /** The parent's primary key: organization, project, indicator or policy. */
   parent: number;
   /** A row's own personnel cost or evaluation: the row's primary key. */
@@ -85,26 +91,30 @@ export interface Step<T extends TableName, R = unknown> {
 // Keys join parts with NUL, which no stored text can contain (PostgreSQL refuses it).
 const SEP = '\u0000';
 
-function idOf<K>(map: Map<K, number>, record: K): number {
-  const id = map.get(record);
+function idOf(ids: readonly number[], index: number): number {
+  const id = ids[index];
   if (id === undefined) throw new Error('store: a child was visited before its parent');
   return id;
 }
 
-function policyId(ids: ParentIds, code: string, where: string): number {
+/** `where` words the place only when the policy is unknown: building it for every record costs. */
+function policyId(ids: ParentIds, code: string, where: () => string): number {
   const id = ids.policies.get(code);
   if (id === undefined) {
-    throw new InvalidDocumentError([{ path: where, message: `施策「${code}」がありません / Unknown policy "${code}"` }]);
+    throw new InvalidDocumentError([{ path: where(), message: `施策「${code}」がありません / Unknown policy "${code}"` }]);
   }
   return id;
 }
 
 function* projectChildren<R>(doc: HyokaDocument, ids: ParentIds, list: (p: Project) => R[] | undefined): Iterable<Entry<R>> {
-  for (const project of doc.projects) {
-    const parent = idOf(ids.projects, project);
+  let index = 0;
+  for (let p = 0; p < doc.projects.length; p++) {
+    const project = doc.projects[p]!;
     const records = list(project) ?? [];
+    if (records.length === 0) continue;
+    const parent = idOf(ids.projects, p);
     for (let position = 0; position < records.length; position++) {
-      yield { record: records[position] as R, position, parent, placement: null, project };
+      yield { record: records[position] as R, position, index: index++, parent, placement: null, project };
     }
   }
 }
@@ -115,18 +125,20 @@ function* projectAndRowChildren<R>(
   ids: ParentIds,
   list: (owner: Project | Placement) => R[] | undefined,
 ): Iterable<Entry<R>> {
-  for (const project of doc.projects) {
-    const parent = idOf(ids.projects, project);
+  let placementIndex = 0;
+  for (let p = 0; p < doc.projects.length; p++) {
+    const project = doc.projects[p]!;
+    const parent = idOf(ids.projects, p);
     const own = list(project) ?? [];
     for (let position = 0; position < own.length; position++) {
-      yield { record: own[position] as R, position, parent, placement: null, project };
+      yield { record: own[position] as R, position, index: -1, parent, placement: null, project };
     }
     for (const placement of project.placements) {
       const records = list(placement) ?? [];
-      if (records.length === 0) continue;
-      const placementId = idOf(ids.placements, placement);
+      const placementId = records.length === 0 ? 0 : idOf(ids.placements, placementIndex);
+      placementIndex++;
       for (let position = 0; position < records.length; position++) {
-        yield { record: records[position] as R, position, parent, placement: placementId, project };
+        yield { record: records[position] as R, position, index: -1, parent, placement: placementId, project };
       }
     }
   }
@@ -137,7 +149,7 @@ const policies: Step<'policies', HyokaDocument['policies'][number]> = {
   kind: 'policies',
   *entries(doc, ids) {
     for (let position = 0; position < doc.policies.length; position++) {
-      yield { record: doc.policies[position]!, position, parent: ids.organization, placement: null };
+      yield { record: doc.policies[position]!, position, index: position, parent: ids.organization, placement: null };
     }
   },
   key: (e) => e.record.code,
@@ -153,13 +165,13 @@ const projects: Step<'projects', Project> = {
   kind: 'projects',
   *entries(doc, ids) {
     for (let position = 0; position < doc.projects.length; position++) {
-      yield { record: doc.projects[position]!, position, parent: ids.organization, placement: null };
+      yield { record: doc.projects[position]!, position, index: position, parent: ids.organization, placement: null };
     }
   },
   key: (e) => e.record.key,
   storedKey: (row) => row.key,
   row: (e) => projectRow(e.record, e.parent, e.position),
-  remember: (e, id, ids) => void ids.projects.set(e.record, id),
+  remember: (e, id, ids) => void (ids.projects[e.index] = id),
   cascadeParents: () => [],
   describe: (e) => `projects: key「${e.record.key}」`,
 };
@@ -168,10 +180,10 @@ const placements: Step<'placements', Placement> = {
   table: 'placements',
   kind: 'placements',
   entries: (doc, ids) => projectChildren(doc, ids, (p) => p.placements),
-  key: (e, ids) => `${e.parent}${SEP}${policyId(ids, e.record.policy, placementWhere(e))}${SEP}${e.record.no}`,
+  key: (e, ids) => `${e.parent}${SEP}${policyId(ids, e.record.policy, () => placementWhere(e))}${SEP}${e.record.no}`,
   storedKey: (row) => `${row.project_id}${SEP}${row.policy_id}${SEP}${row.no}`,
-  row: (e, ids) => placementRow(e.record, e.parent, policyId(ids, e.record.policy, placementWhere(e)), e.position),
-  remember: (e, id, ids) => void ids.placements.set(e.record, id),
+  row: (e, ids) => placementRow(e.record, e.parent, policyId(ids, e.record.policy, () => placementWhere(e)), e.position),
+  remember: (e, id, ids) => void (ids.placements[e.index] = id),
   cascadeParents: (row) => [['projects', row.project_id]],
   describe: (e) => placementWhere(e),
 };
@@ -187,7 +199,7 @@ const indicators: Step<'indicators', Indicator> = {
   key: (e) => `${e.parent}${SEP}${e.record.key}`,
   storedKey: (row) => `${row.project_id}${SEP}${row.key}`,
   row: (e) => indicatorRow(e.record, e.parent, e.position),
-  remember: (e, id, ids) => void ids.indicators.set(e.record, id),
+  remember: (e, id, ids) => void (ids.indicators[e.index] = id),
   cascadeParents: (row) => [['projects', row.project_id]],
   describe: (e) => `projects「${e.project?.key}」.indicators: key「${e.record.key}」`,
 };
@@ -244,13 +256,15 @@ const periods: Step<'periods', NonNullable<Indicator['periods']>[number]> = {
   table: 'periods',
   kind: 'periods',
   *entries(doc, ids) {
+    let indicatorIndex = 0;
     for (const project of doc.projects) {
       for (const indicator of project.indicators ?? []) {
         const list = indicator.periods ?? [];
+        const index = indicatorIndex++;
         if (list.length === 0) continue;
-        const parent = idOf(ids.indicators, indicator);
+        const parent = idOf(ids.indicators, index);
         for (let position = 0; position < list.length; position++) {
-          yield { record: list[position]!, position, parent, placement: null, project };
+          yield { record: list[position]!, position, index: -1, parent, placement: null, project };
         }
       }
     }
@@ -269,7 +283,7 @@ const policyEvaluations: Step<'policy_evaluations', NonNullable<HyokaDocument['p
     const list = doc.policyEvaluations ?? [];
     for (let position = 0; position < list.length; position++) {
       const record = list[position]!;
-      yield { record, position, parent: policyId(ids, record.policy, `policyEvaluations[${position}]`), placement: null };
+      yield { record, position, index: position, parent: policyId(ids, record.policy, () => `policyEvaluations[${position}]`), placement: null };
     }
   },
   key: (e) => `${e.parent}${SEP}${e.record.bureau ?? ''}${SEP}${e.record.fiscalYear}`,

@@ -2,10 +2,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Store } from '../../store/index.js';
-import { authorizeAdmin } from '../../services/authorization.js';
-import { exportComputed, importValue, readProjectJson } from '../../services/documents.js';
+import { readProjectJson } from '../../services/documents.js';
 import { listPolicies, listProjects, resolveOrganization } from '../../services/queries.js';
-import { BODY_LIMIT } from '../limits.js';
+import { registerFileRoutes } from './files.js';
 
 export interface ApiOptions {
   store: Store;
@@ -24,8 +23,6 @@ const projectFilter = orgQuery.extend({
   fiscalYear: z.coerce.number().int().min(1900).max(2200).optional().describe('Western start year of the fiscal year'),
   grade: z.string().min(1).optional().describe('事業評価 grade in that fiscal year (any of the project’s evaluations)'),
 });
-
-const bearer = (header: string | undefined) => (header?.startsWith('Bearer ') ? header.slice(7) : undefined);
 
 export const registerApi: FastifyPluginAsyncZod<ApiOptions> = async (app, { store, adminToken }) => {
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
@@ -48,24 +45,5 @@ export const registerApi: FastifyPluginAsyncZod<ApiOptions> = async (app, { stor
       reply.type('application/json; charset=utf-8').send(await readProjectJson(store, request.query.org, request.params.key)),
   );
 
-  app.get('/export', { schema: { summary: 'hyoka/1 文書 (計算済み) / The hyoka/1 document, computed', querystring: orgQuery } }, async (request) =>
-    exportComputed(store, request.query.org),
-  );
-
-  app.post(
-    '/import',
-    {
-      bodyLimit: BODY_LIMIT,
-      schema: {
-        summary: 'hyoka/1 文書の取込み / Import a hyoka/1 document (replaces the organization’s data)',
-        querystring: z.object({ dryRun: z.enum(['true', 'false']).optional().describe('report what would change; write nothing') }),
-        body: z.unknown(),
-        security: [{ bearerAuth: [] }],
-      },
-    },
-    async (request) => {
-      authorizeAdmin(bearer(request.headers.authorization), adminToken);
-      return importValue(store, request.body, { dryRun: request.query.dryRun === 'true' });
-    },
-  );
+  await app.register(registerFileRoutes, { store, ...(adminToken !== undefined && { adminToken }) });
 };

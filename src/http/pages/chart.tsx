@@ -35,7 +35,9 @@ export function ChartFigure({ caption, option, size = { width: 640, height: 320 
     <figure className="chart">
       <figcaption>{caption}</figcaption>
       <div className="chart-image" role="img" aria-label={`${caption}（数値は下の表 / figures in the table below）`} dangerouslySetInnerHTML={{ __html: svg }} />
-      <div className="table-scroll">{table}</div>
+      <div className="table-scroll" role="region" aria-label={`${caption}（表 / table）`} tabIndex={0}>
+        {table}
+      </div>
     </figure>
   );
 }

@@ -21,6 +21,10 @@ export interface DataLinks {
   /** The page's own URL with format=json / format=csv: exactly what it shows. */
   json: string;
   csv: string;
+  /** The page printed by Chromium (format=pdf). */
+  pdf: string;
+  /** The sheet as an Excel workbook, with the same filters (the /sheet page only). */
+  xlsx?: string;
 }
 
 export interface LayoutProps {
@@ -95,6 +99,16 @@ function DataDownloads({ links }: { links: DataLinks }) {
       </a>{' '}
       <a href={links.csv} type="text/csv" download>
         CSV
+      </a>{' '}
+      {links.xlsx && (
+        <>
+          <a href={links.xlsx} download>
+            Excel
+          </a>{' '}
+        </>
+      )}
+      <a href={links.pdf} type="application/pdf">
+        PDF
       </a>
     </p>
   );
@@ -104,7 +118,7 @@ function isCurrent(href: string, path: string): boolean {
   return href === '/' ? path === '/' : path === href || path.startsWith(`${href}/`);
 }
 
-/** `/sheet?bureau=…` → the same query with format=json and format=csv. */
+/** `/sheet?bureau=…` → the same query with format=json, csv and pdf (and the sheet's workbook). */
 export function dataLinksFor(url: string): DataLinks {
   const parsed = new URL(url, 'http://hyoka.invalid');
   parsed.searchParams.delete('format');
@@ -113,5 +127,17 @@ export function dataLinksFor(url: string): DataLinks {
     copy.searchParams.set('format', format);
     return copy.pathname + copy.search;
   };
-  return { json: withFormat('json'), csv: withFormat('csv') };
+  const links: DataLinks = { json: withFormat('json'), csv: withFormat('csv'), pdf: withFormat('pdf') };
+  if (parsed.pathname === '/sheet') {
+    const workbook = new URLSearchParams({ format: 'xlsx' });
+    for (const name of SHEET_PARAMS) {
+      const value = parsed.searchParams.get(name);
+      if (value) workbook.set(name, value);
+    }
+    links.xlsx = `/api/v1/export?${workbook.toString()}`;
+  }
+  return links;
 }
+
+/** The /sheet filters the Excel export understands too. */
+const SHEET_PARAMS = ['org', 'fiscalYear', 'bureau', 'division', 'policy', 'grade', 'sdg'] as const;

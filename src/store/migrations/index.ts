@@ -4,11 +4,13 @@ import { Migrator, type Kysely, type Migration } from 'kysely';
 import { migrationSchema, type DialectName } from '../dialect.js';
 import { initial } from './0001_initial.js';
 import { revisions } from './0002_revisions.js';
+import { search } from './0003_search.js';
 
 function migrations(dialect: DialectName): Record<string, Migration> {
   return {
     '0001_initial': initial(dialect),
     '0002_revisions': revisions,
+    '0003_search': search(dialect),
   };
 }
 

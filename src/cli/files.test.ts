@@ -1,0 +1,116 @@
+// import and export in every format through the CLI, on a real SQLite file with the demo
+// data: files written, read back, and the same data found again.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requirePackage } from '../../test/requires.js';
+import { runCli } from './run.js';
+
+const SEED = new URL('../../../shared/seeds/000_cb69dd9f334613b8.txt', import.meta.url);
+const DEMO = new URL('../../data/kitakyushu.hyoka.json', import.meta.url);
+
+let dir: string;
+let db: string;
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'hyoka-cli-files-'));
+  db = join(dir, 'hyoka.sqlite');
+  const imported = await cli('import', DEMO.pathname, '--db', db);
+  expect(imported.status).toBe(0);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function cli(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const status = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: {} });
+  return { status, stdout, stderr };
+}
+
+/** The counts line of one record kind in an import report: [added, updated, removed, unchanged]. */
+function counts(report: string, kind: string): number[] {
+  const line = report.split('\n').find((l) => l.trim().startsWith(`${kind} `));
+  return (line ?? '').trim().split(/\s+/).slice(1).map(Number);
+}
+
+describe('hyoka export/import in other formats', () => {
+  it('writes the data workbook and reads it back as the same data (nothing to change)', async () => {
+    const file = join(dir, 'data.xlsx');
+    expect((await cli('export', '--format', 'xlsx-data', '--out', file, '--db', db)).status).toBe(0);
+    expect(readFileSync(file).subarray(0, 2).toString('latin1')).toBe('PK');
+    const back = await cli('import', file, '--dry-run', '--db', db);
+    expect(back.status).toBe(0);
+    expect(counts(back.stdout, 'projects')).toEqual([0, 0, 0, 21]);
+    expect(counts(back.stdout, 'periods')).toEqual([0, 0, 0, expect.any(Number)]);
+  });
+
+  it('writes the PDCA sheet workbook and the blank template', async () => {
+    for (const format of ['xlsx', 'xlsx-template']) {
+      const file = join(dir, `${format}.xlsx`);
+      expect((await cli('export', '--format', format, '--out', file, '--db', db)).status).toBe(0);
+      expect(readFileSync(file).length).toBeGreaterThan(5000);
+    }
+  });
+
+  it('writes the periods CSV in CP932 and reads it back unchanged', async () => {
+    const file = join(dir, 'periods.csv');
+    expect((await cli('export', '--format', 'csv', '--encoding', 'cp932', '--out', file, '--db', db)).status).toBe(0);
+    const bytes = readFileSync(file);
+    expect(bytes.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))).toBe(false);
+    expect(new TextDecoder('shift_jis').decode(bytes)).toContain('市民の「多文化共生」という言葉の認知度');
+    const back = await cli('import', file, '--dry-run', '--db', db);
+    expect(back.status).toBe(0);
+    expect(counts(back.stdout, 'periods').slice(0, 3)).toEqual([0, 0, 0]);
+  });
+
+  it('refuses a CSV with a bad value, naming its line and column, and writes nothing', async () => {
+    const good = readFileSync(join(dir, 'periods.csv'));
+    const text = new TextDecoder('shift_jis').decode(good).split('\r\n');
+    const header = text[0]!.split(',');
+    const column = header.indexOf('年度');
+    const cells = text[1]!.split(',');
+    cells[column] = '来年';
+    text[1] = cells.join(',');
+    const file = join(dir, 'bad.csv');
+    writeFileSync(file, `\ufeff${text.join('\r\n')}`);
+    const result = await cli('import', file, '--db', db);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/2行目 [A-Z]+列「年度」/);
+  });
+
+  it('writes the open data of a fiscal year as a zip', async () => {
+    const file = join(dir, 'open.zip');
+    expect((await cli('export', '--format', 'open-data', '--fiscal-year', 'R3年度', '--out', file, '--db', db)).status).toBe(0);
+    expect(readFileSync(file).subarray(0, 2).toString('latin1')).toBe('PK');
+  });
+
+  it('reads a published sheet into a draft, with its report', async () => {
+    const out = join(dir, 'draft.json');
+    const result = await cli('import', SEED.pathname, '--format', 'sheet-text', '--org', '北九州市', '--bureau', '企画調整局', '--out', out, '--db', db);
+    expect(result.status).toBe(0);
+    const draft = JSON.parse(readFileSync(out, 'utf8'));
+    expect(draft.organization.name).toBe('北九州市');
+    expect(draft.projects.flatMap((p: { placements: unknown[] }) => p.placements)).toHaveLength(34);
+    const preview = await cli('import', SEED.pathname, '--org', '北九州市', '--dry-run', '--db', db);
+    expect(preview.status).toBe(0);
+    expect(preview.stdout).toContain('Dry run');
+  });
+
+  it('explains bad options with exit status 2', async () => {
+    expect((await cli('export', '--format', 'docx', '--db', db)).status).toBe(2);
+    expect((await cli('export', '--format', 'xlsx', '--db', db)).stderr).toContain('--out');
+    expect((await cli('export', '--format', 'csv', '--encoding', 'latin1', '--db', db)).status).toBe(2);
+    expect((await cli('import', SEED.pathname, '--format', 'pdf', '--db', db)).status).toBe(2);
+  });
+});
+
+const chromium = requirePackage('chromium');
+describe.skipIf(!chromium.available)(`hyoka export --format pdf ${chromium.label}`, () => {
+  it('prints the sheet to an A3 PDF', async () => {
+    const file = join(dir, 'sheet.pdf');
+    const result = await cli('export', '--format', 'pdf', '--out', file, '--db', db);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(readFileSync(file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  }, 60_000);
+});

@@ -1,0 +1,159 @@
+// /api/v1 routes for files: export in every format, import of JSON, Excel, CSV and sheet text
+// with a preview-then-confirm step, and search. Uploads are size-limited per format; an
+// Excel upload is also checked as a zip before anything is inflated (interchange/xlsx).
+import { createHash } from 'node:crypto';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Store } from '../../store/index.js';
+import { authorizeAdmin } from '../../services/authorization.js';
+import { ServiceError } from '../../services/errors.js';
+import { EXPORT_FORMATS, IMPORT_FORMATS, exportFile, importFile, type FileImportOutcome, type ImportFormat } from '../../services/files.js';
+import { searchProjects } from '../../services/search.js';
+import { BODY_LIMIT } from '../limits.js';
+
+export interface FilesOptions {
+  store: Store;
+  adminToken?: string;
+}
+
+/** Per-format upload limits: a workbook is compressed, so its limit is lower than JSON's. */
+const UPLOAD_LIMIT: Record<ImportFormat, number> = {
+  json: BODY_LIMIT,
+  xlsx: 32 * 1024 * 1024,
+  csv: BODY_LIMIT,
+  'sheet-text': 8 * 1024 * 1024,
+};
+
+const RAW_TYPES = [
+  'application/octet-stream',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'text/csv',
+  'text/plain',
+];
+
+const bearer = (header: string | undefined) => (header?.startsWith('Bearer ') ? header.slice(7) : undefined);
+
+/**
+ * What a preview promises: the same upload, read the same way, giving the same report.
+ * Confirming with the token imports only if a fresh preview still gives that report — if
+ * someone changed the data in between, the clerk is asked to look again.
+ */
+function previewToken(bytes: Buffer, format: string, options: string, outcome: FileImportOutcome): string {
+  return createHash('sha256')
+    .update(format)
+    .update('\0')
+    .update(options)
+    .update('\0')
+    .update(bytes)
+    .update('\0')
+    .update(JSON.stringify(outcome.report))
+    .digest('base64url');
+}
+
+const orgQuery = z.object({ org: z.string().min(1).optional().describe('organization code or exact name') });
+
+export const registerFileRoutes: FastifyPluginAsyncZod<FilesOptions> = async (app, { store, adminToken }) => {
+  app.addContentTypeParser(RAW_TYPES, { parseAs: 'buffer', bodyLimit: BODY_LIMIT }, (_request, body, done) => done(null, body));
+
+  app.get(
+    '/export',
+    {
+      schema: {
+        summary: '書き出し / Export: hyoka/1 JSON (computed), Excel, CSV, open data',
+        querystring: orgQuery.extend({
+          format: z.enum(EXPORT_FORMATS).optional().describe('json (default) | xlsx (PDCA sheet) | xlsx-data | xlsx-template | csv (periods) | csv-budgets | open-data (zip)'),
+          encoding: z.enum(['utf-8', 'cp932']).optional().describe('CSV encoding; cp932 reports characters it cannot hold'),
+          fiscalYear: z.coerce.number().int().min(1900).max(2200).optional().describe('the graded fiscal year (xlsx, open data)'),
+          bureau: z.string().min(1).optional().describe('xlsx: one sheet of the rows of this bureau'),
+          division: z.string().min(1).optional().describe('xlsx: rows of this division'),
+          policy: z.string().min(1).optional().describe('xlsx: rows of this policy'),
+          grade: z.string().min(1).optional().describe('xlsx: rows with this 事業評価'),
+          sdg: z.coerce.number().int().min(1).max(17).optional().describe('xlsx: rows with this SDG goal'),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const { format = 'json', encoding, fiscalYear, org, ...filter } = request.query;
+      const filtered = Object.values(filter).some((value) => value !== undefined);
+      const file = await exportFile(store, {
+        format,
+        ...(encoding && { encoding }),
+        ...(org !== undefined && { org }),
+        ...(fiscalYear !== undefined && { fiscalYear }),
+        ...(filtered && { filter }),
+      });
+      if (format !== 'json') reply.header('content-disposition', `attachment; filename="${file.fileName}"`);
+      return reply.type(file.contentType).send(Buffer.from(file.bytes));
+    },
+  );
+
+  app.post(
+    '/import',
+    {
+      bodyLimit: BODY_LIMIT,
+      schema: {
+        summary: '取込み / Import (replaces the organization’s data): preview with dryRun=true, then confirm with its token',
+        description:
+          'Body: a hyoka/1 document (application/json), an xlsx workbook, a CSV, or the text of a published sheet (format=sheet-text). ' +
+          'dryRun=true answers what would be added, updated, removed and left unchanged, with a confirmToken; ' +
+          'sending the same body with confirm=<token> imports it only if the preview still holds (409 otherwise).',
+        querystring: orgQuery.extend({
+          format: z.enum(IMPORT_FORMATS).optional().describe('json (default) | xlsx | csv | sheet-text'),
+          dryRun: z.enum(['true', 'false']).optional().describe('report what would change; write nothing'),
+          confirm: z.string().min(1).max(200).optional().describe('the confirmToken of a preview'),
+          bureau: z.string().min(1).optional().describe('sheet-text: the bureau of every project'),
+        }),
+        body: z.unknown(),
+        security: [{ bearerAuth: [] }],
+      },
+    },
+    async (request) => {
+      authorizeAdmin(bearer(request.headers.authorization), adminToken);
+      const { format = 'json', dryRun, confirm, org, bureau } = request.query;
+      const bytes = bodyBytes(request.body, format);
+      if (bytes.length > UPLOAD_LIMIT[format]) {
+        throw new ServiceError('invalid', `ファイルが大きすぎます (上限 ${UPLOAD_LIMIT[format] / 1048576} MiB) / The file is too large (limit ${UPLOAD_LIMIT[format] / 1048576} MiB)`);
+      }
+      const options = { format, ...(org !== undefined && { org }), ...(bureau !== undefined && { bureau }) };
+      const optionsKey = JSON.stringify([org ?? null, bureau ?? null]);
+      if (dryRun === 'true' || confirm !== undefined) {
+        const preview = await importFile(store, bytes, { ...options, dryRun: true });
+        const token = previewToken(bytes, format, optionsKey, preview);
+        if (confirm === undefined) return { ...preview, confirmToken: token };
+        if (confirm !== token) {
+          throw new ServiceError('conflict', 'プレビューの後にデータか内容が変わりました。もう一度プレビューしてください / The data or the upload changed since the preview: preview again');
+        }
+      }
+      return importFile(store, bytes, options);
+    },
+  );
+
+  app.get(
+    '/search',
+    {
+      schema: {
+        summary: '検索 / Search names, summaries, indicators and improvement texts (bigram index)',
+        querystring: orgQuery.extend({
+          q: z.string().max(200).describe('words; two-character words such as 事業 are found'),
+          fiscalYear: z.coerce.number().int().min(1900).max(2200).optional(),
+          bureau: z.string().min(1).optional(),
+          division: z.string().min(1).optional(),
+          policy: z.string().min(1).optional(),
+          grade: z.string().min(1).optional(),
+          sdg: z.coerce.number().int().min(1).max(17).optional(),
+          limit: z.coerce.number().int().min(1).max(1000).optional(),
+        }),
+      },
+    },
+    async (request) => {
+      const { org, q, limit, ...filter } = request.query;
+      return searchProjects(store, org, q, filter, limit === undefined ? {} : { limit });
+    },
+  );
+};
+
+function bodyBytes(body: unknown, format: ImportFormat): Buffer {
+  if (Buffer.isBuffer(body)) return body;
+  if (format === 'json' && body !== undefined) return Buffer.from(JSON.stringify(body));
+  throw new ServiceError('invalid', '本文が空か、形式が合いません (Content-Type を確認してください) / The body is empty or of the wrong type: check Content-Type');
+}

@@ -1,0 +1,142 @@
+// The dashboard's rows needing attention, and the comparison with the previous fiscal year.
+import { ChartFigure } from './chart.js';
+import { barChartOption } from './dashboard-charts.js';
+import { En, nosText, yearLabel } from './dashboard-parts.js';
+import { projectHref } from './dashboard-query.js';
+import { ATTENTION_LABELS } from './views/dashboard-attention.js';
+import type { DashboardView } from './views/dashboard.js';
+import { formatAmount } from '../../domain/written.js';
+
+export function AttentionSection({ view, org }: { view: DashboardView; org?: string | undefined }) {
+  return (
+    <section aria-labelledby="attention-heading">
+      <h2 id="attention-heading">
+        要注意の行 <En>Rows needing attention</En>
+      </h2>
+      <p>
+        目標に届かない指標（達成率100%未満・未達成）、実績のない目標、データ点検（check）の指摘です。{' '}
+        <En>Indicators behind target (rate under 100% or not achieved), targets without an actual, and data-check findings.</En>
+      </p>
+      {view.attention.length === 0 ? (
+        <p>ありません <En>None</En></p>
+      ) : (
+        <div className="table-scroll" role="region" aria-labelledby="attention-caption" tabIndex={0}>
+          <table className="attention">
+            <caption id="attention-caption">
+              {yearLabel(view.fiscalYear)} 要注意の行 {view.attention.length}件 <En>{view.attention.length} items</En>
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">区分 <En>Kind</En></th>
+                <th scope="col">No.</th>
+                <th scope="col">事業 <En>Project</En></th>
+                <th scope="col">指標・対象 <En>Indicator or subject</En></th>
+                <th scope="col">内容 <En>Detail</En></th>
+              </tr>
+            </thead>
+            <tbody>
+              {view.attention.map((item, i) => {
+                const [ja, en] = ATTENTION_LABELS[item.kind];
+                return (
+                  <tr key={i}>
+                    <td>
+                      <span className={`attention-kind attention-${item.kind}`}>{ja}</span> <En>{en}</En>
+                    </td>
+                    <td className="number">{nosText(item.nos)}</td>
+                    <td>{item.projectKey !== undefined ? <a href={projectHref(item.projectKey, { org, fiscalYear: view.fiscalYear })}>{item.projectName}</a> : '—'}</td>
+                    <td>{item.subject}</td>
+                    <td>{item.detail}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+export function ComparisonSection({ view }: { view: DashboardView }) {
+  const current = yearLabel(view.fiscalYear);
+  const previous = yearLabel(view.previousYear);
+  const labels = view.comparison.grades.map((entry) => entry.grade ?? '未評価');
+  const { budget } = view.comparison;
+  const previousGraded = view.comparison.grades.some((entry) => entry.grade !== null && entry.previous > 0);
+  return (
+    <section aria-labelledby="comparison-heading">
+      <h2 id="comparison-heading">
+        前年度との比較 <En>Compared with the previous year</En>
+      </h2>
+      {!previousGraded && (
+        <p>
+          {previous}の事業評価はありません <En>No grades for FY{view.previousYear}</En>
+        </p>
+      )}
+      <ChartFigure
+        caption={`事業評価別の行数: ${previous}と${current} / Rows by grade, FY${view.previousYear} and FY${view.fiscalYear}`}
+        option={barChartOption(labels, [
+          { name: previous, data: view.comparison.grades.map((entry) => entry.previous) },
+          { name: current, data: view.comparison.grades.map((entry) => entry.current) },
+        ])}
+        size={{ width: 560, height: 280 }}
+        table={
+          <table>
+            <caption>事業評価別の行数 <En>Rows by grade</En></caption>
+            <thead>
+              <tr>
+                <th scope="col">事業評価 <En>Grade</En></th>
+                <th scope="col" className="number">{previous}</th>
+                <th scope="col" className="number">{current}</th>
+                <th scope="col" className="number">増減 <En>Change</En></th>
+              </tr>
+            </thead>
+            <tbody>
+              {view.comparison.grades.map((entry, i) => (
+                <tr key={labels[i]}>
+                  <th scope="row">{labels[i]}</th>
+                  <td className="number">{entry.previous}</td>
+                  <td className="number">{entry.current}</td>
+                  <td className="number">{signed(entry.current - entry.previous)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        }
+      />
+      <table>
+        <caption>
+          予算額合計（千円） <En>Total budget (thousand yen)</En>
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">評価年度 <En>Evaluated year</En></th>
+            <th scope="col">予算年度 <En>Budget year</En></th>
+            <th scope="col" className="number">予算額 <En>Budget</En></th>
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <th scope="row">{previous}</th>
+            <td>{yearLabel(budget.previous.fiscalYear)}</td>
+            <td className="number">{formatAmount(budget.previous.amount)}</td>
+          </tr>
+          <tr>
+            <th scope="row">{current}</th>
+            <td>{yearLabel(budget.current.fiscalYear)}</td>
+            <td className="number">{formatAmount(budget.current.amount)}</td>
+          </tr>
+          <tr>
+            <th scope="row">増減 <En>Change</En></th>
+            <td></td>
+            <td className="number">{signed(budget.current.amount - budget.previous.amount, formatAmount)}</td>
+          </tr>
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function signed(n: number, format: (n: number) => string = String): string {
+  return n > 0 ? `+${format(n)}` : n < 0 ? `−${format(-n)}` : '±0';
+}

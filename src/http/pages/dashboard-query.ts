@@ -1,0 +1,87 @@
+// What the dashboard, policy and project pages read from a request: the organization
+// (?org=, code or name), the fiscal year (?fiscalYear=, default the latest evaluated one) and
+// the format; and the links between those pages, which keep ?org= so a reader stays in the
+// organization they chose.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { HyokaDocument } from '../../domain/model.js';
+import { defaultSheetYear } from '../../interchange/sheet-rows.js';
+import { computedDocument } from '../../services/computed.js';
+import type { OrganizationRef } from '../../services/organizations.js';
+import type { Store } from '../../store/open.js';
+import { errorBody } from '../errors.js';
+import { pageFormat, type PageFormat } from './data.js';
+import { readFilters, type FilterReading } from './filters.js';
+
+export interface PageContext {
+  organization: OrganizationRef;
+  document: HyokaDocument;
+  /** The ?org= given, kept in links. */
+  org?: string;
+  reading: FilterReading;
+  /** The year asked for when it could be read, else the default. */
+  fiscalYear: number;
+  format: PageFormat;
+  /** The URL's path, for the navigation. */
+  path: string;
+}
+
+export async function pageContext(store: Store, request: FastifyRequest): Promise<PageContext> {
+  const query = (request.query ?? {}) as Record<string, unknown>;
+  const org = typeof query.org === 'string' && query.org.trim() !== '' ? query.org.trim() : undefined;
+  const { organization, document } = await computedDocument(store, org);
+  const reading = readFilters(query);
+  return {
+    organization,
+    document,
+    ...(org !== undefined && { org }),
+    reading,
+    fiscalYear: reading.values.fiscalYear ?? defaultSheetYear(document),
+    format: pageFormat(query),
+    path: request.url.split('?')[0] ?? '/',
+  };
+}
+
+/**
+ * The data of a page whose query could not be read: JSON and CSV answer 400 with the
+ * problems at their fields (HTML shows the page with the message at the field instead).
+ */
+export function sendQueryProblems(reply: FastifyReply, context: PageContext): FastifyReply | undefined {
+  const problems = Object.entries(context.reading.errors).map(([path, message]) => ({ path, message }));
+  if (problems.length === 0 || context.format === 'html') return undefined;
+  return reply.status(400).send(errorBody('指定が正しくありません / Invalid query', problems));
+}
+
+/** Status of the HTML page: 400 when a field could not be read. */
+export function pageStatus(context: PageContext): number {
+  return Object.keys(context.reading.errors).length > 0 ? 400 : 200;
+}
+
+function withQuery(path: string, params: Record<string, string | number | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) if (value !== undefined) search.set(name, String(value));
+  const text = search.toString();
+  return text === '' ? path : `${path}?${text}`;
+}
+
+export interface LinkOptions {
+  org?: string;
+  fiscalYear?: number;
+}
+
+export function projectHref(key: string, options: LinkOptions = {}): string {
+  return withQuery(`/projects/${encodePathSegment(key)}`, { org: options.org, fiscalYear: options.fiscalYear });
+}
+
+/** Codes hold `(`, `)` and `②`: encoded here, decoded by the route. */
+export function policyHref(code: string, options: LinkOptions = {}): string {
+  return withQuery(`/policies/${encodePathSegment(code)}`, { org: options.org, fiscalYear: options.fiscalYear });
+}
+
+/** encodeURIComponent, and also the ( ) ! * ' it leaves as they are. */
+export function encodePathSegment(text: string): string {
+  return encodeURIComponent(text).replace(/[()!*']/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+export function pageHref(path: string, options: LinkOptions = {}): string {
+  return withQuery(path, { org: options.org, fiscalYear: options.fiscalYear });
+}

@@ -1,0 +1,156 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { parse } from 'csv-parse/sync';
+import { buildApp } from '../app.js';
+import { openStore, type Store } from '../../store/open.js';
+import { DEMO_DOCUMENT, loadDemoIfEmpty } from '../../services/demo.js';
+import type { HyokaDocument } from '../../domain/model.js';
+import { rowStarting, tableByCaption, textOf } from './dashboard-test-html.js';
+
+// Expected figures are derived from the demo file itself, not from the code under test.
+const demo = JSON.parse(readFileSync(DEMO_DOCUMENT, 'utf8')) as HyokaDocument;
+
+function gradesOfRows(year: number): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const project of demo.projects) {
+    for (const placement of project.placements) {
+      const evaluation = placement.evaluations?.find((e) => e.fiscalYear === year) ?? project.evaluations?.find((e) => e.fiscalYear === year);
+      const grade = evaluation?.grade ?? '未評価';
+      counts.set(grade, (counts.get(grade) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
+function budgetTotal(year: number): number {
+  return demo.projects.reduce((sum, project) => sum + (project.budgets?.find((b) => b.fiscalYear === year)?.amount ?? 0), 0);
+}
+
+const yen = (n: number) => n.toLocaleString('en-US');
+
+describe('the dashboard page /', () => {
+  let store: Store;
+  let app: FastifyInstance;
+  let html: string;
+  beforeAll(async () => {
+    store = await openStore({ sqlitePath: ':memory:' });
+    await loadDemoIfEmpty(store);
+    app = await buildApp({ store });
+    const response = await app.inject('/');
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toContain('text/html');
+    html = response.body;
+  });
+  afterAll(async () => {
+    await app.close();
+    await store.close();
+  });
+
+  it('shows the latest evaluated year by default, with its data links', () => {
+    expect(html).toContain('<html lang="ja">');
+    expect(textOf(html)).toContain('R3年度 (2021)の評価');
+    expect(html).toContain('href="/?format=json"');
+    expect(html).toContain('href="/?format=csv"');
+  });
+
+  it('counts the rows by grade as the demo grades them', () => {
+    const expected = gradesOfRows(2021);
+    const rows = tableByCaption(html, '事業評価別の行数');
+    for (const grade of ['大変順調', '順調', 'やや遅れ', '遅れ']) {
+      expect(rowStarting(rows, grade)[1]).toBe(String(expected.get(grade) ?? 0));
+    }
+    // domain.md names the 大変順調 rows: No. 10, 18, 26 and 34.
+    expect(rowStarting(rows, '大変順調')[1]).toBe('4');
+    expect(rowStarting(rows, '未評価')[1]).toBe('0');
+  });
+
+  it('bins the achievement rates, the seed’s 49,243.4% in the top bin', () => {
+    const rows = tableByCaption(html, '達成率の分布');
+    expect(rowStarting(rows, '500%以上')[1]).toBe('1');
+    const binned = rows.slice(1, -1).reduce((sum, row) => sum + Number(row[1]), 0);
+    expect(binned).toBeGreaterThan(20);
+  });
+
+  it('adds the budgets of the sheet’s later budget year by bureau and by SDG goal', () => {
+    const bureau = tableByCaption(html, '局別予算額');
+    expect(rowStarting(bureau, '企画調整局')[2]).toBe(yen(budgetTotal(2023)));
+    const goals = tableByCaption(html, 'SDGsゴール別予算額');
+    const goal4 = demo.projects.filter((p) => [...(p.sdgs ?? []), ...p.placements.flatMap((r) => r.sdgs ?? [])].includes(4));
+    expect(rowStarting(goals, 'ゴール4')).toEqual(['ゴール4', String(goal4.length), yen(goal4.reduce((s, p) => s + p.budgets!.find((b) => b.fiscalYear === 2023)!.amount, 0))]);
+  });
+
+  it('lists the rows needing attention with their row numbers', () => {
+    const rows = tableByCaption(html, '要注意の行');
+    const behind = rows.filter((row) => row[0]!.startsWith('目標未達'));
+    expect(behind.find((row) => row[1] === 'No. 25')?.[4]).toContain('達成率 38.0%');
+    expect(behind.find((row) => row[1] === 'No. 19')?.[4]).toContain('10位以内');
+    const findings = rows.filter((row) => row[0]!.startsWith('データ点検'));
+    expect(findings.find((row) => row[1] === 'No. 26')?.[4]).toContain('49,243.4%');
+    // The three policy evaluations with text but no grade (domain.md: No. 9, 10, 34).
+    const withoutGrade = findings.filter((row) => row[4]!.includes('評価（grade）がありません')).map((row) => row[1]);
+    expect(withoutGrade).toEqual(['No. 9', 'No. 10, 11', 'No. 34']);
+    expect(html).toContain('href="/projects/asean-cities?fiscalYear=2021"');
+  });
+
+  it('compares grade counts and budget totals with the previous year', () => {
+    const comparison = tableByCaption(html.slice(html.indexOf('comparison-heading')), '事業評価別の行数');
+    expect(comparison[0]!.slice(1, 3)).toEqual(['R2年度 (2020)', 'R3年度 (2021)']);
+    expect(rowStarting(comparison, '順調').slice(1)).toEqual(['0', String(gradesOfRows(2021).get('順調')), `+${gradesOfRows(2021).get('順調')}`]);
+    const budget = tableByCaption(html, '予算額合計');
+    expect(rowStarting(budget, 'R2年度 (2020)')).toEqual(['R2年度 (2020)', 'R4年度 (2022)', yen(budgetTotal(2022))]);
+    expect(rowStarting(budget, 'R3年度 (2021)')).toEqual(['R3年度 (2021)', 'R5年度 (2023)', yen(budgetTotal(2023))]);
+    expect(textOf(html)).toContain('R2年度 (2020)の事業評価はありません');
+  });
+
+  it('answers ?format=json with the figures the page shows', async () => {
+    const response = await app.inject('/?format=json');
+    expect(response.headers['content-type']).toContain('application/json');
+    const data = response.json();
+    expect(data).toMatchObject({ organization: '北九州市', fiscalYear: 2021, previousYear: 2020, budgetYear: 2023, rows: 34, budgetTotal: budgetTotal(2023) });
+    expect(data.grades).toContainEqual({ grade: '大変順調', rows: 4 });
+    expect(data.attention.length).toBe(tableByCaption(html, '要注意の行').length - 1);
+  });
+
+  it('answers ?format=csv with the same tables, one line each', async () => {
+    const response = await app.inject('/?format=csv');
+    expect(response.headers['content-type']).toContain('text/csv');
+    expect(response.body.startsWith('\uFEFF')).toBe(true);
+    expect(response.body).toContain('\r\n');
+    const lines = parse(response.body.slice(1)) as string[][];
+    expect(lines[0]).toEqual(['表', '項目', '年度', '件数', '金額(千円)', 'No.', '内容']);
+    expect(lines).toContainEqual(['事業評価', '大変順調', '2021', '4', '', '', '']);
+    expect(lines).toContainEqual(['予算額合計', '合計', '2023', '21', String(budgetTotal(2023)), '', '']);
+    expect(lines.filter((line) => line[0]!.startsWith('要注意')).length).toBe(tableByCaption(html, '要注意の行').length - 1);
+  });
+
+  it('shows another fiscal year when asked, keeping the choice in the form', async () => {
+    const response = await app.inject('/?fiscalYear=2022');
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain('<option value="2022" selected="">');
+    const comparison = tableByCaption(response.body.slice(response.body.indexOf('comparison-heading')), '事業評価別の行数');
+    expect(rowStarting(comparison, '大変順調').slice(1)).toEqual(['4', '0', '−4']);
+    expect(rowStarting(comparison, '未評価').slice(1)).toEqual(['0', '34', '+34']);
+  });
+
+  it('reports a bad fiscal year at its field', async () => {
+    const response = await app.inject('/?fiscalYear=R3');
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toMatch(/<select id="filter-fiscalYear" name="fiscalYear" aria-invalid="true" aria-describedby="filter-fiscalYear-error">/);
+    expect(response.body).toContain('id="filter-fiscalYear-error"');
+    expect(textOf(response.body)).toContain('年度は西暦4桁で指定してください');
+    const json = await app.inject('/?fiscalYear=R3&format=json');
+    expect(json.statusCode).toBe(400);
+    expect(json.json().error.problems).toEqual([{ path: 'fiscalYear', message: expect.stringContaining('four digits') }]);
+  });
+
+  it('honours ?org= and keeps it in its links; an unknown organization is an HTML 404', async () => {
+    const response = await app.inject(`/?org=${encodeURIComponent('北九州市')}`);
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain(`href="/projects/asean-cities?org=${encodeURIComponent('北九州市')}&amp;fiscalYear=2021"`);
+    expect(response.body).toContain('name="org" value="北九州市"');
+    const missing = await app.inject('/?org=nowhere');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.headers['content-type']).toContain('text/html');
+  });
+});

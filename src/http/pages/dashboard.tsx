@@ -1,0 +1,73 @@
+// `/` — one fiscal year at a glance: rows by grade, achievement rates, budget by bureau and by
+// SDG goal, the rows needing attention, and the previous year beside this one.
+import type { FastifyInstance } from 'fastify';
+import type { PageDeps } from './index.js';
+import { dataLinksFor, Layout } from './layout.js';
+import { sendData } from './data.js';
+import { sendPage } from './render.js';
+import { filterChoices } from './filters.js';
+import { pageContext, pageStatus, sendQueryProblems } from './dashboard-query.js';
+import { En, yearLabel, YearForm } from './dashboard-parts.js';
+import { BudgetSection, GradeSection, RateSection } from './dashboard-sections.js';
+import { AttentionSection, ComparisonSection } from './dashboard-attention.js';
+import { dashboardView, type DashboardView } from './views/dashboard.js';
+import { dashboardCsv } from './views/dashboard-csv.js';
+import { formatAmount } from '../../domain/written.js';
+import { cachedMarkup } from './dashboard-cache.js';
+
+export function registerDashboard(app: FastifyInstance, deps: PageDeps): void {
+  app.get('/', { schema: { hide: true } }, async (request, reply) => {
+    const context = await pageContext(deps.store, request);
+    const refused = sendQueryProblems(reply, context);
+    if (refused) return refused;
+    const view = dashboardView(context.document, context.fiscalYear);
+    if (context.format !== 'html') {
+      return sendData(reply, context.format, `dashboard-${view.fiscalYear}`, { organization: context.organization.name, ...view }, () => dashboardCsv(view));
+    }
+    return sendPage(
+      reply,
+      <Layout title="ダッシュボード" titleEn="Dashboard" organization={context.organization.name} path="/" data={dataLinksFor(request.url)}>
+        <YearForm action="/" choices={filterChoices(context.document)} reading={context.reading} org={context.org} />
+        <div className="dashboard" dangerouslySetInnerHTML={{ __html: cachedMarkup(context.document, `${view.fiscalYear} ${context.org ?? ''}`, () => <DashboardBody view={view} org={context.org} />) }} />
+      </Layout>,
+      pageStatus(context),
+    );
+  });
+}
+
+function DashboardBody({ view, org }: { view: DashboardView; org?: string | undefined }) {
+  return (
+    <>
+      <section aria-labelledby="summary-heading">
+        <h2 id="summary-heading">
+          {yearLabel(view.fiscalYear)}の評価 <En>Evaluation of FY{view.fiscalYear}</En>
+        </h2>
+        <dl className="summary-figures">
+          <div>
+            <dt>行数 <En>Rows (No.)</En></dt>
+            <dd>{view.rows}</dd>
+          </div>
+          <div>
+            <dt>事業数 <En>Projects</En></dt>
+            <dd>{view.projects}</dd>
+          </div>
+          <div>
+            <dt>
+              {yearLabel(view.budgetYear)}予算額 <En>Budget</En>
+            </dt>
+            <dd>{formatAmount(view.budgetTotal)} 千円</dd>
+          </div>
+          <div>
+            <dt>要注意 <En>Needing attention</En></dt>
+            <dd>{view.attention.length}件</dd>
+          </div>
+        </dl>
+      </section>
+      <GradeSection view={view} />
+      <RateSection view={view} />
+      <BudgetSection view={view} />
+      <AttentionSection view={view} org={org} />
+      <ComparisonSection view={view} />
+    </>
+  );
+}

@@ -1,0 +1,61 @@
+// `/policies` — the policy tree with each policy's bureau grade (局施策評価) and its rows'
+// grades (事業評価) for the year; `/policies/:code` — one policy and its rows.
+import type { FastifyInstance } from 'fastify';
+import type { PageDeps } from './index.js';
+import { dataLinksFor, Layout } from './layout.js';
+import { sendData } from './data.js';
+import { sendPage } from './render.js';
+import { filterChoices } from './filters.js';
+import { pageContext, pageStatus, sendQueryProblems } from './dashboard-query.js';
+import { YearForm } from './dashboard-parts.js';
+import { PolicyTree } from './policy-tree.js';
+import { PolicyDetail } from './policy-detail.js';
+import { policiesView, policyView } from './views/policies.js';
+import { policiesCsv } from './views/policies-csv.js';
+import { ServiceError } from '../../services/errors.js';
+import { resolveProfile } from '../../domain/profile.js';
+
+export function registerPolicies(app: FastifyInstance, deps: PageDeps): void {
+  app.get('/policies', { schema: { hide: true } }, async (request, reply) => {
+    const context = await pageContext(deps.store, request);
+    const refused = sendQueryProblems(reply, context);
+    if (refused) return refused;
+    const view = policiesView(context.document, context.fiscalYear);
+    if (context.format !== 'html') {
+      return sendData(reply, context.format, `policies-${view.fiscalYear}`, { organization: context.organization.name, ...view }, () => policiesCsv(view.fiscalYear, view.policies));
+    }
+    return sendPage(
+      reply,
+      <Layout title="施策" titleEn="Policies" organization={context.organization.name} path={context.path} data={dataLinksFor(request.url)}>
+        <YearForm action="/policies" choices={filterChoices(context.document)} reading={context.reading} org={context.org} />
+        <PolicyTree view={view} grades={resolveProfile(context.document.settings).grades} org={context.org} />
+      </Layout>,
+      pageStatus(context),
+    );
+  });
+
+  app.get<{ Params: { code: string } }>('/policies/:code', { schema: { hide: true } }, async (request, reply) => {
+    const context = await pageContext(deps.store, request);
+    // Fastify has decoded the percent-encoding: `I-2-(1)-%E2%91%A1` is `I-2-(1)-②` here.
+    const { code } = request.params;
+    const view = policyView(context.document, code, context.fiscalYear);
+    if (!view) {
+      throw new ServiceError('not-found', `施策「${code}」はありません / There is no policy "${code}"`);
+    }
+    const refused = sendQueryProblems(reply, context);
+    if (refused) return refused;
+    if (context.format !== 'html') {
+      return sendData(reply, context.format, `policy-${context.fiscalYear}`, { organization: context.organization.name, fiscalYear: context.fiscalYear, ...view }, () =>
+        policiesCsv(context.fiscalYear, [view]),
+      );
+    }
+    return sendPage(
+      reply,
+      <Layout title={`施策 ${view.code}`} titleEn={`Policy ${view.code}`} organization={context.organization.name} path={context.path} data={dataLinksFor(request.url)}>
+        <YearForm action={context.path} choices={filterChoices(context.document)} reading={context.reading} org={context.org} />
+        <PolicyDetail view={view} fiscalYear={context.fiscalYear} org={context.org} />
+      </Layout>,
+      pageStatus(context),
+    );
+  });
+}

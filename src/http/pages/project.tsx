@@ -1,0 +1,67 @@
+// `/projects/:key` — one project as a PDCA page: Plan, Do, Check, Action, and its earlier years.
+import type { FastifyInstance } from 'fastify';
+import type { PageDeps } from './index.js';
+import { dataLinksFor, Layout } from './layout.js';
+import { sendData } from './data.js';
+import { sendPage } from './render.js';
+import { filterChoices } from './filters.js';
+import { pageContext, pageStatus, sendQueryProblems } from './dashboard-query.js';
+import { En, YearForm } from './dashboard-parts.js';
+import { PlanSection, DoSection } from './project-plan.js';
+import { CheckSection } from './project-check.js';
+import { ActionSection, EarlierSection } from './project-action.js';
+import { findProject, projectView, type ProjectView } from './views/project.js';
+import { projectCsv } from './views/project-csv.js';
+import { ServiceError } from '../../services/errors.js';
+import { cachedMarkup } from './dashboard-cache.js';
+
+export function registerProject(app: FastifyInstance, deps: PageDeps): void {
+  app.get<{ Params: { key: string } }>('/projects/:key', { schema: { hide: true } }, async (request, reply) => {
+    const context = await pageContext(deps.store, request);
+    const project = findProject(context.document, request.params.key);
+    if (!project) {
+      throw new ServiceError('not-found', `事業「${request.params.key}」はありません / There is no project "${request.params.key}"`);
+    }
+    const refused = sendQueryProblems(reply, context);
+    if (refused) return refused;
+    const view = projectView(context.document, project, context.fiscalYear);
+    if (context.format !== 'html') {
+      return sendData(reply, context.format, `project-${view.key}-${view.fiscalYear}`, { organization: context.organization.name, ...view }, () => projectCsv(view));
+    }
+    return sendPage(
+      reply,
+      <Layout title={view.name} titleEn="Project (PDCA)" organization={context.organization.name} path={context.path} data={dataLinksFor(request.url)}>
+        <p className="project-owner">
+          {view.bureau ?? ''} {view.division} <En>Bureau and division</En>
+        </p>
+        <YearForm action={context.path} choices={filterChoices(context.document)} reading={context.reading} org={context.org} />
+        <nav aria-label="PDCA">
+          <ul className="pdca-nav">
+            <li><a href="#plan">Plan 計画</a></li>
+            <li><a href="#do">Do 実行</a></li>
+            <li><a href="#check">Check 評価</a></li>
+            <li><a href="#action">Action 改善</a></li>
+            <li><a href="#earlier">過去の評価 <En>Earlier years</En></a></li>
+          </ul>
+        </nav>
+        <div
+          className="pdca"
+          dangerouslySetInnerHTML={{ __html: cachedMarkup(context.document, `project ${view.key} ${view.fiscalYear} ${context.org ?? ''}`, () => <ProjectBody view={view} org={context.org} />) }}
+        />
+      </Layout>,
+      pageStatus(context),
+    );
+  });
+}
+
+function ProjectBody({ view, org }: { view: ProjectView; org?: string | undefined }) {
+  return (
+    <>
+      <PlanSection view={view} org={org} />
+      <DoSection view={view} />
+      <CheckSection view={view} />
+      <ActionSection view={view} />
+      <EarlierSection view={view} />
+    </>
+  );
+}

@@ -1,0 +1,198 @@
+// /search?q=: full-text search over names, summaries, indicator names and improvement texts,
+// with the sheet's filters; the matches are marked in each snippet. Snippets are text parts
+// rendered by React (escaped), never HTML strings.
+import type { FastifyInstance } from 'fastify';
+import { formatFiscalYear } from '../../domain/era.js';
+import { computedDocument } from '../../services/computed.js';
+import { ServiceError } from '../../services/errors.js';
+import { searchProjects, type FieldMatch, type SearchHit, type SearchResult, type Snippet } from '../../services/search.js';
+import type { PageDeps } from './index.js';
+import { pageFormat, sendData, type CsvTable } from './data.js';
+import { Filters, filterChoices, readFilters, type FilterChoices, type FilterReading } from './filters.js';
+import { dataLinksFor, Layout } from './layout.js';
+import { sendPage } from './render.js';
+
+const FIELDS = ['fiscalYear', 'bureau', 'division', 'policy', 'grade', 'sdg'] as const;
+
+export function registerSearch(app: FastifyInstance, { store }: PageDeps): void {
+  app.get('/search', async (request, reply) => {
+    const query = (request.query ?? {}) as Record<string, unknown>;
+    const q = typeof query.q === 'string' ? query.q : '';
+    const org = typeof query.org === 'string' && query.org !== '' ? query.org : undefined;
+    const reading = readFilters(query);
+    const format = pageFormat(query);
+    const { organization, document } = await computedDocument(store, org);
+    let result: SearchResult | undefined;
+    let queryError: string | undefined;
+    try {
+      result = await searchProjects(store, org, q, reading.values);
+    } catch (error) {
+      if (!(error instanceof ServiceError) || error.kind !== 'invalid' || format !== 'html') throw error;
+      queryError = error.message;
+    }
+    if (format !== 'html' && result) {
+      const found = result;
+      return sendData(reply, format, 'search', presented(found), () => csvOf(found));
+    }
+    const page = (
+      <Layout title="検索" titleEn="Search" organization={organization.name} path="/search" {...(result && result.terms.length > 0 && { data: dataLinksFor(request.url) })}>
+        <SearchForm q={q} choices={filterChoices(document)} reading={reading} error={queryError} />
+        {result && <Results result={result} org={org} />}
+      </Layout>
+    );
+    return sendPage(reply, page, queryError ? 400 : 200);
+  });
+}
+
+function SearchForm({ q, choices, reading, error }: { q: string; choices: FilterChoices; reading: FilterReading; error: string | undefined }) {
+  return (
+    <Filters action="/search" choices={choices} reading={reading} fields={FIELDS}>
+      <label htmlFor="search-q">
+        <span>
+          検索語 <span lang="en" className="en">Search words</span>
+        </span>
+        <input id="search-q" type="search" name="q" defaultValue={q} aria-invalid={error ? true : undefined} aria-describedby={error ? 'search-q-error' : 'search-q-hint'} />
+        {error ? (
+          <span id="search-q-error" className="field-error">
+            {error}
+          </span>
+        ) : (
+          <span id="search-q-hint" className="hint">
+            空白で区切った語をすべて含む項目を探します / Finds texts containing every word
+          </span>
+        )}
+      </label>
+    </Filters>
+  );
+}
+
+function Results({ result, org }: { result: SearchResult; org: string | undefined }) {
+  if (result.terms.length === 0) {
+    return (
+      <p role="status">
+        検索語を入力してください。事業名、事業概要、指標名、強化・見直した内容、施策名から探します。{' '}
+        <span lang="en">Enter search words: project names, summaries, indicators, improvements and policies are searched.</span>
+      </p>
+    );
+  }
+  if (result.total === 0) {
+    return (
+      <>
+        <p role="status">
+          「{result.query}」に一致する項目はありません <span lang="en">No results for “{result.query}”</span>
+        </p>
+        <ul className="advice">
+          <li>
+            別の言葉や、より短い言葉（「多文化共生の推進」なら「多文化」）で試してください <span lang="en">Try other or shorter words</span>
+          </li>
+          <li>
+            絞り込みを外してください <span lang="en">Clear the filters</span>:{' '}
+            <a href={`/search?${new URLSearchParams({ q: result.query, ...(org && { org }) }).toString()}`}>すべてを検索 / Search everything</a>
+          </li>
+          <li>
+            英数字の語は語の先頭から一致します（「KitaQ」は「kita」で見つかります） <span lang="en">Latin words match from their start</span>
+          </li>
+        </ul>
+      </>
+    );
+  }
+  const shown = result.hits.length;
+  return (
+    <>
+      <p role="status">
+        {result.total}件{shown < result.total ? `中 ${shown}件を表示` : ''} <span lang="en">{result.total} result(s){shown < result.total ? `, ${shown} shown` : ''}</span>
+      </p>
+      <ol className="search-results">
+        {result.hits.map((hit) => (
+          <Hit key={hitKey(hit)} hit={hit} org={org} />
+        ))}
+      </ol>
+    </>
+  );
+}
+
+const hitKey = (hit: SearchHit) => `${hit.policy.code}\u0000${hit.project?.key ?? ''}\u0000${hit.no ?? ''}`;
+
+function withOrg(path: string, org: string | undefined): string {
+  return org ? `${path}?${new URLSearchParams({ org }).toString()}` : path;
+}
+
+function Hit({ hit, org }: { hit: SearchHit; org: string | undefined }) {
+  return (
+    <li>
+      <h2>
+        {hit.project ? (
+          <a href={withOrg(`/projects/${encodeURIComponent(hit.project.key)}`, org)}>{hit.project.name}</a>
+        ) : (
+          <a href={withOrg(`/policies/${encodeURIComponent(hit.policy.code)}`, org)}>{`${hit.policy.code} ${hit.policy.title}`}</a>
+        )}
+      </h2>
+      <p className="hit-place">
+        {hit.no !== undefined && <>No. {hit.no} ／ </>}施策 <span lang="en" className="en">Policy</span> {hit.policy.code} {hit.policy.title}
+      </p>
+      <dl className="hit-matches">
+        {hit.matches.map((match, index) => (
+          <div key={index}>
+            <dt>{fieldLabel(match)}</dt>
+            <dd>
+              <SnippetText snippet={match.snippet} />
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </li>
+  );
+}
+
+function fieldLabel(match: FieldMatch): string {
+  const year = match.fiscalYear !== undefined ? ` (${formatFiscalYear(match.fiscalYear, { letter: true })})` : '';
+  return `${match.label}${year} / ${match.labelEn}`;
+}
+
+function SnippetText({ snippet }: { snippet: Snippet }) {
+  return (
+    <>
+      {snippet.cutBefore && '…'}
+      {snippet.parts.map((part, index) => (part.mark ? <mark key={index}>{part.text}</mark> : <span key={index}>{part.text}</span>))}
+      {snippet.cutAfter && '…'}
+    </>
+  );
+}
+
+function plainSnippet(snippet: Snippet): string {
+  return `${snippet.cutBefore ? '…' : ''}${snippet.parts.map((part) => part.text).join('')}${snippet.cutAfter ? '…' : ''}`;
+}
+
+/** What the JSON download holds: the page's results, each match with its text and ranges. */
+function presented(result: SearchResult) {
+  const { organization, query, terms, fiscalYear, total, hits } = result;
+  return {
+    organization: { name: organization.name, ...(organization.code !== undefined && { code: organization.code }) },
+    query,
+    terms,
+    fiscalYear,
+    total,
+    hits: hits.map((hit) => ({
+      ...hit,
+      matches: hit.matches.map(({ snippet, ...match }) => ({ ...match, snippet: plainSnippet(snippet) })),
+    })),
+  };
+}
+
+function csvOf(result: SearchResult): CsvTable {
+  return {
+    header: ['No.', '施策コード', '施策名', '事業キー', '事業名', '項目', '年度', '抜粋'],
+    rows: result.hits.flatMap((hit) =>
+      hit.matches.map((match) => [
+        hit.no,
+        hit.policy.code,
+        hit.policy.title,
+        hit.project?.key,
+        hit.project?.name,
+        match.label,
+        match.fiscalYear,
+        plainSnippet(match.snippet),
+      ]),
+    ),
+  };
+}

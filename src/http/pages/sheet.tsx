@@ -1,0 +1,93 @@
+// /sheet: the PDCA sheet itself, filterable, printable on A3 landscape (src/web/sheet.css),
+// and its data as JSON (the sheet's rows as sheetOf gives them) or CSV.
+import type { FastifyInstance } from 'fastify';
+import { formatFiscalYear } from '../../domain/era.js';
+import { formatSdgs } from '../../domain/written.js';
+import { sheetOf, type Sheet } from '../../interchange/sheet-rows.js';
+import { computedDocument } from '../../services/computed.js';
+import { pageFormat, sendData, type CsvTable } from './data.js';
+import { Filters, filterChoices, readFilters, type FilterReading } from './filters.js';
+import type { PageDeps } from './index.js';
+import { Layout, dataLinksFor } from './layout.js';
+import { sendPage } from './render.js';
+import { SheetTable } from './sheet-table.js';
+import { sheetLabels, sheetView } from './views/sheet.js';
+
+export function orgOf(query: unknown): string | undefined {
+  const org = (query as { org?: unknown } | undefined)?.org;
+  return typeof org === 'string' && org.trim() !== '' ? org.trim() : undefined;
+}
+
+export function registerSheet(app: FastifyInstance, { store }: PageDeps): void {
+  app.get('/sheet', { schema: { hide: true } }, async (request, reply) => {
+    const { organization, document } = await computedDocument(store, orgOf(request.query));
+    const reading = readFilters(request.query);
+    const { fiscalYear, ...filter } = reading.values;
+    const sheet = sheetOf(document, { ...(fiscalYear !== undefined && { fiscalYear }), filter });
+    const format = pageFormat(request.query);
+    if (format !== 'html') {
+      const json = { organization: organization.name, ...sheet, filter };
+      return sendData(reply, format, `sheet-${sheet.fiscalYear}`, json, () => sheetCsv(sheet));
+    }
+    const view = sheetView(sheet);
+    const year = formatFiscalYear(sheet.fiscalYear, { letter: true });
+    return sendPage(
+      reply,
+      <Layout title="PDCAシート" titleEn="PDCA sheet" organization={organization.name} path="/sheet" data={dataLinksFor(request.url)}>
+        <p className="sheet-lead">
+          {year}の実績の評価と、{sheetLabels(sheet).improvement}。金額の単位は千円です。
+          <span lang="en" className="en">
+            Results of FY{sheet.fiscalYear} and what is strengthened for FY{sheet.fiscalYear + 2}; amounts in thousand yen.
+          </span>
+        </p>
+        <Filters action="/sheet" choices={filterChoices(document)} reading={reading} fields={['fiscalYear', 'bureau', 'division', 'policy', 'grade', 'sdg']}>
+          {orgOf(request.query) !== undefined && <input type="hidden" name="org" value={orgOf(request.query)} />}
+        </Filters>
+        <SheetTable view={view} caption={`${organization.name} ${year} PDCAシート（${view.rowCount}行${filterSummary(reading)}） / PDCA sheet, ${view.rowCount} rows`} />
+      </Layout>,
+      Object.keys(reading.errors).length > 0 ? 400 : 200,
+    );
+  });
+}
+
+function filterSummary(reading: FilterReading): string {
+  const { bureau, division, policy, grade, sdg } = reading.values;
+  const parts = [bureau, division, policy, grade, sdg === undefined ? undefined : `ゴール${sdg}`].filter((part) => part !== undefined);
+  return parts.length ? `、絞り込み: ${parts.join('・')}` : '';
+}
+
+/**
+ * One CSV line per indicator of a row (a row without indicators has one line): the paper's
+ * three lines 目標 / 実績 / 達成率 become three columns per fiscal year, so a line is one
+ * indicator's facts and a spreadsheet can filter and sort them; the row's own cells repeat
+ * on each of its lines.
+ */
+export function sheetCsv(sheet: Sheet): CsvTable {
+  const labels = sheetLabels(sheet);
+  const header = [
+    '施策番号', '施策名', 'No.', 'SDGsゴール番号', '主な事業・取組', '事業キー', '局', '所管課名', '事業・取組概要',
+    '指標名等', '現状値(基準値)',
+    ...labels.periods.flatMap((year) => [`${year}目標`, `${year}実績`, `${year}達成率`]),
+    '中期目標', '中期目標改訂',
+    '成果の方向性', ...labels.budgets, '事業費の増減', '人件費(目安)金額(千円)',
+    labels.grade, '事業評価の目安', labels.improvement, labels.policyGrade, `局施策評価 ${labels.improvement}`,
+  ];
+  const rows = sheet.rows.flatMap((row) => {
+    const head = [row.policy.code, row.policy.title, row.no, formatSdgs(row.sdgs), row.projectName, row.projectKey, row.bureau, row.division, row.summary];
+    const tail = [
+      row.course, ...row.budgets, row.budgetChange, row.personnelCost,
+      row.grade, row.suggestedGrade, row.improvement, row.policyGrade, row.policyImprovement,
+    ];
+    if (row.indicators.length === 0) return [[...head, '', '', ...labels.periods.flatMap(() => ['', '', '']), '', '', ...tail]];
+    return row.indicators.map((indicator) => [
+      ...head,
+      indicator.name,
+      indicator.baseline,
+      ...indicator.periods.flatMap((period) => [period.target, period.actual, period.rate]),
+      indicator.midTerm,
+      indicator.revisions.join(' / '),
+      ...tail,
+    ]);
+  });
+  return { header, rows };
+}

@@ -1,0 +1,160 @@
+// The dashboard of one fiscal year Y, as data (no React): the rows of the sheet of Y by
+// 事業評価 grade, the achievement rates of Y in bins, the budget of the sheet's later budget
+// year by bureau and by SDG goal, the rows needing attention, and the same figures for Y − 1.
+// The sheet of Y shows the budgets of Y + 1 and Y + 2 (R3年度評価 → R4, R5 予算額); the
+// dashboard counts the later one, where the sheet puts 事業費の増減 and 人件費.
+import type { HyokaDocument, Project } from '../../../domain/model.js';
+import { resolveProfile } from '../../../domain/profile.js';
+import { sheetOf, type Sheet } from '../../../interchange/sheet-rows.js';
+import { attentionItems, type AttentionItem } from './dashboard-attention.js';
+
+export interface GradeCount {
+  /** A grade of the profile's scale, or null for rows without a grade that year. */
+  grade: string | null;
+  rows: number;
+}
+
+export interface RateBin {
+  /** `100–120%`; the lower bound is included, the upper excluded. */
+  label: string;
+  from: number;
+  /** null: no upper bound. */
+  to: number | null;
+  periods: number;
+}
+
+export interface BudgetShare {
+  /** The bureau, or the SDG goal's number as text. */
+  name: string;
+  /** Thousand yen. */
+  amount: number;
+  projects: number;
+}
+
+export interface DashboardView {
+  fiscalYear: number;
+  previousYear: number;
+  /** The year whose budgets are counted (the sheet's later budget column). */
+  budgetYear: number;
+  rows: number;
+  projects: number;
+  grades: GradeCount[];
+  rateBins: RateBin[];
+  /** Periods of Y with a target but no achievement rate (qualitative, rank, no actual …). */
+  periodsWithoutRate: number;
+  budgetByBureau: BudgetShare[];
+  /** A project counts under each of its goals, so these add up to more than the total. */
+  budgetBySdg: BudgetShare[];
+  budgetTotal: number;
+  attention: AttentionItem[];
+  comparison: {
+    grades: { grade: string | null; current: number; previous: number }[];
+    budget: { current: { fiscalYear: number; amount: number }; previous: { fiscalYear: number; amount: number } };
+  };
+}
+
+export function dashboardView(doc: HyokaDocument, fiscalYear: number): DashboardView {
+  const profile = resolveProfile(doc.settings);
+  const sheet = sheetOf(doc, { fiscalYear });
+  const previous = sheetOf(doc, { fiscalYear: fiscalYear - 1 });
+  const grades = gradeCounts(sheet, profile.grades);
+  const previousGrades = gradeCounts(previous, profile.grades);
+  const budgetYear = sheet.budgetYears[sheet.budgetYears.length - 1]!;
+  const previousBudgetYear = previous.budgetYears[previous.budgetYears.length - 1]!;
+  const projects = projectsOn(doc, sheet);
+  const { bins, withoutRate } = rateBins(projects, fiscalYear, profile.gradeBands);
+  return {
+    fiscalYear,
+    previousYear: fiscalYear - 1,
+    budgetYear,
+    rows: sheet.rows.length,
+    projects: projects.length,
+    grades,
+    rateBins: bins,
+    periodsWithoutRate: withoutRate,
+    budgetByBureau: budgetBy(projects, budgetYear, (project) => [project.bureau ?? '（局の記載なし）']),
+    budgetBySdg: budgetBy(projects, budgetYear, (project) => projectGoals(project).map(String)).sort((a, b) => Number(a.name) - Number(b.name)),
+    budgetTotal: budgetTotal(projects, budgetYear),
+    attention: attentionItems(doc, fiscalYear),
+    comparison: {
+      grades: grades.map((count, i) => ({ grade: count.grade, current: count.rows, previous: previousGrades[i]!.rows })),
+      budget: {
+        current: { fiscalYear: budgetYear, amount: budgetTotal(projects, budgetYear) },
+        previous: { fiscalYear: previousBudgetYear, amount: budgetTotal(projects, previousBudgetYear) },
+      },
+    },
+  };
+}
+
+function gradeCounts(sheet: Sheet, scale: readonly string[]): GradeCount[] {
+  const counts = new Map<string | null, number>([...scale.map((grade) => [grade, 0] as const), [null, 0]]);
+  for (const row of sheet.rows) {
+    // A grade outside the scale is a check finding; counted as ungraded here rather than lost.
+    const key = row.grade !== undefined && counts.has(row.grade) ? row.grade : null;
+    counts.set(key, counts.get(key)! + 1);
+  }
+  return [...counts].map(([grade, rows]) => ({ grade, rows }));
+}
+
+/** The projects that have a row on the sheet, each once, in document order. */
+function projectsOn(doc: HyokaDocument, sheet: Sheet): Project[] {
+  const keys = new Set(sheet.rows.map((row) => row.projectKey));
+  return doc.projects.filter((project) => keys.has(project.key));
+}
+
+/**
+ * Bins bounded by the grade bands, 100% (target met) and 500% (check's implausible rate):
+ * each period of Y counts once, however many rows show its indicator.
+ */
+function rateBins(projects: readonly Project[], fiscalYear: number, gradeBands: readonly number[]): { bins: RateBin[]; withoutRate: number } {
+  const bounds = [...new Set([0, ...gradeBands, 100, 500])].filter((n) => n >= 0).sort((a, b) => a - b);
+  const bins: RateBin[] = bounds.map((from, i) => {
+    const to = bounds[i + 1] ?? null;
+    return { label: to === null ? `${from}%以上` : `${from}–${to}%`, from, to, periods: 0 };
+  });
+  let withoutRate = 0;
+  for (const project of projects) {
+    for (const indicator of project.indicators ?? []) {
+      const period = indicator.periods?.find((candidate) => candidate.fiscalYear === fiscalYear);
+      if (!period || period.target === undefined) continue;
+      const rate = period.achievementRate;
+      if (rate === null || rate === undefined) {
+        withoutRate++;
+        continue;
+      }
+      const bin = bins.findLast((candidate) => rate >= candidate.from) ?? bins[0]!;
+      bin.periods++;
+    }
+  }
+  return { bins, withoutRate };
+}
+
+/** The goals of a project over all its rows (a row may carry its own, as No. 4 does). */
+export function projectGoals(project: Project): number[] {
+  const goals = new Set<number>(project.sdgs ?? []);
+  for (const placement of project.placements) for (const goal of placement.sdgs ?? []) goals.add(goal);
+  return [...goals].sort((a, b) => a - b);
+}
+
+function amountOf(project: Project, fiscalYear: number): number | undefined {
+  return project.budgets?.find((budget) => budget.fiscalYear === fiscalYear)?.amount;
+}
+
+function budgetBy(projects: readonly Project[], fiscalYear: number, groups: (project: Project) => string[]): BudgetShare[] {
+  const shares = new Map<string, BudgetShare>();
+  for (const project of projects) {
+    const amount = amountOf(project, fiscalYear);
+    if (amount === undefined) continue;
+    for (const name of groups(project)) {
+      const share = shares.get(name) ?? { name, amount: 0, projects: 0 };
+      share.amount += amount;
+      share.projects++;
+      shares.set(name, share);
+    }
+  }
+  return [...shares.values()].sort((a, b) => b.amount - a.amount || a.name.localeCompare(b.name, 'ja'));
+}
+
+function budgetTotal(projects: readonly Project[], fiscalYear: number): number {
+  return projects.reduce((sum, project) => sum + (amountOf(project, fiscalYear) ?? 0), 0);
+}

@@ -1,0 +1,52 @@
+// A page's print view as PDF: Debian's Chromium loads the page from this app in-process
+// (every request it makes is answered by app.inject, so nothing listens on a port and the
+// page renders exactly as a browser shows it), then prints it with the page's print CSS.
+import type { FastifyInstance } from 'fastify';
+import { launchChromium } from '../print/chromium.js';
+
+/** The origin Chromium sees; requests to any other host are refused. */
+const ORIGIN = 'http://hyoka.print';
+
+export interface PrintOptions {
+  /** Default: the page's own @page size (the sheet asks for A3 landscape), else A4. */
+  format?: 'A3' | 'A4';
+  landscape?: boolean;
+}
+
+const FOOTER = `<div style="font-family:'Noto Sans JP',sans-serif;font-size:8px;width:100%;text-align:center;color:#333;">
+<span class="pageNumber"></span> / <span class="totalPages"></span></div>`;
+
+/** `path`: the page with its query, e.g. `/sheet?bureau=企画調整局`. */
+export async function printToPdf(app: FastifyInstance, path: string, options: PrintOptions = {}): Promise<Buffer> {
+  const launched = await launchChromium();
+  try {
+    const context = await launched.browser.newContext({ locale: 'ja-JP' });
+    await context.route('**/*', async (route) => {
+      const url = new URL(route.request().url());
+      if (url.origin !== ORIGIN || route.request().method() !== 'GET') return route.abort();
+      const response = await app.inject({ method: 'GET', url: url.pathname + url.search });
+      const headers: Record<string, string> = {};
+      for (const [name, value] of Object.entries(response.headers)) {
+        if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : String(value);
+      }
+      return route.fulfill({ status: response.statusCode, headers, body: response.rawPayload });
+    });
+    const page = await context.newPage();
+    const response = await page.goto(ORIGIN + path, { waitUntil: 'networkidle' });
+    if (!response || response.status() >= 400) {
+      throw new Error(`ページを表示できません / Cannot render ${path}: HTTP ${response?.status() ?? 'no response'}`);
+    }
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    return await page.pdf({
+      printBackground: true,
+      preferCSSPageSize: options.format === undefined,
+      ...(options.format !== undefined && { format: options.format, landscape: options.landscape ?? false }),
+      displayHeaderFooter: true,
+      headerTemplate: '<span></span>',
+      footerTemplate: FOOTER,
+      margin: { top: '10mm', bottom: '12mm', left: '8mm', right: '8mm' },
+    });
+  } finally {
+    await launched.close();
+  }
+}

@@ -1,0 +1,227 @@
+// Search: the texts of an organization containing every word of a query, grouped by the
+// sheet row (No.) they belong to — or by policy, for policy titles and bureau texts —
+// narrowed by the sheet's filters and shown as snippets with the matches marked.
+import type { HyokaDocument, Placement, Project } from '../domain/model.js';
+import { defaultSheetYear, rowEvaluation, type SheetFilter } from '../interchange/sheet-rows.js';
+import type { Store } from '../store/open.js';
+import { searchIndex, type SearchField, type SearchKind, type SearchMatch } from '../store/search.js';
+import { MAX_QUERY_LENGTH, queryPlan, type Range } from '../store/search-tokens.js';
+import { computedDocument } from './computed.js';
+import { ServiceError } from './errors.js';
+import type { OrganizationRef } from './organizations.js';
+
+export interface SearchFilter extends SheetFilter {
+  /** Only evaluations of this year; the year whose grade `grade` means (default: the sheet's). */
+  fiscalYear?: number;
+}
+
+export interface Snippet {
+  /** The text around the first match, cut at about SNIPPET_LENGTH characters. */
+  parts: { text: string; mark: boolean }[];
+  cutBefore: boolean;
+  cutAfter: boolean;
+}
+
+export interface FieldMatch {
+  kind: SearchKind;
+  field: SearchField;
+  /** 事業名, 事業概要, 指標名, 強化・見直した内容 … */
+  label: string;
+  labelEn: string;
+  fiscalYear?: number;
+  indicatorKey?: string;
+  text: string;
+  /** Matches in `text` (UTF-16 offsets). */
+  ranges: Range[];
+  snippet: Snippet;
+}
+
+export interface SearchHit {
+  policy: { code: string; title: string };
+  /** Absent for a policy's own texts (施策名, 局施策評価). */
+  project?: { key: string; name: string };
+  no?: number;
+  matches: FieldMatch[];
+}
+
+export interface SearchResult {
+  organization: OrganizationRef;
+  query: string;
+  terms: string[];
+  /** The year the grade filter reads. */
+  fiscalYear: number;
+  /** Hits before the limit. */
+  total: number;
+  hits: SearchHit[];
+}
+
+export const DEFAULT_SEARCH_LIMIT = 100;
+const SNIPPET_LENGTH = 80;
+
+const LABELS: Record<string, [string, string]> = {
+  'project name': ['事業名', 'Project name'],
+  'project summary': ['事業概要', 'Summary'],
+  'row summary': ['事業概要', 'Summary'],
+  'indicator name': ['指標名', 'Indicator'],
+  'evaluation improvement': ['強化・見直した内容', 'Improvement'],
+  'policy-evaluation improvement': ['局施策評価 強化・見直した内容', "Bureau's improvement"],
+  'policy title': ['施策名', 'Policy'],
+};
+
+/** Checks the query before anything is read: too long is the user's to fix. */
+function checkedQuery(q: string): string {
+  const query = q.trim();
+  const length = [...query].length;
+  if (length > MAX_QUERY_LENGTH) {
+    throw new ServiceError(
+      'invalid',
+      `検索語が長すぎます（${length}文字）。${MAX_QUERY_LENGTH}文字以内にしてください / The search words are too long (${length} characters): use at most ${MAX_QUERY_LENGTH}`,
+      [{ path: 'q', message: `${MAX_QUERY_LENGTH}文字以内 / at most ${MAX_QUERY_LENGTH} characters` }],
+    );
+  }
+  return query;
+}
+
+export async function searchProjects(
+  store: Store,
+  orgRef: string | undefined,
+  q: string,
+  filter: SearchFilter = {},
+  options: { limit?: number } = {},
+): Promise<SearchResult> {
+  const query = checkedQuery(q);
+  const { organization, document } = await computedDocument(store, orgRef);
+  const plan = queryPlan(query);
+  const fiscalYear = filter.fiscalYear ?? defaultSheetYear(document);
+  const matches = plan.terms.length === 0 ? [] : await searchIndex(store.db, store.dialect, organization.id, plan);
+  const hits = groupHits(document, matches, { ...filter, fiscalYear }, filter.fiscalYear);
+  const limit = options.limit ?? DEFAULT_SEARCH_LIMIT;
+  return { organization, query, terms: plan.terms, fiscalYear, total: hits.length, hits: hits.slice(0, limit) };
+}
+
+/** The same rules as sheetOf's filter (sheet-rows.ts), for one row. */
+export function rowPasses(project: Project, placement: Placement, filter: SearchFilter & { fiscalYear: number }): boolean {
+  if (filter.bureau !== undefined && project.bureau !== filter.bureau) return false;
+  if (filter.division !== undefined && project.division !== filter.division) return false;
+  if (filter.policy !== undefined && placement.policy !== filter.policy) return false;
+  if (filter.grade !== undefined && rowEvaluation(project, placement, filter.fiscalYear)?.grade !== filter.grade) return false;
+  if (filter.sdg !== undefined && !(placement.sdgs ?? project.sdgs ?? []).includes(filter.sdg)) return false;
+  return true;
+}
+
+interface Row {
+  project: Project;
+  placement: Placement;
+}
+
+/**
+ * `filter.fiscalYear` is the year the grade filter reads; evaluation texts are narrowed to
+ * `evaluationYear` only when the user chose a year, so a search without one finds them all.
+ */
+function groupHits(
+  doc: HyokaDocument,
+  matches: readonly SearchMatch[],
+  filter: SearchFilter & { fiscalYear: number },
+  evaluationYear: number | undefined,
+): SearchHit[] {
+  const policies = new Map(doc.policies.map((policy) => [policy.code, policy]));
+  const projects = new Map(doc.projects.map((project) => [project.key, project]));
+  const passing: Row[] = [];
+  for (const project of doc.projects) for (const placement of project.placements) if (rowPasses(project, placement, filter)) passing.push({ project, placement });
+
+  const hits = new Map<string, SearchHit>();
+  const hitOf = (key: string, make: () => SearchHit) => {
+    let hit = hits.get(key);
+    if (!hit) hits.set(key, (hit = make()));
+    return hit;
+  };
+  const policyOf = (code: string) => {
+    const policy = policies.get(code);
+    return { code, title: policy?.title ?? '' };
+  };
+  for (const match of matches) {
+    if (evaluationYear !== undefined && match.fiscalYear !== undefined && match.fiscalYear !== evaluationYear) continue;
+    const found = fieldMatch(match);
+    if (match.kind === 'policy' || match.kind === 'policy-evaluation') {
+      const code = match.policyCode!;
+      const shown = passing.some(
+        ({ project, placement }) =>
+          placement.policy === code && (match.bureau === undefined || project.bureau === undefined || match.bureau === project.bureau),
+      );
+      if (shown) hitOf(`policy\u0000${code}`, () => ({ policy: policyOf(code), matches: [] })).matches.push(found);
+      continue;
+    }
+    const project = projects.get(match.projectKey!);
+    if (!project) continue;
+    for (const row of passing) {
+      if (row.project !== project || !belongsTo(match, row.placement)) continue;
+      const key = `row\u0000${project.key}\u0000${row.placement.policy}\u0000${row.placement.no}`;
+      hitOf(key, () => ({
+        policy: policyOf(row.placement.policy),
+        project: { key: project.key, name: project.name },
+        no: row.placement.no,
+        matches: [],
+      })).matches.push(found);
+    }
+  }
+  const policyOrder = new Map(doc.policies.map((policy, index) => [policy.code, index]));
+  return [...hits.values()].sort(
+    (a, b) =>
+      Number(a.no === undefined) - Number(b.no === undefined) ||
+      (a.no ?? 0) - (b.no ?? 0) ||
+      (policyOrder.get(a.policy.code) ?? 0) - (policyOrder.get(b.policy.code) ?? 0) ||
+      (a.project?.key ?? '').localeCompare(b.project?.key ?? ''),
+  );
+}
+
+/** Whether a project's text shows on this row: row texts on their row, indicators on the rows that cover them. */
+function belongsTo(match: SearchMatch, placement: Placement): boolean {
+  if (match.placementNo !== undefined) return match.placementNo === placement.no && match.policyCode === placement.policy;
+  if (match.kind === 'indicator' && placement.indicators !== undefined) return placement.indicators.includes(match.indicatorKey!);
+  return true;
+}
+
+function fieldMatch(match: SearchMatch): FieldMatch {
+  const [label, labelEn] = LABELS[`${match.kind} ${match.field}`] ?? [match.field, match.field];
+  return {
+    kind: match.kind,
+    field: match.field,
+    label,
+    labelEn,
+    ...(match.fiscalYear !== undefined && { fiscalYear: match.fiscalYear }),
+    ...(match.indicatorKey !== undefined && { indicatorKey: match.indicatorKey }),
+    text: match.text,
+    ranges: match.ranges,
+    snippet: snippetOf(match.text, match.ranges),
+  };
+}
+
+/** The text around the first match, the matches in it marked; never cuts a surrogate pair. */
+export function snippetOf(text: string, ranges: readonly Range[], length = SNIPPET_LENGTH): Snippet {
+  let start = 0;
+  let end = text.length;
+  if (text.length > length) {
+    const first = ranges[0]?.[0] ?? 0;
+    start = Math.max(0, Math.min(first - Math.floor(length / 4), text.length - length));
+    end = Math.min(text.length, start + length);
+    if (isLowSurrogate(text, start)) start -= 1;
+    if (isLowSurrogate(text, end)) end += 1;
+  }
+  const parts: Snippet['parts'] = [];
+  let at = start;
+  for (const [from, to] of ranges) {
+    if (to <= start || from >= end) continue;
+    const s = Math.max(from, start);
+    const e = Math.min(to, end);
+    if (s > at) parts.push({ text: text.slice(at, s), mark: false });
+    parts.push({ text: text.slice(s, e), mark: true });
+    at = e;
+  }
+  if (at < end) parts.push({ text: text.slice(at, end), mark: false });
+  return { parts, cutBefore: start > 0, cutAfter: end < text.length };
+}
+
+function isLowSurrogate(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  return code >= 0xdc00 && code <= 0xdfff;
+}

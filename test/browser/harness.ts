@@ -1,0 +1,90 @@
+// The browser tests' shared setup: the app on a real SQLite file holding the demo data
+// (the seed sheet, curated), listening on a free port of 127.0.0.1, and one Debian Chromium
+// per test file. Every browser test is gated by `chromiumGate` so that without Chromium it is
+// reported as skipped with the package it needs.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { Browser, BrowserContext, BrowserContextOptions } from 'playwright-core';
+import { buildApp } from '../../src/http/app.js';
+import { launchChromium, type LaunchedBrowser } from '../../src/print/chromium.js';
+import { loadDemoIfEmpty } from '../../src/services/demo.js';
+import { openStore, type Store } from '../../src/store/index.js';
+import { requirePackage } from '../requires.js';
+
+export const chromiumGate = requirePackage('chromium');
+
+export interface DemoSite {
+  app: FastifyInstance;
+  /** `http://127.0.0.1:PORT`, no trailing slash. */
+  origin: string;
+  store: Store;
+  close(): Promise<void>;
+}
+
+/** The app with the demo data, on a fresh SQLite file, listening on a free port. */
+export async function startDemoSite(): Promise<DemoSite> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'hyoka-browser-'));
+  const store = await openStore({ sqlitePath: path.join(dir, 'hyoka.sqlite') });
+  try {
+    const loaded = await loadDemoIfEmpty(store);
+    if (loaded === null) throw new Error('the fresh database already held an organization');
+    const app = await buildApp({ store });
+    const address = await app.listen({ host: '127.0.0.1', port: 0 });
+    return {
+      app,
+      origin: address.replace(/\/$/, ''),
+      store,
+      close: async () => {
+        await app.close();
+        await store.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+export interface BrowserSession {
+  site: DemoSite;
+  browser: Browser;
+  /** A new context (Japanese locale, the site as base URL); closed with the session. */
+  context(options?: BrowserContextOptions): Promise<BrowserContext>;
+  close(): Promise<void>;
+}
+
+/** The demo site and one Chromium: what a browser test file starts in beforeAll. */
+export async function startBrowserSession(): Promise<BrowserSession> {
+  const site = await startDemoSite();
+  let launched: LaunchedBrowser;
+  try {
+    launched = await launchChromium();
+  } catch (error) {
+    await site.close();
+    throw error;
+  }
+  const contexts: BrowserContext[] = [];
+  return {
+    site,
+    browser: launched.browser,
+    async context(options = {}) {
+      const context = await launched.browser.newContext({ locale: 'ja-JP', baseURL: site.origin, ...options });
+      contexts.push(context);
+      return context;
+    },
+    async close() {
+      for (const context of contexts) await context.close().catch(() => undefined);
+      await launched.close();
+      await site.close();
+    },
+  };
+}
+
+/** Whether the app has a page (the search page may not be registered yet). */
+export function hasPage(app: FastifyInstance, url: string): boolean {
+  return app.hasRoute({ method: 'GET', url });
+}
