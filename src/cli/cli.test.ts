@@ -7,20 +7,13 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDocument } from '../interchange/generate.js';
 import type { HyokaDocument } from '../domain/model.js';
-import { runCli } from './run.js';
+import { cli } from './test-cli.js';
 
 let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'hyoka-cli-'));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function cli(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const status = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: {} });
-  return { status, stdout, stderr };
-}
 
 function writeDocument(name: string, document: unknown): string {
   const file = join(dir, name);

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requirePackage } from '../../test/requires.js';
-import { runCli } from './run.js';
+import { cli } from './test-cli.js';
 
 const SEED = new URL('../../../shared/seeds/000_cb69dd9f334613b8.txt', import.meta.url);
 const DEMO = new URL('../../data/kitakyushu.hyoka.json', import.meta.url);
@@ -19,13 +19,6 @@ beforeAll(async () => {
   expect(imported.status).toBe(0);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function cli(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const status = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: {} });
-  return { status, stdout, stderr };
-}
 
 /** The counts line of one record kind in an import report: [added, updated, removed, unchanged]. */
 function counts(report: string, kind: string): number[] {

@@ -34,7 +34,9 @@ export async function printToPdf(app: FastifyInstance, path: string, options: Pr
     const page = await context.newPage();
     const response = await page.goto(ORIGIN + path, { waitUntil: 'networkidle' });
     if (!response || response.status() >= 400) {
-      throw new Error(`ページを表示できません / Cannot render ${path}: HTTP ${response?.status() ?? 'no response'}`);
+      // The page's own status (404 for a missing project), so the PDF request answers as the page would.
+      const status = response?.status() ?? 500;
+      throw Object.assign(new Error(`ページを表示できません / Cannot render ${path}: HTTP ${response?.status() ?? 'no response'}`), { statusCode: status });
     }
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
     return await page.pdf({

@@ -6,16 +6,9 @@ import { plainDecimal, scale } from '../domain/quantity.js';
 import { compareSegments, parsePath } from './json-path.js';
 import { validateDocument } from './validate.js';
 import { type Loose, validDocument } from './validate.fixtures.js';
+import { brokenDocument, mutationsOf } from './broken.fixtures.js';
 
 const FULL_WIDTH = (text: string) => text.replace(/[0-9,.]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
-
-/** Every path in a JSON value, as segments. */
-function pathsOf(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
-  const here = [prefix];
-  if (Array.isArray(value)) return here.concat(...value.map((v, i) => pathsOf(v, [...prefix, i])));
-  if (value && typeof value === 'object') return here.concat(...Object.entries(value).map(([k, v]) => pathsOf(v, [...prefix, k])));
-  return here;
-}
 
 function countKey(value: unknown, key: string): number {
   if (Array.isArray(value)) return value.reduce((n: number, v) => n + countKey(v, key), 0);
@@ -43,25 +36,11 @@ describe('validateDocument, properties', () => {
     fc.jsonValue({ maxDepth: 2 }),
     fc.constantFrom(null, '十', 'R3年', 'R3年度', '令和元年度', -1, 0, 1.5, '', {}, [], true, 'hyoka/1', 1e21, '1,50', '5万', '約5', { kind: 'pending' }, { text: 'A' }),
   );
-  const mutation = fc.oneof(
-    fc.record({ op: fc.constant('set' as const), value: strange }),
-    fc.record({ op: fc.constant('delete' as const) }),
-    fc.record({ op: fc.constant('duplicate' as const) }),
-  );
 
   it('never throws on a broken document, and reports problems sorted by path', () => {
     fc.assert(
-      fc.property(validDocument, fc.array(fc.tuple(fc.nat(), mutation), { minLength: 1, maxLength: 3 }), (doc, mutations) => {
-        const broken: Loose = structuredClone(doc);
-        for (const [pick, m] of mutations) {
-          const paths = pathsOf(broken).filter((p) => p.length > 0);
-          const path = paths[pick % paths.length] as (string | number)[];
-          const parent = path.slice(0, -1).reduce((node: Loose, key) => node[key], broken);
-          const key = path[path.length - 1] as string | number;
-          if (m.op === 'set') parent[key] = m.value;
-          else if (m.op === 'delete') Array.isArray(parent) ? parent.splice(key as number, 1) : delete parent[key];
-          else if (Array.isArray(parent)) parent.push(structuredClone(parent[key as number]));
-        }
+      fc.property(validDocument, mutationsOf(strange), (doc, mutations) => {
+        const broken = brokenDocument(doc, mutations);
         const result = validateDocument(broken);
         if (result.ok) {
           expect(result.document.format).toBe('hyoka/1');

@@ -8,7 +8,6 @@ import { IdAllocator, lockOrganization, takeWriteLock } from '../store/dialect.j
 import { InvalidDocumentError } from '../store/errors.js';
 import { insertOrganization, organizationById, raiseRevision, updateOrganization, type OrganizationRow } from '../store/organizations.js';
 import { organizationRow } from '../store/rows.js';
-import { rebuildSearchIndex } from '../store/search.js';
 import { COLUMNS } from '../store/schema.js';
 import { RECORD_KINDS, STEPS, emptyParentIds, type RecordKind } from '../store/steps.js';
 import { applyDeletions, syncStep, type RecordCounts, type SyncContext } from '../store/sync.js';
@@ -78,7 +77,6 @@ export async function importDocument(store: Store, doc: HyokaDocument, options: 
       for (const step of STEPS) counts[step.kind] = await syncStep(ctx, step, doc);
       await applyDeletions(ctx);
       if (orgId !== null && !dryRun) await raiseRevision(tx, orgId);
-      if (orgId !== null && !dryRun) await rebuildSearchIndex(tx, store.dialect, orgId, doc);
       await options.beforeCommit?.();
 
       const organization: ImportReport['organization'] = { id: orgId, name: doc.organization.name, status };

@@ -4,7 +4,7 @@
 import type { HyokaDocument, Placement, Project } from '../domain/model.js';
 import { defaultSheetYear, rowEvaluation, type SheetFilter } from '../interchange/sheet-rows.js';
 import type { Store } from '../store/open.js';
-import { searchIndex, type SearchField, type SearchKind, type SearchMatch } from '../store/search.js';
+import { indexedRevision, refreshSearchIndex, searchIndex, type SearchField, type SearchKind, type SearchMatch } from '../store/search.js';
 import { MAX_QUERY_LENGTH, queryPlan, type Range } from '../store/search-tokens.js';
 import { computedDocument } from './computed.js';
 import { ServiceError } from './errors.js';
@@ -93,10 +93,32 @@ export async function searchProjects(
   const { organization, document } = await computedDocument(store, orgRef);
   const plan = queryPlan(query);
   const fiscalYear = filter.fiscalYear ?? defaultSheetYear(document);
+  if (plan.terms.length > 0) await ensureSearchIndex(store, organization.id, organization.revision, document);
   const matches = plan.terms.length === 0 ? [] : await searchIndex(store.db, store.dialect, organization.id, plan);
   const hits = groupHits(document, matches, { ...filter, fiscalYear }, filter.fiscalYear);
   const limit = options.limit ?? DEFAULT_SEARCH_LIMIT;
   return { organization, query, terms: plan.terms, fiscalYear, total: hits.length, hits: hits.slice(0, limit) };
+}
+
+const refreshing = new WeakMap<Store, Map<string, Promise<void>>>();
+
+/**
+ * The index follows the data lazily: an import raises the organization's revision and the
+ * first search after it rebuilds the index from the (cached) computed document, so imports
+ * do not pay for search. Concurrent searches in this instance share one rebuild.
+ */
+async function ensureSearchIndex(store: Store, orgId: number, revision: number, document: HyokaDocument): Promise<void> {
+  const built = await indexedRevision(store.db, orgId);
+  if (built !== null && built >= revision) return;
+  let running = refreshing.get(store);
+  if (!running) refreshing.set(store, (running = new Map()));
+  const key = `${orgId}:${revision}`;
+  let refresh = running.get(key);
+  if (!refresh) {
+    refresh = refreshSearchIndex(store.db, store.dialect, orgId, revision, document).finally(() => running.delete(key));
+    running.set(key, refresh);
+  }
+  await refresh;
 }
 
 /** The same rules as sheetOf's filter (sheet-rows.ts), for one row. */

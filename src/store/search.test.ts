@@ -4,9 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDocument, buildProject } from '../../test/factories.js';
 import type { HyokaDocument } from '../domain/model.js';
 import { importText, importValue } from '../services/documents.js';
+import { exportDocument } from '../services/export.js';
+import { resolveOrganization } from '../services/organizations.js';
 import { DEMO_DOCUMENT } from '../services/demo.js';
 import type { Store } from './open.js';
-import { rebuildSearchIndex, searchDocumentsOf, searchIndex, type SearchMatch } from './search.js';
+import { indexedRevision, rebuildSearchIndex, refreshSearchIndex, searchDocumentsOf, searchIndex, type SearchMatch } from './search.js';
 import { fold, queryPlan } from './search-tokens.js';
 import { testStores } from './test-stores.js';
 import { search } from './migrations/0003_search.js';
@@ -32,7 +34,17 @@ describe.each(testStores())('search index on $name', ({ open }) => {
   }, 60_000);
   afterAll(() => store?.close());
 
-  const find = (orgId: number, query: string) => searchIndex(store.db, store.dialect, orgId, queryPlan(query));
+  /** What a search does first: bring the organization's index up to its revision. */
+  const refresh = async (orgId: number) => {
+    const code = orgId === otherId ? '999999' : '401005';
+    const { revision } = await resolveOrganization(store, code);
+    await refreshSearchIndex(store.db, store.dialect, orgId, revision, await exportDocument(store, code));
+  };
+  const find = async (orgId: number, query: string) => {
+    await refresh(orgId);
+    return searchIndex(store.db, store.dialect, orgId, queryPlan(query));
+  };
+  const findAsIs = (orgId: number, query: string) => searchIndex(store.db, store.dialect, orgId, queryPlan(query));
   const where = (matches: SearchMatch[]) => new Set(matches.map((m) => `${m.kind}/${m.field}`));
 
   it('finds the two-character word 事業 in names, summaries and improvements', async () => {
@@ -106,10 +118,22 @@ describe.each(testStores())('search index on $name', ({ open }) => {
     expect((await find(demoId, '多文化共生')).length).toBeGreaterThan(0);
   });
 
-  it('indexes the organizations already stored when the migration runs', async () => {
+  it('builds an index once per revision: imports leave it to the next search', async () => {
+    const before = await indexedRevision(store.db, otherId);
+    const renamed = structuredClone(other);
+    renamed.projects[0]!.name = '見える化ツール';
+    await importValue(store, renamed);
+    expect(await indexedRevision(store.db, otherId)).toBe(before);
+    expect((await findAsIs(otherId, 'ツール')).length).toBe(0);
+    expect((await find(otherId, 'ツール')).map((m) => m.projectKey)).toEqual(['yosan']);
+    expect(await indexedRevision(store.db, otherId)).toBeGreaterThan(before ?? -1);
+  });
+
+  it('indexes organizations stored before the index existed (the migration run again)', async () => {
     const migration = search(store.dialect);
     await migration.down!(store.db);
     await migration.up(store.db);
+    expect(await indexedRevision(store.db, demoId)).toBeNull();
     expect((await find(demoId, '多文化共生')).length).toBeGreaterThan(0);
     expect((await find(otherId, '予算')).map((m) => m.field)).toEqual(['summary']);
   });
@@ -126,7 +150,7 @@ describe.each(testStores())('search index on $name', ({ open }) => {
         const target = [...names[pick % names.length]!];
         const start = at % (target.length - 1);
         const query = target.slice(start, start + 2).join('');
-        const found = await find(otherId, query);
+        const found = await findAsIs(otherId, query);
         const plan = queryPlan(query);
         const expected = plan.terms.length === 0 ? [] : names.flatMap((n, i) => (plan.terms.every((t) => fold(n).includes(t)) ? [`p${i}`] : []));
         // A Latin piece that starts inside a word is not a word's prefix: then fewer may be found.

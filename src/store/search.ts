@@ -4,7 +4,7 @@
 import { CompiledQuery, sql, type Kysely } from 'kysely';
 import type { HyokaDocument } from '../domain/model.js';
 import type { Database } from './schema.js';
-import { maxParameters, placeholder, type DialectName } from './dialect.js';
+import { lockOrganization, maxParameters, placeholder, takeWriteLock, type DialectName } from './dialect.js';
 import { statementSizes } from './bulk.js';
 import { fold, foldText, phraseRanges, tokenText, type QueryPlan, type QueryToken, type Range } from './search-tokens.js';
 
@@ -105,10 +105,47 @@ function insertTexts(dialect: DialectName, rows: number): string[] {
   return texts;
 }
 
+interface SearchRevisionsTable {
+  org_id: number;
+  revision: number;
+}
+
+/** The organization revision the index was last built from; null when it never was. */
+export async function indexedRevision(db: Kysely<Database>, orgId: number): Promise<number | null> {
+  const row = await db
+    .withTables<{ search_revisions: SearchRevisionsTable }>()
+    .selectFrom('search_revisions')
+    .select('revision')
+    .where('org_id', '=', orgId)
+    .executeTakeFirst();
+  return row ? Number(row.revision) : null;
+}
+
 /**
- * Replaces an organization's search rows with those of `doc`. Runs inside the import's
- * transaction (which holds SQLite's write lock, so ids from max(id) + 1 are free), so the
- * index changes exactly when the data does. Rows are only inserted and deleted.
+ * Brings an organization's index up to `revision`, built from `doc` (the organization's data
+ * at that revision or later). One transaction under the organization's lock, so app
+ * instances that search at once build it once; the first to commit wins, the rest see it.
+ */
+export async function refreshSearchIndex(db: Kysely<Database>, dialect: DialectName, orgId: number, revision: number, doc: HyokaDocument): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    await takeWriteLock(tx, dialect);
+    await lockOrganization(tx, dialect, orgId);
+    const built = await indexedRevision(tx, orgId);
+    if (built !== null && built >= revision) return;
+    await rebuildSearchIndex(tx, dialect, orgId, doc);
+    await tx
+      .withTables<{ search_revisions: SearchRevisionsTable }>()
+      .insertInto('search_revisions')
+      .values({ org_id: orgId, revision })
+      .onConflict((conflict) => conflict.column('org_id').doUpdateSet({ revision }))
+      .execute();
+  });
+}
+
+/**
+ * Replaces an organization's search rows with those of `doc`. Runs inside a transaction that
+ * holds SQLite's write lock (refreshSearchIndex), so ids from max(id) + 1 are free. Rows are
+ * only inserted and deleted.
  */
 export async function rebuildSearchIndex(db: Kysely<Database>, dialect: DialectName, orgId: number, doc: HyokaDocument): Promise<void> {
   const search = db.withTables<{ search_documents: SearchDocumentsTable }>();

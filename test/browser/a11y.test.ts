@@ -1,7 +1,7 @@
 // JIS X 8341-3:2016 AA (WCAG 2.1 AA) in Debian's Chromium: axe-core on every page, keyboard
 // use (skip link, visible focus), the page language, reflow at 320 px and at 200% zoom, and
 // form errors tied to their fields.
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { AxeResults } from 'axe-core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,6 +25,15 @@ function describeViolations(results: AxeResults): string {
     .join('\n');
 }
 
+/** In the page: elements that scroll sideways but neither take focus nor hold anything that does. */
+function unreachableScrollRegions(): string[] {
+  const focusable = 'a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])';
+  return [...document.querySelectorAll('body *')]
+    .filter((element) => /auto|scroll/.test(getComputedStyle(element).overflowX) && element.scrollWidth > element.clientWidth)
+    .filter((element) => !element.matches(focusable) && element.querySelector(focusable) === null)
+    .map((element) => `${element.tagName.toLowerCase()}.${element.className} under "${element.closest('section')?.querySelector('h2, h3')?.textContent ?? ''}"`);
+}
+
 describe.skipIf(!chromiumGate.available)(`accessibility in Chromium ${chromiumGate.label}`, () => {
   let session: BrowserSession;
   let page: Page;
@@ -45,10 +54,11 @@ describe.skipIf(!chromiumGate.available)(`accessibility in Chromium ${chromiumGa
     expect(c.status, `${c.url} answered ${response?.status()}`).toContain(response?.status());
   }
 
-  it('axe finds no WCAG 2.1 A/AA violation on any page', async () => {
+  it('every page: axe finds no WCAG 2.1 A/AA violation, and the language is Japanese', async () => {
     const report: string[] = [];
     for (const c of cases) {
       await visit(page, c);
+      expect(await page.getAttribute('html', 'lang'), c.url).toBe('ja');
       const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
       if (results.violations.length > 0) report.push(`${c.name} ${c.url}\n${describeViolations(results)}`);
       for (const failure of await undecidedContrastFailures(page, results)) {
@@ -58,13 +68,6 @@ describe.skipIf(!chromiumGate.available)(`accessibility in Chromium ${chromiumGa
       expect(results.passes.length, c.url).toBeGreaterThan(10);
     }
     expect(report.join('\n\n'), 'axe violations').toBe('');
-  });
-
-  it('sets lang="ja" on every page', async () => {
-    for (const c of cases) {
-      await visit(page, c);
-      expect(await page.getAttribute('html', 'lang'), c.url).toBe('ja');
-    }
   });
 
   it('the first Tab focuses the skip link, and Enter moves focus to the main content', async () => {
@@ -94,15 +97,16 @@ describe.skipIf(!chromiumGate.available)(`accessibility in Chromium ${chromiumGa
     const style = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement;
       const computed = getComputedStyle(el);
-      return { tag: el.tagName, href: el.getAttribute('href'), outlineStyle: computed.outlineStyle, outlineWidth: computed.outlineWidth };
+      return { tag: el.tagName, href: el.getAttribute('href'), inNav: el.closest('nav') !== null, outlineStyle: computed.outlineStyle, outlineWidth: computed.outlineWidth };
     });
-    expect(style).toMatchObject({ tag: 'A', href: '/' });
+    expect(style).toMatchObject({ tag: 'A', href: '/', inNav: true });
     expect(style.outlineStyle).not.toBe('none');
     expect(parseFloat(style.outlineWidth)).toBeGreaterThanOrEqual(2);
   });
 
   it('reflows at 320 CSS px and at 200% zoom: no page-level horizontal scrolling', async () => {
     const overflowing: string[] = [];
+    const unreachable: string[] = [];
     for (const [label, options] of [
       ['320 px', { viewport: { width: 320, height: 640 } }],
       ['200% zoom of 1280 px', { viewport: { width: 640, height: 450 }, deviceScaleFactor: 2 }],
@@ -117,13 +121,18 @@ describe.skipIf(!chromiumGate.available)(`accessibility in Chromium ${chromiumGa
         if (scrollWidth > options.viewport.width || scrollWidth > clientWidth) {
           overflowing.push(`${label} ${c.url}: scrollWidth ${scrollWidth} > ${clientWidth}`);
         }
+        // Tables that scroll in their own region at this width must be reachable by keyboard
+        // (axe's scrollable-region-focusable, measured here: one axe run per page and width
+        // would double the suite's time).
+        for (const region of await narrow.evaluate(unreachableScrollRegions)) unreachable.push(`${label} ${c.url}: ${region}`);
       }
     }
     expect(overflowing).toEqual([]);
+    expect(unreachable.join('\n\n')).toBe('');
   });
 
   it('ties a form error to its field', async () => {
-    await visit(page, { name: 'sheet-invalid', url: '/sheet?fiscalYear=abc', status: [200, 400] });
+    await visit(page, { name: 'sheet-invalid', url: '/sheet?fiscalYear=abc', status: [400] });
     const select = page.locator('select[name="fiscalYear"]');
     expect(await select.getAttribute('aria-invalid')).toBe('true');
     const describedBy = await select.getAttribute('aria-describedby');

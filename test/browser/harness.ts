@@ -73,6 +73,8 @@ export async function startBrowserSession(): Promise<BrowserSession> {
     browser: launched.browser,
     async context(options = {}) {
       const context = await launched.browser.newContext({ locale: 'ja-JP', baseURL: site.origin, ...options });
+      // A missing element fails fast with the locator in the message, not at the test's timeout.
+      context.setDefaultTimeout(5_000);
       contexts.push(context);
       return context;
     },

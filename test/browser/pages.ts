@@ -17,7 +17,8 @@ export const PAGES: readonly PageCase[] = [
   { name: 'project', url: '/projects/tabunka', status: [200] },
   { name: 'sheet', url: '/sheet', status: [200] },
   { name: 'sheet-filtered', url: `/sheet?bureau=${q('企画調整局')}&grade=${q('順調')}`, status: [200] },
-  { name: 'sheet-invalid', url: '/sheet?fiscalYear=abc', status: [200, 400] },
+  // A field error shown at its field (the form-error test checks the sheet's own).
+  { name: 'policy-invalid', url: `/policies/${q('II-3-(3)-①')}?fiscalYear=abc`, status: [400] },
   { name: 'sdgs', url: '/sdgs', status: [200] },
   { name: 'changes', url: '/changes', status: [200] },
   { name: 'search', url: `/search?q=${q('事業')}`, status: [200], route: '/search' },

@@ -1,43 +1,25 @@
 // The file routes of the API on a real SQLite file: exports in every format, the
 // preview-then-confirm import of workbooks, CSV and sheet text, and search.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDemoIfEmpty } from '../../services/demo.js';
-import { openStore, type Store } from '../../store/open.js';
-import { buildApp } from '../app.js';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { useDemoApp } from '../../../test/demo-app.js';
 
 const TOKEN = 'files-admin-token';
 const SEED = new URL('../../../../shared/seeds/000_cb69dd9f334613b8.txt', import.meta.url);
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-let dir: string;
-let store: Store;
-let app: FastifyInstance;
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'hyoka-api-files-'));
-  store = await openStore({ sqlitePath: join(dir, 'hyoka.sqlite') });
-  await loadDemoIfEmpty(store);
-  app = await buildApp({ store, adminToken: TOKEN });
-});
-afterAll(async () => {
-  await app.close();
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const { app } = useDemoApp({ onDisk: true, adminToken: TOKEN });
 
 const auth = { authorization: `Bearer ${TOKEN}` };
 
 function post(url: string, payload: Buffer | string, contentType: string) {
-  return app.inject({ method: 'POST', url, payload, headers: { ...auth, 'content-type': contentType } });
+  return app().inject({ method: 'POST', url, payload, headers: { ...auth, 'content-type': contentType } });
 }
 
 describe('GET /api/v1/export in every format', () => {
   it('gives the workbooks as downloads', async () => {
     for (const format of ['xlsx', 'xlsx-data', 'xlsx-template']) {
-      const response = await app.inject(`/api/v1/export?format=${format}`);
+      const response = await app().inject(`/api/v1/export?format=${format}`);
       expect(response.statusCode).toBe(200);
       expect(response.headers['content-type']).toBe(XLSX);
       expect(response.headers['content-disposition']).toMatch(/^attachment; filename="401005-.*\.xlsx"$/);
@@ -46,23 +28,23 @@ describe('GET /api/v1/export in every format', () => {
   });
 
   it('gives CSV in UTF-8 with a BOM, or in CP932', async () => {
-    const utf8 = await app.inject('/api/v1/export?format=csv-budgets');
+    const utf8 = await app().inject('/api/v1/export?format=csv-budgets');
     expect(utf8.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     expect(utf8.body).toContain('予算額');
-    const sjis = await app.inject('/api/v1/export?format=csv&encoding=cp932');
+    const sjis = await app().inject('/api/v1/export?format=csv&encoding=cp932');
     expect(sjis.headers['content-type']).toBe('text/csv; charset=shift_jis');
     expect(new TextDecoder('shift_jis').decode(sjis.rawPayload)).toContain('公立大学法人北九州市立大学評価委員会');
   });
 
   it('keeps the computed JSON document as the default', async () => {
-    const response = await app.inject('/api/v1/export');
+    const response = await app().inject('/api/v1/export');
     expect(response.json().projects[2].indicators[0].periods[0].achievementRate).toBe(110.9);
   });
 });
 
 describe('POST /api/v1/import: preview, then confirm', () => {
   it('previews a workbook, then imports it only with the preview’s token', async () => {
-    const workbook = (await app.inject('/api/v1/export?format=xlsx-data')).rawPayload;
+    const workbook = (await app().inject('/api/v1/export?format=xlsx-data')).rawPayload;
     const preview = await post('/api/v1/import?format=xlsx&dryRun=true', workbook, XLSX);
     expect(preview.statusCode).toBe(200);
     const body = preview.json();
@@ -96,14 +78,14 @@ describe('POST /api/v1/import: preview, then confirm', () => {
   });
 
   it('requires the admin token', async () => {
-    const response = await app.inject({ method: 'POST', url: '/api/v1/import?format=csv', payload: 'a,b', headers: { 'content-type': 'text/csv' } });
+    const response = await app().inject({ method: 'POST', url: '/api/v1/import?format=csv', payload: 'a,b', headers: { 'content-type': 'text/csv' } });
     expect(response.statusCode).toBe(401);
   });
 });
 
 describe('GET /api/v1/search', () => {
   it('finds two-character words and reports the total', async () => {
-    const response = await app.inject(`/api/v1/search?q=${encodeURIComponent('事業')}&org=401005`);
+    const response = await app().inject(`/api/v1/search?q=${encodeURIComponent('事業')}&org=401005`);
     expect(response.statusCode).toBe(200);
     const body = response.json();
     expect(body.total).toBeGreaterThan(0);
@@ -111,7 +93,7 @@ describe('GET /api/v1/search', () => {
   });
 
   it('refuses a query over 200 characters', async () => {
-    const response = await app.inject(`/api/v1/search?q=${'あ'.repeat(201)}&org=401005`);
+    const response = await app().inject(`/api/v1/search?q=${'あ'.repeat(201)}&org=401005`);
     expect(response.statusCode).toBe(400);
   });
 });

@@ -1,22 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../app.js';
-import { openStore, type Store } from '../../store/open.js';
+import { describe, expect, it } from 'vitest';
+import { useDemoApp } from '../../../test/demo-app.js';
 
 describe('page assets', () => {
-  let store: Store;
-  let app: FastifyInstance;
-  beforeAll(async () => {
-    store = await openStore({ sqlitePath: ':memory:' });
-    app = await buildApp({ store });
-  });
-  afterAll(async () => {
-    await app.close();
-    await store.close();
-  });
+  const { app } = useDemoApp({ demo: false });
 
   it('serves the design tokens and our styles as one stylesheet', async () => {
-    const response = await app.inject('/assets/site.css');
+    const response = await app().inject('/assets/site.css');
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toContain('text/css');
     expect(response.body).toContain('--color-primitive-blue-900');
@@ -24,11 +13,11 @@ describe('page assets', () => {
   });
 
   it('serves Noto Sans JP from the app, with the font URLs rewritten to it', async () => {
-    const css = await app.inject('/assets/fonts.css');
+    const css = await app().inject('/assets/fonts.css');
     expect(css.body).toContain("font-family: 'Noto Sans JP'");
     const url = /url\((\/assets\/fonts\/[^)]+\.woff2)\)/.exec(css.body)?.[1];
     expect(url).toBeDefined();
-    const font = await app.inject(url!);
+    const font = await app().inject(url!);
     expect(font.statusCode).toBe(200);
     expect(font.headers['content-type']).toBe('font/woff2');
     expect(font.rawPayload.subarray(0, 4).toString('latin1')).toBe('wOF2');
@@ -36,7 +25,7 @@ describe('page assets', () => {
 
   it('refuses any other file name under /assets/fonts', async () => {
     for (const name of ['..%2F..%2Fpackage.json', 'noto-sans-jp-0-400-normal.css', 'x.woff2']) {
-      expect((await app.inject(`/assets/fonts/${name}`)).statusCode).toBe(404);
+      expect((await app().inject(`/assets/fonts/${name}`)).statusCode).toBe(404);
     }
   });
 });

@@ -120,7 +120,7 @@ export function ProjectChangeTable({ project, fromLabel, toLabel }: { project: P
           （{project.division}・{PRESENCE_LABELS[project.presence]}{project.changed ? '・変更あり' : '・変更なし'}）
         </span>
       </h3>
-      <div className="table-scroll">
+      <div className="table-scroll" role="region" aria-labelledby={`project-${project.key}`} tabIndex={0}>
         <table className="changes-table">
           <caption className="visually-hidden">
             {project.name}の{fromLabel}と{toLabel}の比較 / {project.name}, FY comparison

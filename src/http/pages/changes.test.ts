@@ -1,67 +1,52 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { buildApp } from '../app.js';
-import { openStore, type Store } from '../../store/open.js';
-import { loadDemoIfEmpty } from '../../services/demo.js';
 import { importValue } from '../../services/documents.js';
 import { buildDocument, buildProject } from '../../../test/factories.js';
+import { openDemoApp, useDemoApp } from '../../../test/demo-app.js';
 import type { ChangesView } from './views/changes.js';
+import { sectionOf, textOf } from './test-html.js';
 
-let store: Store;
-let app: FastifyInstance;
-beforeAll(async () => {
-  store = await openStore({ sqlitePath: ':memory:' });
-  await loadDemoIfEmpty(store);
-  app = await buildApp({ store });
-});
-afterAll(async () => {
-  await app.close();
-  await store.close();
-});
+const { app } = useDemoApp();
 
-const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
-const section = (html: string, key: string) => {
-  const start = html.indexOf(`id="project-${key}"`);
-  return html.slice(start, html.indexOf('</section>', start));
-};
+/** The text of the <section> of one project. */
+const projectText = (html: string, key: string) => textOf(sectionOf(html, `project-${key}`));
 
 describe('/changes on the demo (one evaluated year)', () => {
   it('opens on R3 → R4: the evaluated year against the targets planned for the next', async () => {
-    const html = (await app.inject('/changes')).body;
+    const html = (await app().inject('/changes')).body;
     expect(html).toContain('<option value="2021" selected="">');
     expect(html).toContain('<option value="2022" selected="">');
     // No. 11: 10件 → 20件 matching jobs.
-    expect(text(section(html, 'side-job-matching'))).toMatch(/目標: [^ ]*マッチング[^ ]* Target 10件 20件 変更あり/);
+    expect(projectText(html, 'side-job-matching')).toMatch(/目標: [^ ]*マッチング[^ ]* Target 10件 20件 変更あり/);
   });
 
   it('shows R4 → R5 target and budget changes: No. 26’s SNS views and budget', async () => {
-    const html = (await app.inject('/changes?from=2022&to=2023')).body;
-    const network = text(section(html, 'overseas-network'));
+    const html = (await app().inject('/changes?from=2022&to=2023')).body;
+    const network = projectText(html, 'overseas-network');
     expect(network).toContain('予算額(千円) Budget 4,700 4,300 変更あり -400（減額）');
     expect(network).toContain('目標: 各種SNSの閲覧件数 Target 15,000件 1,500,000件 変更あり');
     expect(network).toContain('目標: 各種SNSによる発信件数 Target 288件 288件 変更なし');
     // Revisions the demo gives no year are shown with each comparison.
     expect(network).toContain('※中期目標改訂');
-    const univ = text(section(html, 'kitakyushu-univ'));
+    const univ = projectText(html, 'kitakyushu-univ');
     expect(univ).toContain('2,665,000 3,144,000 変更あり +479,000（増額）');
   });
 
   it('keeps only changed projects with changed=1, and its data says so', async () => {
-    const all = (await app.inject('/changes?from=2022&to=2023&format=json')).json() as ChangesView;
-    const changed = (await app.inject('/changes?from=2022&to=2023&changed=1&format=json')).json() as ChangesView & { changedOnly: boolean };
+    const all = (await app().inject('/changes?from=2022&to=2023&format=json')).json() as ChangesView;
+    const changed = (await app().inject('/changes?from=2022&to=2023&changed=1&format=json')).json() as ChangesView & { changedOnly: boolean };
     expect(changed.changedOnly).toBe(true);
     expect(changed.projects.map((p) => p.key)).toEqual(all.projects.filter((p) => p.changed).map((p) => p.key));
     expect(changed.projects.length).toBeLessThan(all.projects.length);
     // 3 of 21 projects keep their R4 budget in R5 (140,000, 9,000 and 24,715).
     expect(all.counts.budgetsChanged).toBe(18);
-    const html = (await app.inject('/changes?from=2022&to=2023&changed=1')).body;
+    const html = (await app().inject('/changes?from=2022&to=2023&changed=1')).body;
     expect(html).toContain('href="/changes?from=2022&amp;to=2023&amp;changed=1&amp;format=csv"');
     expect(html).not.toContain('id="project-agi-subsidy"');
   });
 
   it('answers CSV with one line per compared value', async () => {
-    const response = await app.inject('/changes?from=2022&to=2023&format=csv');
+    const response = await app().inject('/changes?from=2022&to=2023&format=csv');
     const [header, ...lines] = parse(response.body.slice(1)) as string[][];
     expect(header).toEqual(['事業キー', '主な事業・取組', '所管課名', '事業の有無', '区分', 'No.', '施策番号', '指標名等', 'R4年度', 'R5年度', '変更', '増減']);
     const views = lines.find((line) => line[0] === 'overseas-network' && line[4] === '目標' && line[7] === '各種SNSの閲覧件数');
@@ -71,21 +56,20 @@ describe('/changes on the demo (one evaluated year)', () => {
   });
 
   it('reports a year it cannot read at its field', async () => {
-    const html = (await app.inject('/changes?from=R4')).body;
+    const html = (await app().inject('/changes?from=R4')).body;
     expect(html).toMatch(/<select id="changes-from" name="from" aria-invalid="true" aria-describedby="changes-from-error">/);
     expect(html).toContain('年度は西暦4桁で指定してください');
   });
 
   it('says when a year holds no data', async () => {
-    const html = (await app.inject('/changes?from=2019&to=2021')).body;
-    expect(text(html)).toContain('R1年度のデータはありません');
+    const html = (await app().inject('/changes?from=2019&to=2021')).body;
+    expect(textOf(html)).toContain('R1年度のデータはありません');
   });
 });
 
 describe('/changes with two evaluated years', () => {
   it('shows grades, courses and texts of both years, changed or not', async () => {
-    const two = await openStore({ sqlitePath: ':memory:' });
-    const twoApp = await buildApp({ store: two });
+    const two = await openDemoApp({ demo: false });
     try {
       const project = buildProject({
         budgets: [
@@ -97,18 +81,17 @@ describe('/changes with two evaluated years', () => {
           { fiscalYear: 2022, grade: 'やや遅れ', course: '継続', improvement: '対象を見直す。' },
         ],
       });
-      await importValue(two, buildDocument({ projects: [project] }));
-      const html = (await twoApp.inject('/changes')).body;
-      const shown = text(section(html, 'tabunka'));
+      await importValue(two.store, buildDocument({ projects: [project] }));
+      const html = (await two.app.inject('/changes')).body;
+      const shown = projectText(html, 'tabunka');
       expect(shown).toContain('事業評価 Grade 順調 やや遅れ 変更あり');
       expect(shown).toContain('成果の方向性 Course 継続 継続 変更なし');
       expect(shown).toContain('強化・見直した内容 Improvement 周知を強化する。 対象を見直す。 変更あり');
       expect(shown).toContain('1,000 1,000 変更なし');
-      const view = (await twoApp.inject('/changes?format=json')).json() as ChangesView;
+      const view = (await two.app.inject('/changes?format=json')).json() as ChangesView;
       expect([view.from, view.to]).toEqual([2021, 2022]);
       expect(view.counts).toMatchObject({ gradesChanged: 1, coursesChanged: 0, improvementsChanged: 1, targetsChanged: 1 });
     } finally {
-      await twoApp.close();
       await two.close();
     }
   });

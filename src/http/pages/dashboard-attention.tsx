@@ -82,7 +82,9 @@ export function ComparisonSection({ view }: { view: DashboardView }) {
         size={{ width: 560, height: 280 }}
         table={
           <table>
-            <caption>事業評価別の行数 <En>Rows by grade</En></caption>
+            <caption>
+              事業評価別の行数（前年度との比較） <En>Rows by grade, compared with the year before</En>
+            </caption>
             <thead>
               <tr>
                 <th scope="col">事業評価 <En>Grade</En></th>

@@ -1,12 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { buildApp } from '../app.js';
-import { openStore, type Store } from '../../store/open.js';
-import { DEMO_DOCUMENT, loadDemoIfEmpty } from '../../services/demo.js';
+import { DEMO_DOCUMENT } from '../../services/demo.js';
 import type { HyokaDocument } from '../../domain/model.js';
-import { rowStarting, tableByCaption, textOf } from './dashboard-test-html.js';
+import { rowStarting, tableByCaption, textOf } from './test-html.js';
+import { useDemoApp } from '../../../test/demo-app.js';
 
 // Expected figures are derived from the demo file itself, not from the code under test.
 const demo = JSON.parse(readFileSync(DEMO_DOCUMENT, 'utf8')) as HyokaDocument;
@@ -30,21 +28,13 @@ function budgetTotal(year: number): number {
 const yen = (n: number) => n.toLocaleString('en-US');
 
 describe('the dashboard page /', () => {
-  let store: Store;
-  let app: FastifyInstance;
+  const { app } = useDemoApp();
   let html: string;
   beforeAll(async () => {
-    store = await openStore({ sqlitePath: ':memory:' });
-    await loadDemoIfEmpty(store);
-    app = await buildApp({ store });
-    const response = await app.inject('/');
+    const response = await app().inject('/');
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toContain('text/html');
     html = response.body;
-  });
-  afterAll(async () => {
-    await app.close();
-    await store.close();
   });
 
   it('shows the latest evaluated year by default, with its data links', () => {
@@ -104,7 +94,7 @@ describe('the dashboard page /', () => {
   });
 
   it('answers ?format=json with the figures the page shows', async () => {
-    const response = await app.inject('/?format=json');
+    const response = await app().inject('/?format=json');
     expect(response.headers['content-type']).toContain('application/json');
     const data = response.json();
     expect(data).toMatchObject({ organization: '北九州市', fiscalYear: 2021, previousYear: 2020, budgetYear: 2023, rows: 34, budgetTotal: budgetTotal(2023) });
@@ -113,7 +103,7 @@ describe('the dashboard page /', () => {
   });
 
   it('answers ?format=csv with the same tables, one line each', async () => {
-    const response = await app.inject('/?format=csv');
+    const response = await app().inject('/?format=csv');
     expect(response.headers['content-type']).toContain('text/csv');
     expect(response.body.startsWith('\uFEFF')).toBe(true);
     expect(response.body).toContain('\r\n');
@@ -125,7 +115,7 @@ describe('the dashboard page /', () => {
   });
 
   it('shows another fiscal year when asked, keeping the choice in the form', async () => {
-    const response = await app.inject('/?fiscalYear=2022');
+    const response = await app().inject('/?fiscalYear=2022');
     expect(response.statusCode).toBe(200);
     expect(response.body).toContain('<option value="2022" selected="">');
     const comparison = tableByCaption(response.body.slice(response.body.indexOf('comparison-heading')), '事業評価別の行数');
@@ -134,22 +124,22 @@ describe('the dashboard page /', () => {
   });
 
   it('reports a bad fiscal year at its field', async () => {
-    const response = await app.inject('/?fiscalYear=R3');
+    const response = await app().inject('/?fiscalYear=R3');
     expect(response.statusCode).toBe(400);
     expect(response.body).toMatch(/<select id="filter-fiscalYear" name="fiscalYear" aria-invalid="true" aria-describedby="filter-fiscalYear-error">/);
     expect(response.body).toContain('id="filter-fiscalYear-error"');
     expect(textOf(response.body)).toContain('年度は西暦4桁で指定してください');
-    const json = await app.inject('/?fiscalYear=R3&format=json');
+    const json = await app().inject('/?fiscalYear=R3&format=json');
     expect(json.statusCode).toBe(400);
     expect(json.json().error.problems).toEqual([{ path: 'fiscalYear', message: expect.stringContaining('four digits') }]);
   });
 
   it('honours ?org= and keeps it in its links; an unknown organization is an HTML 404', async () => {
-    const response = await app.inject(`/?org=${encodeURIComponent('北九州市')}`);
+    const response = await app().inject(`/?org=${encodeURIComponent('北九州市')}`);
     expect(response.statusCode).toBe(200);
     expect(response.body).toContain(`href="/projects/asean-cities?org=${encodeURIComponent('北九州市')}&amp;fiscalYear=2021"`);
     expect(response.body).toContain('name="org" value="北九州市"');
-    const missing = await app.inject('/?org=nowhere');
+    const missing = await app().inject('/?org=nowhere');
     expect(missing.statusCode).toBe(404);
     expect(missing.headers['content-type']).toContain('text/html');
   });

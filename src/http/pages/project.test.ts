@@ -1,28 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { buildApp } from '../app.js';
-import { openStore, type Store } from '../../store/open.js';
-import { loadDemoIfEmpty } from '../../services/demo.js';
 import { importValue } from '../../services/documents.js';
 import { buildDocument, buildProject } from '../../../test/factories.js';
-import { rowStarting, sectionOf, tableByCaption, textOf } from './dashboard-test-html.js';
+import { rowStarting, sectionOf, tableByCaption, textOf } from './test-html.js';
+import { useDemoApp } from '../../../test/demo-app.js';
 
 describe('the project page /projects/:key', () => {
-  let store: Store;
-  let app: FastifyInstance;
-  beforeAll(async () => {
-    store = await openStore({ sqlitePath: ':memory:' });
-    await loadDemoIfEmpty(store);
-    app = await buildApp({ store });
-  });
-  afterAll(async () => {
-    await app.close();
-    await store.close();
-  });
+  const { app } = useDemoApp();
 
   const page = async (url: string) => {
-    const response = await app.inject(url);
+    const response = await app().inject(url);
     expect(response.statusCode).toBe(200);
     return response.body;
   };
@@ -84,20 +71,20 @@ describe('the project page /projects/:key', () => {
   });
 
   it('answers an unknown project with an HTML 404', async () => {
-    const response = await app.inject('/projects/no-such-project');
+    const response = await app().inject('/projects/no-such-project');
     expect(response.statusCode).toBe(404);
     expect(response.headers['content-type']).toContain('text/html');
     expect(textOf(response.body)).toContain('事業「no-such-project」はありません');
   });
 
   it('answers ?format=json and ?format=csv with what the page shows', async () => {
-    const json = (await app.inject('/projects/kitakyushu-univ?format=json')).json();
+    const json = (await app().inject('/projects/kitakyushu-univ?format=json')).json();
     expect(json).toMatchObject({ organization: '北九州市', key: 'kitakyushu-univ', fiscalYear: 2021 });
     expect(json.costs).toEqual([
       { fiscalYear: 2022, budget: 2665000, change: null },
       { fiscalYear: 2023, budget: 3144000, change: '増額', personnelCost: 13200, total: 3157200 },
     ]);
-    const csv = await app.inject('/projects/tabunka?format=csv');
+    const csv = await app().inject('/projects/tabunka?format=csv');
     expect(csv.headers['content-disposition']).toContain('project-tabunka-2021.csv');
     const lines = parse(csv.body.slice(1)) as string[][];
     expect(lines[0]).toEqual(['区分', 'No.', '年度', '項目', '値', '内容']);
@@ -106,14 +93,14 @@ describe('the project page /projects/:key', () => {
   });
 
   it('reports a bad fiscal year at its field', async () => {
-    const response = await app.inject('/projects/tabunka?fiscalYear=%E4%BB%A4%E5%92%8C3');
+    const response = await app().inject('/projects/tabunka?fiscalYear=%E4%BB%A4%E5%92%8C3');
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain('aria-invalid="true"');
     expect(textOf(response.body)).toContain('年度は西暦4桁で指定してください');
   });
 
   it('weighs under 200 KB of HTML and CSS, the largest demo project included', async () => {
-    const css = (await app.inject('/assets/site.css')).body;
+    const css = (await app().inject('/assets/site.css')).body;
     const keys = await projectKeys();
     let largest = 0;
     for (const key of keys) largest = Math.max(largest, Buffer.byteLength(await page(`/projects/${key}`)));
@@ -123,34 +110,23 @@ describe('the project page /projects/:key', () => {
   });
 
   async function projectKeys(): Promise<string[]> {
-    const policies = (await app.inject('/policies?format=json')).json() as { policies: { rows: { projectKey: string }[] }[] };
+    const policies = (await app().inject('/policies?format=json')).json() as { policies: { rows: { projectKey: string }[] }[] };
     return [...new Set(policies.policies.flatMap((policy) => policy.rows.map((row) => row.projectKey)))];
   }
 });
 
 describe('the project page of an organization with earlier years', () => {
-  let store: Store;
-  let app: FastifyInstance;
-  beforeAll(async () => {
-    store = await openStore({ sqlitePath: ':memory:' });
-    await loadDemoIfEmpty(store);
-    const project = buildProject({
-      key: 'tabunka',
-      evaluations: [
-        { fiscalYear: 2020, grade: 'やや遅れ', course: '改善', improvement: '前年度の見直し' },
-        { fiscalYear: 2021, grade: '順調', course: '継続', gradeReason: '目標を上回った' },
-      ],
-    });
-    await importValue(store, buildDocument({ organization: { name: '試験市', code: '999999' }, projects: [project] }));
-    app = await buildApp({ store });
+  const project = buildProject({
+    key: 'tabunka',
+    evaluations: [
+      { fiscalYear: 2020, grade: 'やや遅れ', course: '改善', improvement: '前年度の見直し' },
+      { fiscalYear: 2021, grade: '順調', course: '継続', gradeReason: '目標を上回った' },
+    ],
   });
-  afterAll(async () => {
-    await app.close();
-    await store.close();
-  });
+  const { app } = useDemoApp({ seed: (store) => importValue(store, buildDocument({ organization: { name: '試験市', code: '999999' }, projects: [project] })) });
 
   it('lists the evaluations of earlier years, and keeps ?org= in its links', async () => {
-    const response = await app.inject('/projects/tabunka?org=999999');
+    const response = await app().inject('/projects/tabunka?org=999999');
     expect(response.statusCode).toBe(200);
     const text = textOf(response.body);
     expect(text).toContain('試験市 行政評価');
@@ -160,12 +136,12 @@ describe('the project page of an organization with earlier years', () => {
     expect(earlier).toContain('前年度の見直し');
     expect(text).toContain('評価の理由 Reason for the grade 目標を上回った');
     expect(response.body).toContain('href="/policies/II-3-%283%29-%E2%91%A0?org=999999&amp;fiscalYear=2021"');
-    const older = await app.inject('/projects/tabunka?org=999999&fiscalYear=2020&format=json');
+    const older = await app().inject('/projects/tabunka?org=999999&fiscalYear=2020&format=json');
     expect(older.json()).toMatchObject({ fiscalYear: 2020, actions: [{ grade: 'やや遅れ', nos: [1] }], earlier: [] });
   });
 
   it('asks which organization when the database holds several', async () => {
-    const response = await app.inject('/projects/tabunka');
+    const response = await app().inject('/projects/tabunka');
     expect(response.statusCode).toBe(400);
     expect(response.headers['content-type']).toContain('text/html');
   });

@@ -1,24 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { buildApp } from '../app.js';
-import { openStore, type Store } from '../../store/open.js';
-import { DEMO_DOCUMENT, loadDemoIfEmpty } from '../../services/demo.js';
+import { DEMO_DOCUMENT } from '../../services/demo.js';
 import type { HyokaDocument } from '../../domain/model.js';
 import type { SdgsView } from './views/sdgs.js';
+import { useDemoApp } from '../../../test/demo-app.js';
 
-let store: Store;
-let app: FastifyInstance;
-beforeAll(async () => {
-  store = await openStore({ sqlitePath: ':memory:' });
-  await loadDemoIfEmpty(store);
-  app = await buildApp({ store });
-});
-afterAll(async () => {
-  await app.close();
-  await store.close();
-});
+const { app } = useDemoApp();
 
 // The expected figures, counted straight from the demo file: a row's goals are its own or
 // its project's; a project's R5 budget counts once under each goal of its rows.
@@ -42,7 +30,7 @@ function expectedByGoal(budgetYear: number) {
 
 describe('/sdgs', () => {
   it('answers JSON with the rows, projects and R5 budget of each goal', async () => {
-    const view = (await app.inject('/sdgs?format=json')).json() as SdgsView & { organization: string };
+    const view = (await app().inject('/sdgs?format=json')).json() as SdgsView & { organization: string };
     expect(view.fiscalYear).toBe(2021);
     expect(view.budgetYear).toBe(2023);
     expect(view.goals.map((g) => [g.goal, { rows: g.rows, projects: new Set(g.projects.map((p) => p.key)), budget: g.budget }])).toEqual(expectedByGoal(2023));
@@ -54,7 +42,7 @@ describe('/sdgs', () => {
   });
 
   it('shows the chart as SVG, the table of the same numbers and says how budgets are counted', async () => {
-    const html = (await app.inject('/sdgs')).body;
+    const html = (await app().inject('/sdgs')).body;
     expect(html).toContain('<svg');
     expect(html).toContain('それぞれのゴールに数える');
     for (const [goal, entry] of expectedByGoal(2023)) {
@@ -64,7 +52,7 @@ describe('/sdgs', () => {
   });
 
   it('lists each goal’s projects, linking to their pages', async () => {
-    const html = (await app.inject('/sdgs')).body;
+    const html = (await app().inject('/sdgs')).body;
     const goal5 = html.slice(html.indexOf('id="goal-5"'), html.indexOf('id="goal-7"'));
     expect(goal5).toContain('<a href="/projects/furusato-donation">');
     expect(goal5.match(/<li>/g)).toHaveLength(1);
@@ -72,16 +60,16 @@ describe('/sdgs', () => {
   });
 
   it('follows the fiscal year: the budget is that of two years later', async () => {
-    const view = (await app.inject('/sdgs?fiscalYear=2020&format=json')).json() as SdgsView;
+    const view = (await app().inject('/sdgs?fiscalYear=2020&format=json')).json() as SdgsView;
     expect(view.budgetYear).toBe(2022);
     expect(view.goals.find((g) => g.goal === 4)!.budget).toBe(2665000 + 140000 + 42803 + 24715 + 1110000);
-    expect((await app.inject('/sdgs?fiscalYear=2020')).body).toContain('R4年度予算額');
+    expect((await app().inject('/sdgs?fiscalYear=2020')).body).toContain('R4年度予算額');
   });
 
   it('answers CSV with one line per goal and project, and links it', async () => {
-    const html = (await app.inject('/sdgs')).body;
+    const html = (await app().inject('/sdgs')).body;
     expect(html).toContain('href="/sdgs?format=csv"');
-    const [header, ...lines] = parse((await app.inject('/sdgs?format=csv')).body.slice(1)) as string[][];
+    const [header, ...lines] = parse((await app().inject('/sdgs?format=csv')).body.slice(1)) as string[][];
     expect(header![0]).toBe('ゴール');
     const expected = expectedByGoal(2023);
     expect(lines).toHaveLength(expected.reduce((n, [, e]) => n + e.projects.size, 0));

@@ -1,25 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { buildApp } from '../app.js';
-import { openStore, type Store } from '../../store/open.js';
-import { loadDemoIfEmpty } from '../../services/demo.js';
 import { computedDocument } from '../../services/computed.js';
 import { sheetOf } from '../../interchange/sheet-rows.js';
+import { useDemoApp } from '../../../test/demo-app.js';
 
-let store: Store;
-let app: FastifyInstance;
-beforeAll(async () => {
-  store = await openStore({ sqlitePath: ':memory:' });
-  await loadDemoIfEmpty(store);
-  app = await buildApp({ store });
-});
-afterAll(async () => {
-  await app.close();
-  await store.close();
-});
+const { app, store } = useDemoApp();
 
-const get = (url: string) => app.inject(url);
+const get = (url: string) => app().inject(url);
 const search = (params: Record<string, string>) => get(`/search?${new URLSearchParams(params).toString()}`);
 const marks = (html: string) => [...html.matchAll(/<mark>([^<]*)<\/mark>/g)].map((m) => m[1]);
 const status = (html: string) => /<p role="status">(.*?)<\/p>/s.exec(html)?.[1]?.replace(/<[^>]+>/g, '') ?? '';
@@ -49,7 +36,7 @@ describe('/search', () => {
     const found = marks(html);
     expect(found.length).toBeGreaterThan(10);
     expect(new Set(found)).toEqual(new Set(['事業']));
-    const { document } = await computedDocument(store);
+    const { document } = await computedDocument(store());
     const withWord = document.projects.filter((p) => p.name.includes('事業')).map((p) => p.key);
     for (const key of withWord) expect(projectLinks(html)).toContain(key);
     expect(status(html)).toMatch(/^\d+件/);
@@ -67,7 +54,7 @@ describe('/search', () => {
   });
 
   it('applies the sheet’s filters: the rows shown are those the sheet shows', async () => {
-    const { document } = await computedDocument(store);
+    const { document } = await computedDocument(store());
     const all = (await search({ q: '事業', format: 'json' })).json() as JsonResult;
     const filters: Record<string, string>[] = [{ grade: '順調' }, { policy: 'II-3-(3)-①' }, { sdg: '4' }, { bureau: '企画調整局' }];
     for (const filter of filters) {

@@ -1,29 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { buildApp } from '../app.js';
-import { openStore, type Store } from '../../store/open.js';
-import { loadDemoIfEmpty } from '../../services/demo.js';
 import { importValue } from '../../services/documents.js';
 import { buildDocument } from '../../../test/factories.js';
 import type { Sheet } from '../../interchange/sheet-rows.js';
+import { textOf } from './test-html.js';
+import { openDemoApp, useDemoApp } from '../../../test/demo-app.js';
 
-let store: Store;
-let app: FastifyInstance;
-beforeAll(async () => {
-  store = await openStore({ sqlitePath: ':memory:' });
-  await loadDemoIfEmpty(store);
-  app = await buildApp({ store });
-});
-afterAll(async () => {
-  await app.close();
-  await store.close();
-});
+const { app } = useDemoApp();
 
-const get = (url: string) => app.inject(url);
-/** The text of the <tbody> elements, tags dropped: what the table shows. */
-const bodyText = (html: string) => html.slice(html.indexOf('<tbody')).replace(/<[^>]+>/g, ' ');
-const text = (html: string) => html.replace(/<[^>]+>/g, ' ');
+const get = (url: string) => app().inject(url);
+/** The text of the <tbody> elements: what the table shows. */
+const bodyText = (html: string) => textOf(html.slice(html.indexOf('<tbody')));
 const rowNumbers = (html: string) => [...html.matchAll(/<th scope="row" rowSpan="\d+" id="[^"]+-no" class="number">(\d+)<\/th>/g)].map((m) => Number(m[1]));
 
 describe('/sheet', () => {
@@ -59,9 +46,9 @@ describe('/sheet', () => {
 
   it('shows budgets, their change, personnel cost and grades', async () => {
     const html = (await get('/sheet')).body;
-    const one = text(html.slice(html.indexOf('>1</th>'), html.indexOf('>2</th>')));
+    const one = textOf(html.slice(html.indexOf('>1</th>'), html.indexOf('>2</th>')));
     expect(one).toMatch(/2,665,000\s+3,144,000\s+増額\s+13,200\s+順調/);
-    const thirteen = text(html.slice(html.indexOf('>13</th>'), html.indexOf('>14</th>')));
+    const thirteen = textOf(html.slice(html.indexOf('>13</th>'), html.indexOf('>14</th>')));
     expect(thirteen).toMatch(/1,400\s+1,280\s+減額\s+5,800\s+遅れ/);
   });
 
@@ -115,19 +102,15 @@ describe('/sheet', () => {
   });
 
   it('honours ?org= when the database holds several organizations', async () => {
-    const two = await openStore({ sqlitePath: ':memory:' });
-    await loadDemoIfEmpty(two);
-    await importValue(two, buildDocument({ organization: { name: '別市', code: '999999' } }));
-    const twoApp = await buildApp({ store: two });
+    const two = await openDemoApp({ seed: (store) => importValue(store, buildDocument({ organization: { name: '別市', code: '999999' } })) });
     try {
-      const html = (await twoApp.inject('/sheet?org=999999')).body;
+      const html = (await two.app.inject('/sheet?org=999999')).body;
       expect(rowNumbers(html)).toEqual([1]);
       expect(html).toContain('<input type="hidden" name="org" value="999999"/>');
       expect(html).toContain('href="/sheet?org=999999&amp;format=csv"');
-      expect(rowNumbers((await twoApp.inject('/sheet?org=' + encodeURIComponent('北九州市'))).body)).toHaveLength(34);
-      expect((await twoApp.inject('/sheet')).statusCode).toBe(400); // two organizations: which one?
+      expect(rowNumbers((await two.app.inject('/sheet?org=' + encodeURIComponent('北九州市'))).body)).toHaveLength(34);
+      expect((await two.app.inject('/sheet')).statusCode).toBe(400); // two organizations: which one?
     } finally {
-      await twoApp.close();
       await two.close();
     }
   });

@@ -112,8 +112,6 @@ export const BUDGET_COLUMNS: readonly Column[] = [
 
 export type Table = 'periods' | 'budgets';
 
-export const COLUMNS: Readonly<Record<Table, readonly Column[]>> = { periods: PERIOD_COLUMNS, budgets: BUDGET_COLUMNS };
-
 /** A cell value as the writer gives it: numbers stay numbers (JSON), null for an empty cell. */
 export type CellValue = string | number | null;
 export type Row = Record<string, CellValue>;

@@ -32,7 +32,7 @@ export function cp932Lookalikes(text: string): string {
 const encodable = new Map<string, boolean>();
 
 /** Whether CP932 holds this character (one code point). */
-export function inCp932(char: string): boolean {
+function inCp932(char: string): boolean {
   let known = encodable.get(char);
   if (known === undefined) {
     const bytes = iconv.encode(char, 'cp932');

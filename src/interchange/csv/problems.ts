@@ -14,7 +14,7 @@ export interface CsvPlace {
 export interface CsvProblem extends Problem, CsvPlace {}
 
 /** 1 → A, 26 → Z, 27 → AA: the column letters a spreadsheet shows. */
-export function columnLetter(column: number): string {
+function columnLetter(column: number): string {
   let n = column;
   let letters = '';
   while (n > 0) {
@@ -25,7 +25,7 @@ export function columnLetter(column: number): string {
   return letters;
 }
 
-export function placeText(place: CsvPlace): string {
+function placeText(place: CsvPlace): string {
   const header = place.header === undefined ? '' : `「${place.header}」`;
   const headerEn = place.header === undefined ? '' : ` (${place.header})`;
   if (place.line === undefined) return 'ファイル全体 / whole file';

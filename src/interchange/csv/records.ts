@@ -31,7 +31,7 @@ const LINE_BREAK = /\r\n|\r|\n/gu;
 const ESCAPED = /^'[=+\-@\t\r']/u;
 
 /** `'=1+1` → `=1+1`, `''abc` → `'abc`: the quote table.ts's escapeCell adds, removed. */
-export function unescapeCell(text: string): string {
+function unescapeCell(text: string): string {
   return ESCAPED.test(text) ? text.slice(1) : text;
 }
 

@@ -26,7 +26,11 @@ describe('writers on random documents', () => {
         expect(cp932.problems.length).toBeGreaterThan(0);
         const lines = new TextDecoder().decode(utf8.bytes).slice(1).split(/\r\n|\r|\n/u);
         for (const problem of cp932.problems) {
-          const char = /「(.+?)」\(U\+/u.exec(problem.message)?.[1];
+          if (problem.line === undefined) {
+            expect(problem.message).toMatch(/^ほかに \d+ か所あります/u); // past 500, the rest are counted
+            continue;
+          }
+          const char = /「(.+?)」\(U\+/su.exec(problem.message)?.[1];
           expect(char).toBeDefined();
           expect(lines[problem.line! - 1]).toContain(char);
         }

@@ -4,6 +4,7 @@
 // evaluations, the grade and course columns stay empty and 行ごとの評価 lists them.
 import { formatFiscalYear } from '../../domain/era.js';
 import type { Evaluation, HyokaDocument, Project } from '../../domain/model.js';
+import { personnelCostOf } from '../../domain/personnel-cost.js';
 import type { Row } from '../csv/columns.js';
 import { rowEvaluation } from '../sheet-rows.js';
 
@@ -50,23 +51,3 @@ function unique(values: readonly string[]): string[] {
   return [...new Set(values)];
 }
 
-/**
- * domain.md: where rows carry their own personnel costs (No. 32 and 34) the total adds the
- * rows'; where rows share the project's figure it is counted once. (The project page has the
- * same rule in http/pages/views/project.ts; both could move to the domain.)
- */
-export function personnelCostOf(project: Project, fiscalYear: number): number | undefined {
-  const shared = project.personnelCosts?.find((cost) => cost.fiscalYear === fiscalYear)?.amount;
-  let own: number | undefined;
-  let sharedUsed = false;
-  for (const placement of project.placements) {
-    if (placement.personnelCosts === undefined) {
-      sharedUsed = true;
-      continue;
-    }
-    const amount = placement.personnelCosts.find((cost) => cost.fiscalYear === fiscalYear)?.amount;
-    if (amount !== undefined) own = (own ?? 0) + amount;
-  }
-  if (own === undefined) return sharedUsed ? shared : undefined;
-  return own + (sharedUsed ? (shared ?? 0) : 0);
-}

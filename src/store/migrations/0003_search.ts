@@ -4,14 +4,13 @@
 // index. SQLite indexes them in an FTS5 table whose rowid is the text's id: contentless and
 // without positions (detail=none), since the text is in search_documents and queries only
 // ask for tokens, never for phrases (the phrase check is the app's) — the cheapest FTS5
-// table to write, which every import does. A trigger removes a text's tokens with it, also
-// when an organization's deletion cascades. Organizations stored before this migration are
-// indexed here, from their stored documents.
+// table to write. A trigger removes a text's tokens with it, also when an organization's
+// deletion cascades. search_revisions records the organization revision each index was built
+// from: the index is built at the first search after an import (services/search.ts), so
+// imports do not pay for it, and organizations stored before this migration need nothing here.
 import { sql, type Kysely, type Migration } from 'kysely';
 import type { DialectName } from '../dialect.js';
 import { idColumnType } from '../dialect.js';
-import { readDocument } from '../documents.js';
-import { rebuildSearchIndex } from '../search.js';
 
 export function search(dialect: DialectName): Migration {
   return {
@@ -43,13 +42,14 @@ export function search(dialect: DialectName): Migration {
         await sql`create trigger search_documents_delete after delete on search_documents begin
             delete from search_fts where rowid = old.id; end`.execute(db);
       }
-      const organizations = await db.selectFrom('organizations').select('id').orderBy('id').execute();
-      for (const { id } of organizations as { id: number }[]) {
-        const doc = await readDocument(db, id);
-        if (doc) await rebuildSearchIndex(db, dialect, id, doc);
-      }
+      await db.schema
+        .createTable('search_revisions')
+        .addColumn('org_id', 'integer', (c) => c.primaryKey().references('organizations.id').onDelete('cascade'))
+        .addColumn('revision', 'integer', (c) => c.notNull())
+        .execute();
     },
     async down(db: Kysely<any>) {
+      await db.schema.dropTable('search_revisions').execute();
       if (dialect === 'sqlite') await sql`drop table search_fts`.execute(db);
       await db.schema.dropTable('search_documents').execute();
     },

@@ -1,45 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { compute } from '../../../interchange/compute.js';
 import { buildDocument, buildIndicator, buildPlacement, buildProject, POLICY_A, POLICY_B } from '../../../../test/factories.js';
-import { actionsOf, costYears, personnelCostOf, projectView } from './project.js';
+import { actionsOf, costYears, projectView } from './project.js';
 import { projectCsv } from './project-csv.js';
+import type { Project } from '../../../domain/model.js';
 
-describe('personnelCostOf', () => {
-  it('counts the project’s figure once when rows share it', () => {
-    const project = buildProject({ personnelCosts: [{ fiscalYear: 2023, amount: 13200 }], placements: [buildPlacement({ no: 1 }), buildPlacement({ no: 2 }), buildPlacement({ no: 4 })] });
-    expect(personnelCostOf(project, 2023)).toBe(13200);
-    expect(personnelCostOf(project, 2022)).toBeUndefined();
-  });
-
-  it('adds the rows’ own figures (No. 32 and 34), and the project’s once for rows without their own', () => {
-    const own = buildProject({
-      placements: [buildPlacement({ no: 32, personnelCosts: [{ fiscalYear: 2023, amount: 13300 }] }), buildPlacement({ no: 34, personnelCosts: [{ fiscalYear: 2023, amount: 3075 }] })],
-    });
-    expect(personnelCostOf(own, 2023)).toBe(16375);
-    const mixed = buildProject({
-      personnelCosts: [{ fiscalYear: 2023, amount: 100 }],
-      placements: [buildPlacement({ no: 1, personnelCosts: [{ fiscalYear: 2023, amount: 7 }] }), buildPlacement({ no: 2 }), buildPlacement({ no: 3 })],
-    });
-    expect(personnelCostOf(mixed, 2023)).toBe(107);
-  });
-});
+/** One project with the given fields, computed as the pages see it. */
+const computedProject = (overrides: Partial<Project>) => compute(buildDocument({ projects: [buildProject(overrides)] })).projects[0]!;
 
 describe('costYears', () => {
   it('gives budget, change, personnel cost and total where both are known', () => {
-    const [project] = compute(
-      buildDocument({
-        projects: [
-          buildProject({
-            budgets: [
-              { fiscalYear: 2022, amount: 2665000 },
-              { fiscalYear: 2023, amount: 3144000 },
-            ],
-            personnelCosts: [{ fiscalYear: 2023, amount: 13200 }],
-          }),
-        ],
-      }),
-    ).projects;
-    expect(costYears(project!)).toEqual([
+    const project = computedProject({
+      budgets: [
+        { fiscalYear: 2022, amount: 2665000 },
+        { fiscalYear: 2023, amount: 3144000 },
+      ],
+      personnelCosts: [{ fiscalYear: 2023, amount: 13200 }],
+    });
+    expect(costYears(project)).toEqual([
       { fiscalYear: 2022, budget: 2665000, change: null },
       { fiscalYear: 2023, budget: 3144000, change: '増額', personnelCost: 13200, total: 3157200 },
     ]);
@@ -48,26 +26,20 @@ describe('costYears', () => {
 
 describe('actionsOf', () => {
   it('groups the rows that hold the same evaluation, and splits rows with their own', () => {
-    const [project] = compute(
-      buildDocument({
-        projects: [
-          buildProject({
-            indicators: [buildIndicator({ key: 'k', periods: [{ fiscalYear: 2021, target: 10, actual: 10 }] })],
-            evaluations: [{ fiscalYear: 2021, grade: '順調', course: '継続', improvement: '同じ' }],
-            placements: [
-              buildPlacement({ no: 34, evaluations: [{ fiscalYear: 2021, grade: '大変順調', gradeReason: '理由' }] }),
-              buildPlacement({ no: 1 }),
-              buildPlacement({ policy: POLICY_B.code, no: 2 }),
-            ],
-          }),
-        ],
-      }),
-    ).projects;
-    expect(actionsOf(project!, 2021)).toEqual([
+    const project = computedProject({
+      indicators: [buildIndicator({ key: 'k', periods: [{ fiscalYear: 2021, target: 10, actual: 10 }] })],
+      evaluations: [{ fiscalYear: 2021, grade: '順調', course: '継続', improvement: '同じ' }],
+      placements: [
+        buildPlacement({ no: 34, evaluations: [{ fiscalYear: 2021, grade: '大変順調', gradeReason: '理由' }] }),
+        buildPlacement({ no: 1 }),
+        buildPlacement({ policy: POLICY_B.code, no: 2 }),
+      ],
+    });
+    expect(actionsOf(project, 2021)).toEqual([
       { nos: [1, 2], fiscalYear: 2021, grade: '順調', suggestedGrade: '順調', course: '継続', improvement: '同じ' },
       { nos: [34], fiscalYear: 2021, grade: '大変順調', suggestedGrade: '順調', gradeReason: '理由' },
     ]);
-    expect(actionsOf(project!, 2020)).toEqual([]);
+    expect(actionsOf(project, 2020)).toEqual([]);
   });
 });
 

@@ -3,6 +3,7 @@
 // the years), Action (the evaluation of the year, per row where rows differ) and the
 // evaluations of earlier years. Values are written as the sheet prints them.
 import type { BudgetChange, Evaluation, HyokaDocument, Project } from '../../../domain/model.js';
+import { personnelCostOf } from '../../../domain/personnel-cost.js';
 import { resolveProfile } from '../../../domain/profile.js';
 import { rowEvaluation } from '../../../interchange/sheet-rows.js';
 import { projectGoals } from './dashboard.js';
@@ -150,22 +151,3 @@ export function costYears(project: Project): CostYear[] {
     });
 }
 
-/**
- * domain.md: where rows carry their own figures (No. 32 and 34) the total adds the rows';
- * where rows share the project's figure (No. 1, 2, 4) it is counted once.
- */
-export function personnelCostOf(project: Project, fiscalYear: number): number | undefined {
-  const shared = project.personnelCosts?.find((cost) => cost.fiscalYear === fiscalYear)?.amount;
-  let own: number | undefined;
-  let sharedUsed = false;
-  for (const placement of project.placements) {
-    if (placement.personnelCosts === undefined) {
-      sharedUsed = true;
-      continue;
-    }
-    const amount = placement.personnelCosts.find((cost) => cost.fiscalYear === fiscalYear)?.amount;
-    if (amount !== undefined) own = (own ?? 0) + amount;
-  }
-  if (own === undefined) return sharedUsed ? shared : undefined;
-  return own + (sharedUsed ? (shared ?? 0) : 0);
-}
