@@ -23,5 +23,6 @@ export const PAGES: readonly PageCase[] = [
   { name: 'changes', url: '/changes', status: [200] },
   { name: 'search', url: `/search?q=${q('事業')}`, status: [200], route: '/search' },
   { name: 'search-empty', url: '/search', status: [200], route: '/search' },
+  { name: 'downloads', url: '/downloads', status: [200] },
   { name: 'error', url: '/projects/no-such-project', status: [404] },
 ];

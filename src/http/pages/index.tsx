@@ -5,6 +5,7 @@ import type { FastifyError, FastifyInstance, FastifyPluginAsync } from 'fastify'
 import type { Store } from '../../store/open.js';
 import { ServiceError, type ServiceErrorKind } from '../../services/errors.js';
 import { registerAssets } from './assets.js';
+import { registerDownloads } from './downloads.js';
 import { registerDashboard } from './dashboard.js';
 import { registerPolicies } from './policies.js';
 import { registerProject } from './project.js';
@@ -63,4 +64,5 @@ export const registerPages: FastifyPluginAsync<PagesOptions> = async (app, { sto
   registerSdgs(app, deps);
   registerChanges(app, deps);
   registerSearch(app, deps);
+  registerDownloads(app, deps);
 };

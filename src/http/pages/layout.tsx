@@ -15,6 +15,7 @@ export const NAVIGATION: readonly NavItem[] = [
   { href: '/sdgs', ja: 'SDGs', en: 'SDGs' },
   { href: '/changes', ja: '年度間の変更', en: 'Changes' },
   { href: '/search', ja: '検索', en: 'Search' },
+  { href: '/downloads', ja: 'ダウンロード', en: 'Downloads' },
 ];
 
 export interface DataLinks {
