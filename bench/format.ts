@@ -1,4 +1,5 @@
 // Figures are printed, never asserted: one line each, beside the baseline of the same run.
+import { readFileSync } from 'node:fs';
 export const perSecond = (count: number, ms: number) => Math.round((count * 1000) / ms);
 export const num = (n: number) => n.toLocaleString('en-US');
 export const ratio = (a: number, b: number) => (a / b).toFixed(2);
@@ -13,4 +14,20 @@ export function bestOf(runs: number, work: () => void): number {
     best = Math.min(best, performance.now() - start);
   }
   return best;
+}
+
+/**
+ * This process's own peak resident size. getrusage's maxRSS is not: Linux carries it over
+ * from the parent through fork and exec, so a child spawned by a large parent reports the
+ * parent's peak. VmHWM belongs to the process's own memory map, made new by exec.
+ */
+export function peakRssBytes(): number {
+  try {
+    const status = readFileSync('/proc/self/status', 'utf8');
+    const kb = /^VmHWM:\s+(\d+)\s+kB/m.exec(status)?.[1];
+    if (kb) return Number(kb) * 1024;
+  } catch {
+    // not Linux: fall back to getrusage
+  }
+  return process.resourceUsage().maxRSS * 1024;
 }

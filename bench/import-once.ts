@@ -3,6 +3,7 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { importText } from '../src/services/documents.js';
 import { openStore } from '../src/store/index.js';
+import { peakRssBytes } from './format.js';
 
 const [file, db] = process.argv.slice(2) as [string, string];
 for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true });
@@ -13,4 +14,4 @@ const { report } = await importText(store, readFileSync(file, 'utf8'));
 const ms = performance.now() - start;
 await store.close();
 const rows = Object.values(report.counts).reduce((sum, c) => sum + c.added, 0) + 1; // + the organization
-console.log(JSON.stringify({ rows, ms, maxRssBytes: process.resourceUsage().maxRSS * 1024 }));
+console.log(JSON.stringify({ rows, ms, maxRssBytes: peakRssBytes() }));

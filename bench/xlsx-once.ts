@@ -3,6 +3,7 @@
 // a data workbook back, or do the baseline of each with plain exceljs; print JSON figures.
 import { readFileSync, writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
+import { peakRssBytes } from './format.js';
 import type { HyokaDocument } from '../src/domain/model.js';
 import { sheetOf } from '../src/interchange/sheet-rows.js';
 import { dataRows } from '../src/interchange/xlsx/data-rows.js';
@@ -67,4 +68,4 @@ else if (step === 'read') {
   bytes = bytesIn!.length;
 } else throw new Error(`unknown step: ${step}`);
 const ms = performance.now() - start;
-console.log(JSON.stringify({ ms, bytes, maxRssBytes: process.resourceUsage().maxRSS * 1024 }));
+console.log(JSON.stringify({ ms, bytes, maxRssBytes: peakRssBytes() }));

@@ -33,3 +33,19 @@ it('serves a project changed by another instance’s import', async () => {
     await writer.close();
   }
 });
+
+it('serves a project changed by an import through the same store (same connection)', async () => {
+  const store = await openStore({ sqlitePath: join(dir, 'own.sqlite') });
+  try {
+    const document = generateDocument({ projects: 2, seed: 6 });
+    await importValue(store, structuredClone(document));
+    const key = document.projects[0]!.key;
+    const name = async () => (JSON.parse(await readProjectJson(store, undefined, key)) as { project: { name: string } }).project.name;
+    expect(await name()).toBe(document.projects[0]!.name);
+    document.projects[0]!.name = '同じ接続で変更';
+    await importValue(store, structuredClone(document));
+    expect(await name()).toBe('同じ接続で変更');
+  } finally {
+    await store.close();
+  }
+});

@@ -31,6 +31,7 @@ export async function cachedJson(
 }
 
 const pending = new WeakMap<Store, Map<string, Promise<OrganizationRef>>>();
+const stamped = new WeakMap<Store, Map<string, { stamp: string; organization: OrganizationRef }>>();
 
 /**
  * resolveOrganization, shared by the requests that arrive while one lookup is in flight:
@@ -38,6 +39,28 @@ const pending = new WeakMap<Store, Map<string, Promise<OrganizationRef>>>();
  * than the lookup that was running when it arrived.
  */
 export function currentOrganization(store: Store, ref: string | undefined): Promise<OrganizationRef> {
+  if (store.changeStamp) return stampedOrganization(store, store.changeStamp, ref);
+  return sharedLookup(store, ref);
+}
+
+/**
+ * SQLite: the organization (and its revision) stays the answer until the database's change
+ * stamp moves, so a read skips the query; a commit by any process moves the stamp. The
+ * stamp is taken before the lookup, so a change during it only costs a later miss.
+ */
+async function stampedOrganization(store: Store, changeStamp: () => string, ref: string | undefined): Promise<OrganizationRef> {
+  let cache = stamped.get(store);
+  if (!cache) stamped.set(store, (cache = new Map()));
+  const key = ref ?? '';
+  const stamp = changeStamp();
+  const hit = cache.get(key);
+  if (hit && hit.stamp === stamp) return hit.organization;
+  const organization = await sharedLookup(store, ref);
+  cache.set(key, { stamp, organization });
+  return organization;
+}
+
+function sharedLookup(store: Store, ref: string | undefined): Promise<OrganizationRef> {
   let inFlight = pending.get(store);
   if (!inFlight) pending.set(store, (inFlight = new Map()));
   const key = ref ?? '';

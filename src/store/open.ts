@@ -11,6 +11,12 @@ export interface Store {
   db: Kysely<Database>;
   dialect: DialectName;
   close(): Promise<void>;
+  /**
+   * SQLite only: a value that changes whenever the database may have changed — a commit by
+   * another connection (another process or app instance: `data_version`) or a row changed
+   * by this one (`total_changes()`). Read without kysely, for per-request caches.
+   */
+  changeStamp?: () => string;
 }
 
 export interface StoreOptions {
@@ -38,7 +44,13 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     return migrated(new Kysely<Database>({ dialect: new PGliteDialect(new PGlite()) }), 'postgres');
   }
   const handle = openSqliteFile(options.sqlitePath ?? DEFAULT_SQLITE_PATH);
-  return migrated(new Kysely<Database>({ dialect: new SqliteDialect({ database: kyselySqlite(handle) }) }), 'sqlite');
+  const store = await migrated(new Kysely<Database>({ dialect: new SqliteDialect({ database: kyselySqlite(handle) }) }), 'sqlite');
+  const stamp = handle.prepare('select data_version as version, total_changes() as changes from pragma_data_version').raw(true);
+  store.changeStamp = () => {
+    const [version, changes] = stamp.get() as [number, number];
+    return `${version}:${changes}`;
+  };
+  return store;
 }
 
 /** A store over an already configured kysely instance (migrated here). */
