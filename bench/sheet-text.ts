@@ -8,7 +8,7 @@ import { formatRecovery, measureRecovery } from '../src/interchange/sheet-text/m
 import { readSheetText } from '../src/interchange/sheet-text/read.js';
 import { bestOf, ratio } from './format.js';
 
-const SEED = new URL('../../shared/seeds/000_cb69dd9f334613b8.txt', import.meta.url);
+const SEED = new URL('../data/kitakyushu.sheet.txt', import.meta.url);
 const CURATED = new URL('../data/kitakyushu.hyoka.json', import.meta.url);
 
 export function benchSheetText(): void {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requirePackage } from '../../test/requires.js';
 import { cli } from './test-cli.js';
 
-const SEED = new URL('../../../shared/seeds/000_cb69dd9f334613b8.txt', import.meta.url);
+const SEED = new URL('../../data/kitakyushu.sheet.txt', import.meta.url);
 const DEMO = new URL('../../data/kitakyushu.hyoka.json', import.meta.url);
 
 let dir: string;

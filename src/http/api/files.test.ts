@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { useDemoApp } from '../../../test/demo-app.js';
 
 const TOKEN = 'files-admin-token';
-const SEED = new URL('../../../../shared/seeds/000_cb69dd9f334613b8.txt', import.meta.url);
+const SEED = new URL('../../../data/kitakyushu.sheet.txt', import.meta.url);
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const { app } = useDemoApp({ onDisk: true, adminToken: TOKEN });

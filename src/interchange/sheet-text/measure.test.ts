@@ -5,7 +5,7 @@ import { parseDocumentText } from '../validate.js';
 import { formatRecovery, measureRecovery } from './measure.js';
 import { readSheetText } from './read.js';
 
-const seedText = readFileSync(new URL('../../../../shared/seeds/000_cb69dd9f334613b8.txt', import.meta.url), 'utf8');
+const seedText = readFileSync(new URL('../../../data/kitakyushu.sheet.txt', import.meta.url), 'utf8');
 const curatedRead = parseDocumentText(readFileSync(new URL('../../../data/kitakyushu.hyoka.json', import.meta.url), 'utf8'));
 if (!curatedRead.ok) throw new Error('the curated demo document is invalid');
 const curated = curatedRead.document;

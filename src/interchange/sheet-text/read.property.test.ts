@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { validateDocument } from '../validate.js';
 import { readSheetText } from './read.js';
 
-const seedLines = readFileSync(new URL('../../../../shared/seeds/000_cb69dd9f334613b8.txt', import.meta.url), 'utf8').split('\n');
+const seedLines = readFileSync(new URL('../../../data/kitakyushu.sheet.txt', import.meta.url), 'utf8').split('\n');
 
 function check(text: string): void {
   const { document, report } = readSheetText(text, { organization: '試験市' });

@@ -6,7 +6,7 @@ import { validateDocument } from '../validate.js';
 import { readSheetText } from './read.js';
 import { formatSheetReport } from './report.js';
 
-const SEED = new URL('../../../../shared/seeds/000_cb69dd9f334613b8.txt', import.meta.url);
+const SEED = new URL('../../../data/kitakyushu.sheet.txt', import.meta.url);
 const seedText = readFileSync(SEED, 'utf8');
 const { document, report } = readSheetText(seedText, { organization: '北九州市', bureau: '企画調整局' });
 
