@@ -3,9 +3,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { buildApp } from '../http/app.js';
 import { printToPdf } from '../http/print.js';
-import { EXPORT_FORMATS, IMPORT_FORMATS, exportFile, importFile, type ExportFormat, type ImportFormat } from '../services/files.js';
+import { EXPORT_FORMATS, IMPORT_FORMATS, exportFile, importFile, readSheetDraft, type ExportFormat, type ImportFormat } from '../services/files.js';
 import { ServiceError } from '../services/errors.js';
-import type { Command, OptionValues } from './commands.js';
+import type { Command } from './commands.js';
 import { formatImportOutcome, parseFiscalYearOption } from './format.js';
 import { dbOption, orgOption, stringOption, withStore } from './store.js';
 
@@ -38,7 +38,7 @@ export const importCommand: Command = {
     const org = stringOption(values, 'org');
     const bureau = stringOption(values, 'bureau');
     const out = stringOption(values, 'out');
-    if (out !== undefined) return writeDraft(format, bytes, out, values, io);
+    if (out !== undefined) return writeDraft(format, bytes, out, { ...(org !== undefined && { org }), ...(bureau !== undefined && { bureau }) }, io);
     const outcome = await withStore(values, io.env, (store) =>
       importFile(store, bytes, { format, dryRun, ...(org !== undefined && { org }), ...(bureau !== undefined && { bureau }) }),
     );
@@ -49,19 +49,18 @@ export const importCommand: Command = {
 };
 
 /** sheet-text with --out: the draft document and its report, nothing imported (for a person to review). */
-async function writeDraft(format: ImportFormat, bytes: Buffer, out: string, values: OptionValues, io: Parameters<Command['run']>[2]): Promise<number> {
+async function writeDraft(
+  format: ImportFormat,
+  bytes: Buffer,
+  out: string,
+  names: { org?: string; bureau?: string },
+  io: Parameters<Command['run']>[2],
+): Promise<number> {
   if (format !== 'sheet-text') {
     throw new ServiceError('invalid', '--out は sheet-text の下書きを書き出すときに使います / --out writes the draft of a sheet-text import');
   }
-  const { readSheetText } = await import('../interchange/sheet-text/read.js');
-  const { formatSheetReport } = await import('../interchange/sheet-text/report.js');
-  const org = stringOption(values, 'org');
-  const bureau = stringOption(values, 'bureau');
-  const { document, report } = readSheetText(bytes.toString('utf8'), {
-    ...(org !== undefined && { organization: org }),
-    ...(bureau !== undefined && { bureau }),
-  });
-  io.stderr(formatSheetReport(report));
+  const { document, notes } = readSheetDraft(bytes, names);
+  io.stderr(notes);
   await writeFile(out, `${JSON.stringify(document, null, 2)}\n`);
   io.stdout(`下書きを書き出しました / Draft written: ${out}\n`);
   return 0;

@@ -70,13 +70,19 @@ export async function importFile(store: Store, bytes: Buffer, options: FileImpor
       return { ...(await importValue(store, reading.document, { dryRun })), notes: notes ? `${notes}\n` : '' };
     }
     case 'sheet-text': {
-      const { document, report } = readSheetText(utf8(bytes, 'text'), {
-        ...(options.org !== undefined && { organization: options.org }),
-        ...(options.bureau !== undefined && { bureau: options.bureau }),
-      });
-      return { ...(await importValue(store, document, { dryRun })), notes: formatSheetReport(report) };
+      const { document, notes } = readSheetDraft(bytes, options);
+      return { ...(await importValue(store, document, { dryRun })), notes };
     }
   }
+}
+
+/** The draft document a published sheet's text gives, and the reader's report as text. */
+export function readSheetDraft(bytes: Buffer, options: { org?: string; bureau?: string }): { document: HyokaDocument; notes: string } {
+  const { document, report } = readSheetText(utf8(bytes, 'text'), {
+    ...(options.org !== undefined && { organization: options.org }),
+    ...(options.bureau !== undefined && { bureau: options.bureau }),
+  });
+  return { document, notes: formatSheetReport(report) };
 }
 
 /** A CSV updates the periods and budgets of an organization already in the database. */

@@ -3,6 +3,7 @@
 import type { ReactNode } from 'react';
 import { formatFiscalYear } from '../../domain/era.js';
 import { DASH, formatAmount } from '../../domain/written.js';
+import { SelectField } from './filters.js';
 import { PRESENCE_LABELS, changeLabel, type ChangesView, type Compared, type ProjectChange } from './views/changes.js';
 
 export interface YearQuery {
@@ -22,29 +23,16 @@ function En({ children }: { children: ReactNode }) {
 
 export function ChangesForm({ years, query, org }: { years: number[]; query: YearQuery; org: string | undefined }) {
   const choices = [...new Set([...years, query.from, query.to])].sort((a, b) => a - b);
-  const field = (name: 'from' | 'to', ja: string, en: string) => {
-    const id = `changes-${name}`;
-    const error = query.errors[name];
-    return (
-      <label htmlFor={id}>
-        <span>
-          {ja} <En>{en}</En>
-        </span>
-        <select id={id} name={name} defaultValue={String(query[name])} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}>
-          {choices.map((year) => (
-            <option key={year} value={String(year)}>
-              {formatFiscalYear(year, { western: true })}
-            </option>
-          ))}
-        </select>
-        {error && (
-          <span id={`${id}-error`} className="field-error">
-            {error}
-          </span>
-        )}
-      </label>
-    );
-  };
+  const field = (name: 'from' | 'to', ja: string, en: string) => (
+    <SelectField
+      id={`changes-${name}`}
+      name={name}
+      label={[ja, en]}
+      value={String(query[name])}
+      options={choices.map((year) => ({ value: String(year), label: formatFiscalYear(year, { western: true }) }))}
+      error={query.errors[name]}
+    />
+  );
   return (
     <form className="filters" method="get" action="/changes" aria-label="比較する年度 / Years to compare">
       {org !== undefined && <input type="hidden" name="org" value={org} />}

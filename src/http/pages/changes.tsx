@@ -8,7 +8,7 @@ import { pageFormat, sendData, type CsvTable } from './data.js';
 import type { PageDeps } from './index.js';
 import { Layout, dataLinksFor } from './layout.js';
 import { sendPage } from './render.js';
-import { orgOf } from './sheet.js';
+import { orgOf } from './page-query.js';
 import { ChangeCountList, ChangesForm, ProjectChangeTable, type YearQuery } from './changes-parts.js';
 import { PRESENCE_LABELS, changeLabel, changesView, defaultChangeYears, yearsWithData, type ChangesView } from './views/changes.js';
 

@@ -2,7 +2,7 @@
 import { ChartFigure } from './chart.js';
 import { barChartOption } from './dashboard-charts.js';
 import { En, nosText, yearLabel } from './dashboard-parts.js';
-import { projectHref } from './dashboard-query.js';
+import { projectHref } from './page-query.js';
 import { ATTENTION_LABELS } from './views/dashboard-attention.js';
 import type { DashboardView } from './views/dashboard.js';
 import { formatAmount } from '../../domain/written.js';

@@ -6,14 +6,14 @@ import { dataLinksFor, Layout } from './layout.js';
 import { sendData } from './data.js';
 import { sendPage } from './render.js';
 import { filterChoices } from './filters.js';
-import { pageContext, pageStatus, sendQueryProblems } from './dashboard-query.js';
+import { pageContext, pageStatus, sendQueryProblems } from './page-query.js';
 import { En, yearLabel, YearForm } from './dashboard-parts.js';
 import { BudgetSection, GradeSection, RateSection } from './dashboard-sections.js';
 import { AttentionSection, ComparisonSection } from './dashboard-attention.js';
 import { dashboardView, type DashboardView } from './views/dashboard.js';
 import { dashboardCsv } from './views/dashboard-csv.js';
 import { formatAmount } from '../../domain/written.js';
-import { cachedMarkup } from './dashboard-cache.js';
+import { cachedMarkup } from './page-cache.js';
 
 export function registerDashboard(app: FastifyInstance, deps: PageDeps): void {
   app.get('/', { schema: { hide: true } }, async (request, reply) => {

@@ -9,7 +9,7 @@ import { filterChoices } from './filters.js';
 import type { PageDeps } from './index.js';
 import { Layout } from './layout.js';
 import { sendPage } from './render.js';
-import { orgOf } from './sheet.js';
+import { orgOf } from './page-query.js';
 
 interface Download {
   href: string;

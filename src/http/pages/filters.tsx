@@ -124,31 +124,54 @@ export function Filters({ action, choices, reading, fields, children }: FiltersP
     <form className="filters" method="get" action={action} role="search" aria-label="絞り込み / Filters">
       {children}
       {fields.map((field) => {
-        const id = `filter-${field}`;
-        const error = reading.errors[field];
         const current = reading.values[field];
         return (
-          <label key={field} htmlFor={id}>
-            <span>
-              {LABELS[field][0]} <span lang="en" className="en">{LABELS[field][1]}</span>
-            </span>
-            <select id={id} name={field} defaultValue={current === undefined ? '' : String(current)} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}>
-              <option value="">{field === 'fiscalYear' ? '最新 / latest' : 'すべて / all'}</option>
-              {options(field).map((option) => (
-                <option key={option.value} value={option.value}>
-                  {option.label}
-                </option>
-              ))}
-            </select>
-            {error && (
-              <span id={`${id}-error`} className="field-error">
-                {error}
-              </span>
-            )}
-          </label>
+          <SelectField
+            key={field}
+            id={`filter-${field}`}
+            name={field}
+            label={LABELS[field]}
+            value={current === undefined ? '' : String(current)}
+            options={[{ value: '', label: field === 'fiscalYear' ? '最新 / latest' : 'すべて / all' }, ...options(field)]}
+            error={reading.errors[field]}
+          />
         );
       })}
       <button type="submit">絞り込む <span lang="en">Apply</span></button>
     </form>
+  );
+}
+
+export interface SelectFieldProps {
+  id: string;
+  name: string;
+  /** Japanese, English */
+  label: readonly [string, string];
+  value: string;
+  options: readonly { value: string; label: string }[];
+  /** Shown under the field and tied to it (aria-describedby), with aria-invalid. */
+  error?: string | undefined;
+}
+
+/** A labelled drop-down of a GET form, its error tied to it. */
+export function SelectField({ id, name, label, value, options, error }: SelectFieldProps) {
+  return (
+    <label htmlFor={id}>
+      <span>
+        {label[0]} <span lang="en" className="en">{label[1]}</span>
+      </span>
+      <select id={id} name={name} defaultValue={value} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      {error && (
+        <span id={`${id}-error`} className="field-error">
+          {error}
+        </span>
+      )}
+    </label>
   );
 }

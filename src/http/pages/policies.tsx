@@ -6,7 +6,7 @@ import { dataLinksFor, Layout } from './layout.js';
 import { sendData } from './data.js';
 import { sendPage } from './render.js';
 import { filterChoices } from './filters.js';
-import { pageContext, pageStatus, sendQueryProblems } from './dashboard-query.js';
+import { pageContext, pageStatus, sendQueryProblems } from './page-query.js';
 import { YearForm } from './dashboard-parts.js';
 import { PolicyTree } from './policy-tree.js';
 import { PolicyDetail } from './policy-detail.js';

@@ -1,7 +1,7 @@
 // The policy tree as nested lists: the levels of the codes (I → I-2 → I-2-(1)) and, at each
 // policy, its bureau grade and its rows with their grades.
 import { En, GradeText, yearLabel } from './dashboard-parts.js';
-import { policyHref, projectHref } from './dashboard-query.js';
+import { policyHref, projectHref } from './page-query.js';
 import { gradeTally, type PoliciesView, type PolicyTreeNode, type PolicyView } from './views/policies.js';
 
 interface TreeProps {

@@ -1,7 +1,7 @@
 // Plan (the policies the project serves, its summary and SDG goals) and Do (budgets,
 // 事業費の増減, personnel cost and total cost by year) of a project page.
 import { En, Paragraphs, yearLabel } from './dashboard-parts.js';
-import { policyHref } from './dashboard-query.js';
+import { policyHref } from './page-query.js';
 import type { ProjectView } from './views/project.js';
 import { formatAmount, formatSdgs } from '../../domain/written.js';
 

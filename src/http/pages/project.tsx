@@ -5,7 +5,7 @@ import { dataLinksFor, Layout } from './layout.js';
 import { sendData } from './data.js';
 import { sendPage } from './render.js';
 import { filterChoices } from './filters.js';
-import { pageContext, pageStatus, sendQueryProblems } from './dashboard-query.js';
+import { pageContext, pageStatus, sendQueryProblems } from './page-query.js';
 import { En, YearForm } from './dashboard-parts.js';
 import { PlanSection, DoSection } from './project-plan.js';
 import { CheckSection } from './project-check.js';
@@ -13,7 +13,7 @@ import { ActionSection, EarlierSection } from './project-action.js';
 import { findProject, projectView, type ProjectView } from './views/project.js';
 import { projectCsv } from './views/project-csv.js';
 import { ServiceError } from '../../services/errors.js';
-import { cachedMarkup } from './dashboard-cache.js';
+import { cachedMarkup } from './page-cache.js';
 
 export function registerProject(app: FastifyInstance, deps: PageDeps): void {
   app.get<{ Params: { key: string } }>('/projects/:key', { schema: { hide: true } }, async (request, reply) => {

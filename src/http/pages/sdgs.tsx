@@ -12,7 +12,7 @@ import { Filters, filterChoices, readFilters } from './filters.js';
 import type { PageDeps } from './index.js';
 import { Layout, dataLinksFor } from './layout.js';
 import { sendPage } from './render.js';
-import { orgOf } from './sheet.js';
+import { orgOf } from './page-query.js';
 import { SDG_NAMES, sdgsView, type SdgProject, type SdgsView } from './views/sdgs.js';
 
 export function registerSdgs(app: FastifyInstance, { store }: PageDeps): void {

@@ -10,6 +10,7 @@ import type { PageDeps } from './index.js';
 import { pageFormat, sendData, type CsvTable } from './data.js';
 import { Filters, filterChoices, readFilters, type FilterChoices, type FilterReading } from './filters.js';
 import { dataLinksFor, Layout } from './layout.js';
+import { orgOf } from './page-query.js';
 import { sendPage } from './render.js';
 
 const FIELDS = ['fiscalYear', 'bureau', 'division', 'policy', 'grade', 'sdg'] as const;
@@ -18,7 +19,7 @@ export function registerSearch(app: FastifyInstance, { store }: PageDeps): void 
   app.get('/search', async (request, reply) => {
     const query = (request.query ?? {}) as Record<string, unknown>;
     const q = typeof query.q === 'string' ? query.q : '';
-    const org = typeof query.org === 'string' && query.org !== '' ? query.org : undefined;
+    const org = orgOf(query);
     const reading = readFilters(query);
     const format = pageFormat(query);
     const { organization, document } = await computedDocument(store, org);

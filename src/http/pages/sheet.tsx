@@ -9,14 +9,10 @@ import { pageFormat, sendData, type CsvTable } from './data.js';
 import { Filters, filterChoices, readFilters, type FilterReading } from './filters.js';
 import type { PageDeps } from './index.js';
 import { Layout, dataLinksFor } from './layout.js';
+import { orgOf } from './page-query.js';
 import { sendPage } from './render.js';
 import { SheetTable } from './sheet-table.js';
 import { sheetLabels, sheetView } from './views/sheet.js';
-
-export function orgOf(query: unknown): string | undefined {
-  const org = (query as { org?: unknown } | undefined)?.org;
-  return typeof org === 'string' && org.trim() !== '' ? org.trim() : undefined;
-}
 
 export function registerSheet(app: FastifyInstance, { store }: PageDeps): void {
   app.get('/sheet', { schema: { hide: true } }, async (request, reply) => {

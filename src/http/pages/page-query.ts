@@ -1,4 +1,4 @@
-// What the dashboard, policy and project pages read from a request: the organization
+// What pages read from a request: the organization
 // (?org=, code or name), the fiscal year (?fiscalYear=, default the latest evaluated one) and
 // the format; and the links between those pages, which keep ?org= so a reader stays in the
 // organization they chose.
@@ -25,9 +25,15 @@ export interface PageContext {
   path: string;
 }
 
+/** ?org= (code or name), when given. */
+export function orgOf(query: unknown): string | undefined {
+  const org = (query as { org?: unknown } | undefined)?.org;
+  return typeof org === 'string' && org.trim() !== '' ? org.trim() : undefined;
+}
+
 export async function pageContext(store: Store, request: FastifyRequest): Promise<PageContext> {
   const query = (request.query ?? {}) as Record<string, unknown>;
-  const org = typeof query.org === 'string' && query.org.trim() !== '' ? query.org.trim() : undefined;
+  const org = orgOf(query);
   const { organization, document } = await computedDocument(store, org);
   const reading = readFilters(query);
   return {

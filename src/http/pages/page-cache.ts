@@ -1,6 +1,6 @@
 // The bodies of the dashboard and the project pages, rendered once per computed document and
-// query: their SVG charts cost ~5 ms each to draw (six on the dashboard), and the computed document is shared and unchanged until the next
-// import (computedDocument keys it by revision), so a new import brings a new document and
+// query: their SVG charts cost ~5 ms each to draw (six on the dashboard), and the computed
+// document is shared and unchanged until the next import (computedDocument keys it by revision), so a new import brings a new document and
 // the old entries go with it (WeakMap).
 import type { ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
