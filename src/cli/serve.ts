@@ -1,4 +1,4 @@
-// serve: the API (and later the pages) on one port; an empty database gets the demo sheet.
+// serve: the pages and the API on one port; an empty database gets the demo sheet.
 import { buildApp } from '../http/app.js';
 import { loadDemoIfEmpty } from '../services/demo.js';
 import { openStore } from '../store/index.js';
@@ -6,7 +6,7 @@ import type { Command } from './commands.js';
 import { dbOption, storeOptions, stringOption } from './store.js';
 
 export const serveCommand: Command = {
-  summary: 'API サーバーを起動（空のDBにはデモデータを読込み） / serve the API; an empty database gets the demo data',
+  summary: 'サーバーを起動（ページとAPI。空のDBにはデモデータを読込み） / serve the pages and the API; an empty database gets the demo data',
   usage: 'hyoka serve [--port 3000] [--host 127.0.0.1] [--db PATH]',
   options: { ...dbOption, port: { type: 'string' }, host: { type: 'string' } },
   async run(values, _positionals, io) {
@@ -27,7 +27,7 @@ export const serveCommand: Command = {
     process.once('SIGINT', close);
     process.once('SIGTERM', close);
     const address = await app.listen({ port, host: stringOption(values, 'host') ?? io.env.HOST ?? '127.0.0.1' });
-    io.stdout(`hyoka: ${address} (API: ${address}/api/v1, OpenAPI: ${address}/api/v1/openapi.json)\n`);
+    io.stdout(`hyoka: ${address} (ページ / pages: ${address}/, API: ${address}/api/v1, OpenAPI: ${address}/api/v1/openapi.json)\n`);
     return 0;
   },
 };
