@@ -212,7 +212,11 @@ export function buildRichDocument(): HyokaDocument {
 // ---------------------------------------------------------------- arbitrary documents
 
 // Text as people write it, Japanese included; never U+0000, which PostgreSQL cannot store.
-const text = fc.string({ unit: 'grapheme', maxLength: 12 }).filter((s) => !s.includes('\u0000'));
+const anyText = fc.string({ unit: 'grapheme', maxLength: 12 }).filter((s) => !s.includes('\u0000'));
+// Text a spreadsheet would read as a formula (ASCII and full-width starts) or as an escaped one,
+// drawn often enough that every run of a round-trip property meets it.
+const formulaLike = fc.tuple(fc.constantFrom(..."=+-@'＝＋－＠", "''", '\t'), anyText).map(([start, rest]) => start + rest);
+const text = fc.oneof({ arbitrary: anyText, weight: 5 }, { arbitrary: formulaLike, weight: 1 });
 const word = fc.string({ unit: fc.constantFrom(...'abcあい漢①-_ '), minLength: 1, maxLength: 6 });
 const year = fc.integer({ min: 2010, max: 2030 });
 const amount = fc.integer({ min: 0, max: 10_000_000 });

@@ -4,7 +4,8 @@
 // 200 ms, and `Object.assign({}, record)` plus new fields (stored outside the object) about
 // twice the time of one object literal per shape, which keeps every property inside the
 // object. So a record with only the model's fields gets a literal; a record with any other
-// field (kept as written) is copied generically.
+// field (kept as written) is copied by spread. Not Object.assign: it sets `__proto__` through
+// the setter, so a record's own "__proto__" field would be lost or become the copy's prototype.
 import type { Budget, BudgetChange, Period } from '../domain/model.js';
 
 function keyCount(record: object): number {
@@ -37,7 +38,7 @@ export function completedPeriod(
   midTermProgress: number | null,
 ): Period {
   if (!isPlainPeriod(period)) {
-    const copy = Object.assign({}, period);
+    const copy = { ...period };
     copy.achievementRate = achievementRate;
     copy.achieved = achieved;
     copy.midTermProgress = midTermProgress;
@@ -56,7 +57,7 @@ export function completedPeriod(
 
 export function completedBudget(budget: Budget, change: BudgetChange | null): Budget {
   if (isPlainBudget(budget)) return { fiscalYear: budget.fiscalYear, amount: budget.amount, change };
-  const copy = Object.assign({}, budget);
+  const copy = { ...budget };
   copy.change = change;
   return copy;
 }

@@ -147,6 +147,37 @@ describe('compute', () => {
     expect(stripped).toEqual(before);
   });
 
+  it('keeps an own "__proto__" field as a field, never as the copy\'s prototype', () => {
+    // As JSON.parse gives it: an own property named __proto__, on each record compute copies.
+    const doc: HyokaDocument = JSON.parse(
+      JSON.stringify(
+        buildDocument({
+          projects: [
+            buildProject({
+              budgets: [{ fiscalYear: 2022, amount: 10 }],
+              indicators: [buildIndicator({ periods: [{ fiscalYear: 2022, target: 10, actual: 5 }] })],
+              evaluations: [evaluation('順調')],
+            }),
+          ],
+        }),
+      )
+        .replace('"amount":10', '"amount":10,"__proto__":{"polluted":"budget"}')
+        .replace('"actual":5', '"actual":5,"__proto__":{"polluted":"period"}')
+        .replace('"grade":"順調"', '"grade":"順調","__proto__":"evaluation"'),
+    );
+    const project = compute(doc).projects[0]!;
+    const records = [project.budgets![0]!, project.indicators![0]!.periods![0]!, project.evaluations![0]!];
+    expect(records.map((record) => Object.getOwnPropertyDescriptor(record, '__proto__')?.value)).toEqual([
+      { polluted: 'budget' },
+      { polluted: 'period' },
+      'evaluation',
+    ]);
+    for (const record of records) {
+      expect(Object.getPrototypeOf(record)).toBe(Object.prototype);
+      expect((record as { polluted?: string }).polluted).toBeUndefined();
+    }
+  });
+
   it('overwrites computed fields already present in the input', () => {
     const doc = buildDocument({
       projects: [

@@ -60,8 +60,7 @@ function computeIndicator(indicator: Indicator, profile: Profile): Indicator {
 
 function withSuggestions(evaluations: readonly Evaluation[], indicators: readonly Indicator[], profile: Profile): Evaluation[] {
   return evaluations.map((evaluation) => {
-    const copy = Object.assign({}, evaluation);
-    copy.suggestedGrade = suggestGrade(gradeEvidence(indicators, evaluation.fiscalYear), profile);
-    return copy;
+    // Spread, not Object.assign, which would drop an own "__proto__" field (see completed-record.ts).
+    return { ...evaluation, suggestedGrade: suggestGrade(gradeEvidence(indicators, evaluation.fiscalYear), profile) };
   });
 }

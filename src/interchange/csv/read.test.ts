@@ -120,6 +120,18 @@ describe('readCsv: periods', () => {
     ]);
   });
 
+  it('strips the quote before a full-width ＝＋－＠ as well, and only that one quote', () => {
+    const text = [
+      '事業キー,指標キー,年度,目標の種類,目標,実績',
+      "tabunka,rank,2021,定性,'＝1,'＋2",
+      "tabunka,rank,2022,定性,'－3,''＠4",
+    ].join('\r\n');
+    expect(periodsOf(accepted(readCsv(utf8(text), base())).document, 1)).toEqual([
+      { fiscalYear: 2021, target: { kind: 'qualitative', text: '＝1' }, actual: { text: '＋2' } },
+      { fiscalYear: 2022, target: { kind: 'qualitative', text: '－3' }, actual: { text: "'＠4" } },
+    ]);
+  });
+
   it('reports each problem with its line, column and a fix, and gives no document', () => {
     const text = [
       HEADER,

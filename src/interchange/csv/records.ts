@@ -6,6 +6,7 @@
 import { parse } from 'csv-parse/sync';
 import { type Column, type Table, BUDGET_COLUMNS, PERIOD_COLUMNS } from './columns.js';
 import { type CsvProblem, both, csvProblem } from './problems.js';
+import { ESCAPED_START_CHARS } from './table.js';
 
 export interface Cell {
   text: string;
@@ -28,7 +29,7 @@ export interface Records {
 }
 
 const LINE_BREAK = /\r\n|\r|\n/gu;
-const ESCAPED = /^'[=+\-@\t\r']/u;
+const ESCAPED = new RegExp(`^'[${ESCAPED_START_CHARS}]`, 'u');
 
 /** `'=1+1` → `=1+1`, `''abc` → `'abc`: the quote table.ts's escapeCell adds, removed. */
 function unescapeCell(text: string): string {

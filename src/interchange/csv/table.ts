@@ -19,9 +19,12 @@ export type CsvOutput =
   | { ok: true; bytes: Uint8Array; encoding: CsvEncoding; rows: number }
   | { ok: false; problems: CsvProblem[] };
 
-// A cell starting with one of these would run as a formula in a spreadsheet (OWASP's list);
-// one starting with ' is escaped too, so that reading strips exactly the quote writing added.
-const ESCAPED_START = /^[=+\-@\t\r']/u;
+// A cell starting with one of these would run as a formula in a spreadsheet (OWASP's list,
+// plus the full-width ＝＋－＠ that csv-stringify also escapes, since some spreadsheets fold
+// them); one starting with ' is escaped too, so that reading strips exactly the quote added.
+/** The characters a written cell is quoted before; records.ts strips the quote before them. */
+export const ESCAPED_START_CHARS = "=+\\-@\\t\\r'＝＋－＠";
+const ESCAPED_START = new RegExp(`^[${ESCAPED_START_CHARS}]`, 'u');
 const LINE_BREAK = /\r\n|\r|\n/gu;
 const MAX_PROBLEMS = 500;
 

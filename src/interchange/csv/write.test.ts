@@ -85,6 +85,14 @@ describe('writePeriodsCsv', () => {
     expect(escapeCell('plain')).toBe('plain');
   });
 
+  it('escapes the full-width ＝＋－＠ too, the same cells csv-stringify guards', () => {
+    for (const start of ['＝', '＋', '－', '＠']) expect(escapeCell(`${start}A1`)).toBe(`'${start}A1`);
+    const text = utf8(bytesOf(writePeriodsCsv(withTexts('＝SUM(A1)', '＠x'))));
+    expect(text).toContain(",'＝SUM(A1),");
+    expect(text).toContain(",'＠x");
+    expect(text).not.toContain("''");
+  });
+
   it('quotes cells with line breaks, so they read back whole', () => {
     const text = utf8(bytesOf(writePeriodsCsv(withTexts('一行目\n二行目', 'a\r\nb'))));
     const rows = rowsOf(text);
