@@ -5,6 +5,7 @@ import { latestEvaluatedYear } from '../domain/check.js';
 import { coveredIndicators } from '../domain/grade.js';
 import type { BudgetChange, Evaluation, HyokaDocument, Placement, Policy, Project } from '../domain/model.js';
 import { resolveProfile } from '../domain/profile.js';
+import { rowSdgs, rowSummary } from '../domain/row-fields.js';
 import {
   formatActual,
   formatBaseline,
@@ -142,12 +143,12 @@ function rowOf(doc: HyokaDocument, project: Project, placement: Placement, polic
   return {
     policy,
     no: placement.no,
-    sdgs: placement.sdgs ?? project.sdgs ?? [],
+    sdgs: rowSdgs(project, placement),
     projectKey: project.key,
     projectName: project.name,
     ...(project.bureau !== undefined && { bureau: project.bureau }),
     division: project.division,
-    summary: placement.summary ?? project.summary ?? '',
+    summary: rowSummary(project, placement),
     indicators: coveredIndicators(project, placement).map((indicator) => ({
       key: indicator.key,
       name: indicator.name,

@@ -11,6 +11,7 @@ function queriedDocument(): HyokaDocument {
   const doc = buildRichDocument();
   const [, sdgsEmpty, bare] = doc.projects;
   bare!.budgets = [{ fiscalYear: 2019, amount: 10 }];
+  bare!.sdgs = [9]; // a goal of the project that its only row replaces: no row prints it
   bare!.placements[0]!.sdgs = [3]; // a goal of a row only
   sdgsEmpty!.placements[0]!.evaluations = [{ fiscalYear: 2018, grade: '遅れ' }]; // a row's evaluation only
   return doc;
@@ -75,6 +76,8 @@ describe.each(testStores())('queries on $name', (factory) => {
     ["sdg, the project's first goal", { sdg: 4 }, ['tabunka']],
     ["sdg, the project's last goal", { sdg: 17 }, ['tabunka']],
     ["sdg, a row's goal only", { sdg: 3 }, ['bare']],
+    ["sdg, a project's goal that every row replaces", { sdg: 9 }, []],
+    ["sdg, a project's goal that one row replaces with [] and others print", { sdg: 10 }, ['tabunka']],
     ['sdg 1 is not 10, 11 or 17', { sdg: 1 }, []],
     ['fiscalYear of periods and evaluations', { fiscalYear: 2021 }, ['tabunka']],
     ['fiscalYear of a period only', { fiscalYear: 2025 }, ['tabunka']],
@@ -108,7 +111,7 @@ describe.each(testStores())('queries on $name', (factory) => {
       budgets: doc.projects[0]!.budgets,
     });
     expect(sdgsEmpty).toEqual({ key: 'sdgs-empty', name: '空の一覧', division: '企画課', sdgs: [], placements: [{ policy: 'II-3-(3)-①', no: 6 }], budgets: [] });
-    expect(bare).toEqual({ key: 'bare', name: '最小の事業', division: '企画課', placements: [{ policy: 'II-3-(3)-②', no: 8 }], budgets: [{ fiscalYear: 2019, amount: 10 }] });
+    expect(bare).toEqual({ key: 'bare', name: '最小の事業', division: '企画課', sdgs: [9], placements: [{ policy: 'II-3-(3)-②', no: 8 }], budgets: [{ fiscalYear: 2019, amount: 10 }] });
   });
 
   it('gives one project in document shape, with the settings', async () => {

@@ -110,17 +110,16 @@ function matches(eb: ProjectsScope, orgId: number, filter: ProjectFilter): Expre
   }
   if (filter.sdg !== undefined) {
     const sdg = filter.sdg;
+    // A row that prints the goal (domain/row-fields.ts rowSdgs): its own goals, or, where it has
+    // none of its own (NULL; [] is its own, empty), the project's.
     conditions.push(
-      eb.or([
-        jsonListHas(eb, 'p.sdgs', sdg),
-        eb.exists(
-          eb
-            .selectFrom('placements as pl')
-            .select('pl.id')
-            .whereRef('pl.project_id', '=', 'p.id')
-            .where((inner) => jsonListHas(inner, 'pl.sdgs', sdg)),
-        ),
-      ]),
+      eb.exists(
+        eb
+          .selectFrom('placements as pl')
+          .select('pl.id')
+          .whereRef('pl.project_id', '=', 'p.id')
+          .where((inner) => inner.or([jsonListHas(inner, 'pl.sdgs', sdg), inner.and([inner('pl.sdgs', 'is', null), jsonListHas(inner, 'p.sdgs', sdg)])])),
+      ),
     );
   }
   if (filter.fiscalYear !== undefined) {

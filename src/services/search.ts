@@ -2,6 +2,7 @@
 // sheet row (No.) they belong to — or by policy, for policy titles and bureau texts —
 // narrowed by the sheet's filters and shown as snippets with the matches marked.
 import type { HyokaDocument, Placement, Project } from '../domain/model.js';
+import { rowSdgs } from '../domain/row-fields.js';
 import { defaultSheetYear, rowEvaluation, type SheetFilter } from '../interchange/sheet-rows.js';
 import type { Store } from '../store/open.js';
 import { indexedRevision, refreshSearchIndex, searchIndex, type SearchField, type SearchKind, type SearchMatch } from '../store/search.js';
@@ -127,7 +128,7 @@ export function rowPasses(project: Project, placement: Placement, filter: Search
   if (filter.division !== undefined && project.division !== filter.division) return false;
   if (filter.policy !== undefined && placement.policy !== filter.policy) return false;
   if (filter.grade !== undefined && rowEvaluation(project, placement, filter.fiscalYear)?.grade !== filter.grade) return false;
-  if (filter.sdg !== undefined && !(placement.sdgs ?? project.sdgs ?? []).includes(filter.sdg)) return false;
+  if (filter.sdg !== undefined && !rowSdgs(project, placement).includes(filter.sdg)) return false;
   return true;
 }
 

@@ -5,18 +5,34 @@ import type { ReactNode } from 'react';
 import { formatFiscalYear } from '../../domain/era.js';
 import type { HyokaDocument } from '../../domain/model.js';
 import { resolveProfile } from '../../domain/profile.js';
+import { rowSdgs } from '../../domain/row-fields.js';
 import type { SheetFilter } from '../../interchange/sheet-rows.js';
 
+/** Shared between requests (cached per document): read only. */
 export interface FilterChoices {
-  fiscalYears: number[];
-  bureaus: string[];
-  divisions: string[];
-  policies: { code: string; title: string }[];
-  grades: readonly string[];
-  sdgs: number[];
+  readonly fiscalYears: readonly number[];
+  readonly bureaus: readonly string[];
+  readonly divisions: readonly string[];
+  readonly policies: readonly { code: string; title: string }[];
+  readonly grades: readonly string[];
+  readonly sdgs: readonly number[];
 }
 
+// The computed document is cached per revision (services/computed.ts), so its choices are
+// worked out once per revision, not per request; a new revision is a new object.
+const choicesOf = new WeakMap<HyokaDocument, FilterChoices>();
+
+/** The values each filter offers: those the document holds, newest year first. */
 export function filterChoices(doc: HyokaDocument): FilterChoices {
+  let choices = choicesOf.get(doc);
+  if (choices === undefined) {
+    choices = collectChoices(doc);
+    choicesOf.set(doc, choices);
+  }
+  return choices;
+}
+
+function collectChoices(doc: HyokaDocument): FilterChoices {
   const years = new Set<number>();
   const bureaus = new Set<string>();
   const divisions = new Set<string>();
@@ -24,9 +40,8 @@ export function filterChoices(doc: HyokaDocument): FilterChoices {
   for (const project of doc.projects) {
     if (project.bureau) bureaus.add(project.bureau);
     divisions.add(project.division);
-    for (const goal of project.sdgs ?? []) sdgs.add(goal);
     for (const placement of project.placements) {
-      for (const goal of placement.sdgs ?? []) sdgs.add(goal);
+      for (const goal of rowSdgs(project, placement)) sdgs.add(goal);
       for (const evaluation of placement.evaluations ?? []) years.add(evaluation.fiscalYear);
     }
     for (const evaluation of project.evaluations ?? []) years.add(evaluation.fiscalYear);

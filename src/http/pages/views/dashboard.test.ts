@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compute } from '../../../interchange/compute.js';
 import { buildDocument, buildIndicator, buildPlacement, buildProject, POLICY_A, POLICY_B } from '../../../../test/factories.js';
 import { attentionItems } from './dashboard-attention.js';
-import { dashboardView, projectGoals } from './dashboard.js';
+import { dashboardView } from './dashboard.js';
 import { dashboardCsv } from './dashboard-csv.js';
 
 function twoProjects() {
@@ -126,11 +126,5 @@ describe('attentionItems', () => {
     const doc = compute(buildDocument({ policyEvaluations: [{ policy: POLICY_A.code, bureau: '企画調整局', fiscalYear: 2021, improvement: '文' }] }));
     const item = attentionItems(doc, 2021).find((candidate) => candidate.path === 'policyEvaluations[0]');
     expect(item).toMatchObject({ kind: 'finding', nos: [1], subject: POLICY_A.code });
-  });
-});
-
-describe('projectGoals', () => {
-  it('joins the goals of the project and of its rows', () => {
-    expect(projectGoals(buildProject({ sdgs: [10, 4], placements: [buildPlacement({ sdgs: [17, 4] })] }))).toEqual([4, 10, 17]);
   });
 });

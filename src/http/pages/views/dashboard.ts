@@ -5,6 +5,7 @@
 // dashboard counts the later one, where the sheet puts 事業費の増減 and 人件費.
 import type { HyokaDocument, Project } from '../../../domain/model.js';
 import { resolveProfile } from '../../../domain/profile.js';
+import { projectGoals } from '../../../domain/row-fields.js';
 import { sheetOf, type Sheet } from '../../../interchange/sheet-rows.js';
 import { attentionItems, type AttentionItem } from './dashboard-attention.js';
 
@@ -127,13 +128,6 @@ function rateBins(projects: readonly Project[], fiscalYear: number, gradeBands: 
     }
   }
   return { bins, withoutRate };
-}
-
-/** The goals of a project over all its rows (a row may carry its own, as No. 4 does). */
-export function projectGoals(project: Project): number[] {
-  const goals = new Set<number>(project.sdgs ?? []);
-  for (const placement of project.placements) for (const goal of placement.sdgs ?? []) goals.add(goal);
-  return [...goals].sort((a, b) => a - b);
 }
 
 function amountOf(project: Project, fiscalYear: number): number | undefined {

@@ -6,7 +6,7 @@ import type { BudgetChange, Evaluation, HyokaDocument, Project } from '../../../
 import { personnelCostOf } from '../../../domain/personnel-cost.js';
 import { resolveProfile } from '../../../domain/profile.js';
 import { rowEvaluation } from '../../../interchange/sheet-rows.js';
-import { projectGoals } from './dashboard.js';
+import { projectGoals, rowSdgs, rowSummary } from '../../../domain/row-fields.js';
 import { indicatorViews, type IndicatorView } from './project-indicators.js';
 
 export interface PlacementView {
@@ -79,8 +79,8 @@ export function projectView(doc: HyokaDocument, project: Project, fiscalYear: nu
         no: placement.no,
         policyCode: placement.policy,
         policyTitle: titles.get(placement.policy) ?? '',
-        summary: placement.summary ?? project.summary ?? '',
-        sdgs: placement.sdgs ?? project.sdgs ?? [],
+        summary: rowSummary(project, placement),
+        sdgs: rowSdgs(project, placement),
       })),
     },
     costs: costYears(project),
