@@ -121,6 +121,18 @@ describe('hyoka import / export / check on a SQLite file', () => {
     expect(result.findings.length).toBeGreaterThan(0);
     expect(result.findings.map((f) => f.path)).toContain('projects[0].placements[0].policy');
   });
+
+  it('names the sheet rows (No.) and the subject of each finding, in text and in JSON', async () => {
+    const demo = new URL('../../data/kitakyushu.hyoka.json', import.meta.url).pathname;
+    const text = await cli('check', demo);
+    expect(text.status).toBe(0);
+    // No. 26's SNS indicator: 49,243.4%, printed so on the seed sheet.
+    expect(text.stdout).toContain('No. 26 各種SNSの閲覧件数 — projects[16].indicators[1].periods[0]: 達成率 49,243.4%');
+    // A policy without its bureau's evaluation: the rows placed under it.
+    expect(text.stdout).toMatch(/^No\. 12・13 III-2-\(1\)-① — policies\[\d+\]: /m);
+    const json = JSON.parse((await cli('check', demo, '--json')).stdout) as { findings: { path: string; nos: number[]; subject?: string }[] };
+    expect(json.findings.find((f) => f.path === 'projects[16].indicators[1].periods[0]')).toMatchObject({ nos: [26], subject: '各種SNSの閲覧件数', projectKey: expect.any(String) });
+  });
 });
 
 describe('hyoka generate and usage', () => {

@@ -26,14 +26,24 @@ export function formatProblems(problems: readonly Problem[]): string {
   return `${[head, ...problems.map((p) => `${p.path}: ${p.message}`)].join('\n')}\n`;
 }
 
-export function formatFindings(result: CheckResult): string {
+/** A finding with, where known, the sheet's row numbers and the project or policy it concerns. */
+export type PlacedFinding = CheckResult['findings'][number] & { nos: number[]; subject?: string };
+
+export function formatFindings(result: { fiscalYear: number | null; findings: readonly PlacedFinding[] }): string {
   const year = result.fiscalYear === null ? '—' : formatFiscalYear(result.fiscalYear, { western: true });
   const lines = [
     `対象年度 / Fiscal year: ${year}`,
     `${result.findings.length} 件の指摘 / ${result.findings.length} finding(s)`,
-    ...result.findings.map((f) => `${f.path}: ${f.message}`),
+    ...result.findings.map((f) => `${placeOf(f)}${f.path}: ${f.message}`),
   ];
   return `${lines.join('\n')}\n`;
+}
+
+/** `No. 5・7 多文化共生の推進 — `: where on the sheet, before the JSON path. */
+function placeOf(finding: PlacedFinding): string {
+  const nos = finding.nos.length === 0 ? '' : `No. ${finding.nos.join('・')} `;
+  const subject = finding.subject === undefined || finding.subject === finding.path ? '' : `${finding.subject} `;
+  return nos === '' && subject === '' ? '' : `${nos}${subject}— `;
 }
 
 /** --fiscal-year takes 2021, 2021年度, R3年度 or 令和3年度. */

@@ -2,6 +2,8 @@
 // a planning division wants before publishing.
 import { readFile } from 'node:fs/promises';
 import { checkDocument, type CheckResult } from '../domain/check.js';
+import { findingPlace } from '../domain/finding-place.js';
+import type { HyokaDocument } from '../domain/model.js';
 import { compute } from '../interchange/compute.js';
 import { parseDocumentText } from '../interchange/validate.js';
 import { exportDocument } from '../services/export.js';
@@ -36,16 +38,20 @@ export const checkCommand: Command = {
   async run(values, [file], io) {
     const fiscalYear = parseFiscalYearOption(stringOption(values, 'fiscal-year'));
     let result: CheckResult;
+    let document: HyokaDocument | undefined;
     if (file) {
       const validation = parseDocumentText(await readFile(file, 'utf8'));
+      if (validation.ok) document = validation.document;
       result = validation.ok
         ? checkDocument(validation.document, { fiscalYear })
         : { fiscalYear: fiscalYear ?? null, findings: validation.problems.map((p) => ({ ...p, code: 'invalid-document' })) };
     } else {
-      const document = await withStore(values, io.env, (store) => exportDocument(store, stringOption(values, 'org')));
+      document = await withStore(values, io.env, (store) => exportDocument(store, stringOption(values, 'org')));
       result = checkDocument(document, { fiscalYear });
     }
-    io.stdout(values.json === true ? `${JSON.stringify(result, null, 2)}\n` : formatFindings(result));
+    // Each finding with the sheet's row numbers it concerns (none for an invalid document).
+    const placed = { ...result, findings: result.findings.map((finding) => ({ ...finding, ...(document ? findingPlace(document, finding) : { nos: [] }) })) };
+    io.stdout(values.json === true ? `${JSON.stringify(placed, null, 2)}\n` : formatFindings(placed));
     return 0;
   },
 };

@@ -2,8 +2,8 @@
 // without an actual, and the findings of `check`, each with the sheet's row numbers (No.)
 // so a reader can find them on the sheet. An indicator shown on several rows is listed once.
 import { checkDocument, type Finding } from '../../../domain/check.js';
-import { coveredIndicators } from '../../../domain/grade.js';
-import type { HyokaDocument, Indicator, Period, Project } from '../../../domain/model.js';
+import { findingPlace, rowsShowing } from '../../../domain/finding-place.js';
+import type { HyokaDocument, Indicator, Period } from '../../../domain/model.js';
 import { resolveProfile } from '../../../domain/profile.js';
 import { formatActual, formatRate, formatTarget } from '../../../domain/written.js';
 
@@ -73,41 +73,7 @@ function periodDetail(kind: AttentionKind, period: Period, indicator: Indicator,
   return `目標 ${target}、実績 ${actual}${rate} / Target ${target}, actual ${actual}${rateEn}`;
 }
 
-function rowsShowing(project: Project, indicator: Indicator): number[] {
-  return project.placements
-    .filter((placement) => coveredIndicators(project, placement).includes(indicator))
-    .map((placement) => placement.no)
-    .sort((a, b) => a - b);
-}
-
-const PROJECT_PATH = /^projects\[(\d+)\](?:\.placements\[(\d+)\]|\.indicators\[(\d+)\])?/;
-const POLICY_PATH = /^(policies|policyEvaluations)\[(\d+)\]/;
-
-/** A finding with the rows its path points at: a row, the rows of an indicator, of a project or of a policy. */
+/** A finding with the rows its path points at (domain/finding-place.ts). */
 function findingItem(doc: HyokaDocument, finding: Finding): AttentionItem {
-  const base = { kind: 'finding' as const, detail: finding.message, path: finding.path };
-  const project = PROJECT_PATH.exec(finding.path);
-  if (project) {
-    const owner = doc.projects[Number(project[1])];
-    if (owner) {
-      const placement = project[2] === undefined ? undefined : owner.placements[Number(project[2])];
-      const indicator = project[3] === undefined ? undefined : owner.indicators?.[Number(project[3])];
-      const nos = placement ? [placement.no] : indicator ? rowsShowing(owner, indicator) : owner.placements.map((row) => row.no).sort((a, b) => a - b);
-      return { ...base, nos, projectKey: owner.key, projectName: owner.name, subject: indicator?.name ?? owner.name };
-    }
-  }
-  const policy = POLICY_PATH.exec(finding.path);
-  if (policy) {
-    const index = Number(policy[2]);
-    const evaluation = policy[1] === 'policyEvaluations' ? doc.policyEvaluations?.[index] : undefined;
-    const code = policy[1] === 'policies' ? doc.policies[index]?.code : evaluation?.policy;
-    if (code !== undefined) {
-      const nos = doc.projects
-        .filter((candidate) => evaluation?.bureau === undefined || candidate.bureau === undefined || candidate.bureau === evaluation.bureau)
-        .flatMap((candidate) => candidate.placements.filter((row) => row.policy === code).map((row) => row.no))
-        .sort((a, b) => a - b);
-      return { ...base, nos, subject: code };
-    }
-  }
-  return { ...base, nos: [], subject: finding.path };
+  return { kind: 'finding', detail: finding.message, path: finding.path, ...findingPlace(doc, finding) };
 }
