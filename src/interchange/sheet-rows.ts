@@ -97,9 +97,9 @@ export function sheetOf(doc: HyokaDocument, options: SheetOptions = {}): Sheet {
   const rows: SheetRow[] = [];
   for (const project of doc.projects) {
     for (const placement of project.placements) {
+      if (options.filter && !rowMatches(project, placement, options.filter, fiscalYear)) continue;
       const policy = policies.get(placement.policy) ?? { code: placement.policy, title: '' };
-      const row = rowOf(doc, project, placement, policy, { fiscalYear, periodYears, budgetYears, rateDecimals: profile.rateDecimals });
-      if (matches(row, options.filter)) rows.push(row);
+      rows.push(rowOf(doc, project, placement, policy, { fiscalYear, periodYears, budgetYears, rateDecimals: profile.rateDecimals }));
     }
   }
   rows.sort((a, b) => a.no - b.no || compareText(a.policy.code, b.policy.code) || compareText(a.projectKey, b.projectKey));
@@ -187,13 +187,13 @@ export function rowEvaluation(project: Project, placement: Placement, fiscalYear
   );
 }
 
-function matches(row: SheetRow, filter: SheetFilter | undefined): boolean {
-  if (!filter) return true;
-  if (filter.bureau !== undefined && row.bureau !== filter.bureau) return false;
-  if (filter.division !== undefined && row.division !== filter.division) return false;
-  if (filter.policy !== undefined && row.policy.code !== filter.policy) return false;
-  if (filter.grade !== undefined && row.grade !== filter.grade) return false;
-  if (filter.sdg !== undefined && !row.sdgs.includes(filter.sdg)) return false;
+/** Whether one row (a project's placement) passes the sheet's filter, graded year `fiscalYear`; search uses it too. */
+export function rowMatches(project: Project, placement: Placement, filter: SheetFilter, fiscalYear: number): boolean {
+  if (filter.bureau !== undefined && project.bureau !== filter.bureau) return false;
+  if (filter.division !== undefined && project.division !== filter.division) return false;
+  if (filter.policy !== undefined && placement.policy !== filter.policy) return false;
+  if (filter.grade !== undefined && rowEvaluation(project, placement, fiscalYear)?.grade !== filter.grade) return false;
+  if (filter.sdg !== undefined && !rowSdgs(project, placement).includes(filter.sdg)) return false;
   return true;
 }
 

@@ -2,8 +2,7 @@
 // sheet row (No.) they belong to — or by policy, for policy titles and bureau texts —
 // narrowed by the sheet's filters and shown as snippets with the matches marked.
 import type { HyokaDocument, Placement, Project } from '../domain/model.js';
-import { rowSdgs } from '../domain/row-fields.js';
-import { defaultSheetYear, rowEvaluation, type SheetFilter } from '../interchange/sheet-rows.js';
+import { defaultSheetYear, rowMatches, type SheetFilter } from '../interchange/sheet-rows.js';
 import type { Store } from '../store/open.js';
 import { indexedRevision, refreshSearchIndex, searchIndex, type SearchField, type SearchKind, type SearchMatch } from '../store/search.js';
 import { MAX_QUERY_LENGTH, queryPlan, type Range } from '../store/search-tokens.js';
@@ -122,16 +121,6 @@ async function ensureSearchIndex(store: Store, orgId: number, revision: number, 
   await refresh;
 }
 
-/** The same rules as sheetOf's filter (sheet-rows.ts), for one row. */
-export function rowPasses(project: Project, placement: Placement, filter: SearchFilter & { fiscalYear: number }): boolean {
-  if (filter.bureau !== undefined && project.bureau !== filter.bureau) return false;
-  if (filter.division !== undefined && project.division !== filter.division) return false;
-  if (filter.policy !== undefined && placement.policy !== filter.policy) return false;
-  if (filter.grade !== undefined && rowEvaluation(project, placement, filter.fiscalYear)?.grade !== filter.grade) return false;
-  if (filter.sdg !== undefined && !rowSdgs(project, placement).includes(filter.sdg)) return false;
-  return true;
-}
-
 interface Row {
   project: Project;
   placement: Placement;
@@ -150,7 +139,7 @@ function groupHits(
   const policies = new Map(doc.policies.map((policy) => [policy.code, policy]));
   const projects = new Map(doc.projects.map((project) => [project.key, project]));
   const passing: Row[] = [];
-  for (const project of doc.projects) for (const placement of project.placements) if (rowPasses(project, placement, filter)) passing.push({ project, placement });
+  for (const project of doc.projects) for (const placement of project.placements) if (rowMatches(project, placement, filter, filter.fiscalYear)) passing.push({ project, placement });
 
   const hits = new Map<string, SearchHit>();
   const hitOf = (key: string, make: () => SearchHit) => {
