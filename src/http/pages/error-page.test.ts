@@ -27,6 +27,23 @@ describe('error pages', () => {
     }
   });
 
+  it('prints no PDF of a path that is no page: its 404 comes without starting Chromium', async () => {
+    const saved = process.env.HYOKA_CHROMIUM;
+    // A Chromium that cannot start: any attempt to print would answer 503.
+    process.env.HYOKA_CHROMIUM = '/nonexistent/chromium';
+    try {
+      const page = await app().inject('/no-such-page?format=pdf');
+      expect(page.statusCode).toBe(404);
+      expect(page.headers['content-type']).toContain('text/html');
+      const api = await app().inject('/api/v1/no-such-route?format=pdf');
+      expect(api.statusCode).toBe(404);
+      expect(api.headers['content-type']).toContain('application/json');
+    } finally {
+      if (saved === undefined) delete process.env.HYOKA_CHROMIUM;
+      else process.env.HYOKA_CHROMIUM = saved;
+    }
+  });
+
   it('leaves every page and asset to its own route', async () => {
     for (const url of ['/', '/sdgs', '/assets/site.css', '/healthz', '/api/v1/policies']) {
       expect((await app().inject(url)).statusCode, url).toBe(200);

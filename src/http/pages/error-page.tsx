@@ -13,6 +13,9 @@ import { sendPage } from './render.js';
 
 const STATUS: Record<ServiceErrorKind, number> = { invalid: 400, 'not-found': 404, ambiguous: 400, unauthorized: 401, forbidden: 403, conflict: 409, unavailable: 503 };
 
+/** The route of every path that is no page (pdf.ts prints no PDF of it). */
+export const NOT_FOUND_ROUTE = '/*';
+
 /** Shown where no organization can be named (an empty database, or several and none chosen). */
 const NO_ORGANIZATION = 'hyoka';
 
@@ -61,7 +64,7 @@ export function installPageErrors(app: FastifyInstance, store: Store): void {
   });
 
   // Any GET no page claims: routes of their own always win over this wildcard.
-  app.get('/*', { schema: { hide: true } }, async (request, reply) => {
+  app.get(NOT_FOUND_ROUTE, { schema: { hide: true } }, async (request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
     if (path === '/api' || path.startsWith('/api/') || pageFormat(request.query) !== 'html') return reply.callNotFound();
     throw new ServiceError(
