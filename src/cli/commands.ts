@@ -11,6 +11,8 @@ export type OptionValues = Record<string, string | boolean | (string | boolean)[
 export interface Command {
   summary: string;
   usage: string;
+  /** Lines under the usage in `hyoka <command> --help`: the options explained. */
+  help?: string[];
   options: NonNullable<ParseArgsConfig['options']>;
   run: (values: OptionValues, positionals: string[], io: CliIo) => Promise<number>;
 }
@@ -24,6 +26,17 @@ export const commands: Record<string, Command> = {
   generate: generateCommand,
 };
 
+const FOOTER = [
+  'Database: --db PATH (SQLite file; default ./data/hyoka.sqlite), or DATABASE_URL=postgres://… for PostgreSQL.',
+  'Exit status: 0 success, 2 invalid input (nothing written), 1 other failure.',
+];
+
+/** `hyoka import --help`: what one command does and how to call it. */
+export function commandUsage(name: string): string {
+  const command = commands[name]!;
+  return [`hyoka ${name} — ${command.summary}`, '', `Usage: ${command.usage}`, ...(command.help ? ['', ...command.help.map((line) => `  ${line}`)] : []), '', ...FOOTER, ''].join('\n');
+}
+
 export function usage(): string {
   const lines = Object.values(commands).map((c) => `  ${c.usage}\n      ${c.summary}`);
   return [
@@ -33,8 +46,8 @@ export function usage(): string {
     '',
     ...lines,
     '',
-    'Database: --db PATH (SQLite file; default ./data/hyoka.sqlite), or DATABASE_URL=postgres://… for PostgreSQL.',
-    'Exit status: 0 success, 2 invalid input (nothing written), 1 other failure.',
+    'hyoka <command> --help: one command in detail.',
+    ...FOOTER,
     '',
   ].join('\n');
 }

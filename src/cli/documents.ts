@@ -6,7 +6,7 @@ import { printToPdf } from '../http/print.js';
 import { EXPORT_FORMATS, IMPORT_FORMATS, exportFile, importFile, readSheetDraft, type ExportFormat, type ImportFormat } from '../services/files.js';
 import { ServiceError } from '../services/errors.js';
 import type { Command } from './commands.js';
-import { formatImportOutcome, parseFiscalYearOption } from './format.js';
+import { formatImportOutcome, formatWritten, parseFiscalYearOption } from './format.js';
 import { dbOption, orgOption, stringOption, withStore } from './store.js';
 
 /** Guessed from the file name when --format is not given. */
@@ -26,6 +26,14 @@ export const importCommand: Command = {
   summary:
     '文書を取り込む（JSON・Excel・CSV・公表済みシートのテキスト） / import a hyoka/1 document, a workbook, a CSV or the text of a published sheet',
   usage: 'hyoka import FILE [--format json|xlsx|csv|sheet-text] [--dry-run] [--org CODE|NAME] [--bureau NAME] [--out DRAFT.json] [--db PATH]',
+  help: [
+    'FILE             a hyoka/1 document (.json), a workbook (.xlsx: the data workbook or a filled template), a CSV (.csv: periods or budgets of a stored organization), or the text layer of a published sheet (.txt)',
+    '--format F       json | xlsx | csv | sheet-text (default: from the file name)',
+    '--dry-run        report what would change; write nothing',
+    '--org CODE|NAME  the organization a CSV updates, or the name a sheet text gets',
+    '--bureau NAME    the bureau (局) a sheet text belongs to',
+    '--out DRAFT.json sheet-text only: write the draft document and its report for review instead of importing',
+  ],
   options: { ...dbOption, ...orgOption, 'dry-run': { type: 'boolean' }, format: { type: 'string' }, bureau: { type: 'string' }, out: { type: 'string' } },
   async run(values, [file], io) {
     if (!file) {
@@ -61,12 +69,26 @@ async function writeDraft(
   }
   const { document, notes } = readSheetDraft(bytes, names);
   io.stderr(notes);
-  await writeFile(out, `${JSON.stringify(document, null, 2)}\n`);
-  io.stdout(`下書きを書き出しました / Draft written: ${out}\n`);
+  const text = `${JSON.stringify(document, null, 2)}\n`;
+  await writeFile(out, text);
+  io.stdout(formatWritten(['下書き（hyoka/1 JSON）', 'the draft (hyoka/1 JSON)'], out, Buffer.byteLength(text)));
   return 0;
 }
 
 const OUT_FORMATS = [...EXPORT_FORMATS, 'pdf'] as const;
+type OutFormat = (typeof OUT_FORMATS)[number];
+
+/** What a file of each format holds, for the line that says what was written. */
+const WRITTEN: Record<OutFormat, [string, string]> = {
+  json: ['計算済みの文書（hyoka/1 JSON）', 'the computed document (hyoka/1 JSON)'],
+  xlsx: ['PDCAシート（Excel）', 'the PDCA sheet (Excel)'],
+  'xlsx-data': ['データブック（Excel）', 'the data workbook (Excel)'],
+  'xlsx-template': ['入力用テンプレート（Excel）', 'the blank template (Excel)'],
+  csv: ['指標の年度別CSV', 'the CSV of periods'],
+  'csv-budgets': ['予算額のCSV', 'the CSV of budgets'],
+  'open-data': ['オープンデータ（zip）', 'the open data (zip)'],
+  pdf: ['ページのPDF', 'the PDF of the page'],
+};
 const BINARY: readonly string[] = ['xlsx', 'xlsx-data', 'xlsx-template', 'open-data', 'pdf'];
 
 export const exportCommand: Command = {
@@ -75,6 +97,15 @@ export const exportCommand: Command = {
   usage:
     'hyoka export [--format json|xlsx|xlsx-data|xlsx-template|csv|csv-budgets|open-data|pdf] [--encoding utf-8|cp932] [--fiscal-year R3年度] ' +
     '[--bureau NAME] [--page /sheet] [--out FILE] [--org CODE|NAME] [--db PATH]',
+  help: [
+    '--format F       json (default: the computed document) | xlsx (the PDCA sheet) | xlsx-data (the data workbook) | xlsx-template (blank) | csv (periods) | csv-budgets | open-data (zip) | pdf',
+    '--out FILE       where to write (required for xlsx, xlsx-data, xlsx-template, open-data and pdf; otherwise standard output)',
+    '--encoding E     utf-8 (default, with BOM) | cp932, for the CSVs',
+    "--fiscal-year Y  2021, 2021年度 or R3年度: the sheet's or the open data's year",
+    '--bureau NAME    the PDCA sheet of one bureau',
+    '--page PATH      pdf only: the page to print (default /sheet; e.g. /projects/KEY)',
+    '--org CODE|NAME  required when the database holds several organizations',
+  ],
   options: {
     ...dbOption,
     ...orgOption,
@@ -112,8 +143,13 @@ export const exportCommand: Command = {
       });
       return file.bytes;
     });
-    if (out) await writeFile(out, bytes);
-    else io.stdout(Buffer.from(bytes).toString('utf8'));
+    if (!out) {
+      io.stdout(Buffer.from(bytes).toString('utf8'));
+      return 0;
+    }
+    await writeFile(out, bytes);
+    const [ja, en] = WRITTEN[format as OutFormat];
+    io.stdout(formatWritten(format === 'pdf' ? [`${ja}（${stringOption(values, 'page') ?? '/sheet'}）`, `${en} (${stringOption(values, 'page') ?? '/sheet'})`] : [ja, en], out, bytes.byteLength));
     return 0;
   },
 };

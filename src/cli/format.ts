@@ -1,4 +1,5 @@
 // Plain-text output of the commands: reports, problems and findings, Japanese first.
+import { resolve } from 'node:path';
 import type { CheckResult } from '../domain/check.js';
 import { formatFiscalYear, readFiscalYear } from '../domain/era.js';
 import type { ImportOutcome } from '../services/documents.js';
@@ -52,4 +53,10 @@ export function parseFiscalYearOption(text: string | undefined): number | undefi
   const read = readFiscalYear(text);
   if (!read.ok) throw new Error(read.error);
   return read.value;
+}
+
+/** Where a file was written, what it holds and how big it is: two lines, Japanese first. */
+export function formatWritten([ja, en]: readonly [string, string], file: string, bytes: number): string {
+  const size = bytes.toLocaleString('en-US');
+  return `書き出しました / Written: ${resolve(file)}\n  ${ja}、${size} バイト / ${en}, ${size} bytes\n`;
 }

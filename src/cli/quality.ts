@@ -15,6 +15,7 @@ import { dbOption, orgOption, stringOption, withStore } from './store.js';
 export const computeCommand: Command = {
   summary: '文書に達成率・増減・評価の目安を計算して出力（DB不要） / print the document completed by compute (no database)',
   usage: 'hyoka compute FILE',
+  help: ['FILE             a hyoka/1 document; printed with achievement rates, achieved flags, progress to the mid-term target, budget changes and suggested grades (docs/computation.md)'],
   options: {},
   async run(_values, [file], io) {
     if (!file) {
@@ -34,6 +35,12 @@ export const computeCommand: Command = {
 export const checkCommand: Command = {
   summary: '公表前のデータ品質チェック（常に終了コード0） / data-quality findings before publishing (always exits 0)',
   usage: 'hyoka check [FILE] [--fiscal-year 2021|R3年度] [--json] [--org CODE|NAME] [--db PATH]',
+  help: [
+    'FILE             a hyoka/1 document to check without importing it (default: the database)',
+    '--fiscal-year Y  the year to check (default: the latest with an evaluation)',
+    '--json           the findings as JSON, each with its path, sheet rows (No.) and subject',
+    '--org CODE|NAME  required when the database holds several organizations',
+  ],
   options: { ...dbOption, ...orgOption, 'fiscal-year': { type: 'string' }, json: { type: 'boolean' } },
   async run(values, [file], io) {
     const fiscalYear = parseFiscalYearOption(stringOption(values, 'fiscal-year'));

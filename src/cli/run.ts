@@ -2,7 +2,7 @@
 // 0 success, 2 invalid input (nothing written), 1 any other failure.
 import { parseArgs } from 'node:util';
 import { ServiceError } from '../services/errors.js';
-import { commands, usage } from './commands.js';
+import { commandUsage, commands, usage } from './commands.js';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -15,6 +15,10 @@ export const EXIT_FAILURE = 1;
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
+  if (name === 'help' && rest[0] !== undefined && commands[rest[0]]) {
+    io.stdout(commandUsage(rest[0]));
+    return 0;
+  }
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(usage());
     return name ? 0 : EXIT_FAILURE;
@@ -23,6 +27,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   if (!command) {
     io.stderr(`不明なコマンドです / Unknown command: ${name}\n\n${usage()}`);
     return EXIT_FAILURE;
+  }
+  // Before parsing: --help is no option of any command, and strict parsing would refuse it.
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout(commandUsage(name));
+    return 0;
   }
   let parsed: ReturnType<typeof parseArgs>;
   try {

@@ -1,24 +1,48 @@
-// serve: the pages and the API on one port; an empty database gets the demo sheet.
+// serve: the pages and the API on one port; an empty database gets the demo sheet. It listens
+// on 127.0.0.1 (this PC only) until --host names another address.
 import { buildApp } from '../http/app.js';
 import { loadDemoIfEmpty } from '../services/demo.js';
 import { openStore } from '../store/index.js';
 import type { Command } from './commands.js';
 import { dbOption, storeOptions, stringOption } from './store.js';
 
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+
 export const serveCommand: Command = {
   summary: 'サーバーを起動（ページとAPI。空のDBにはデモデータを読込み） / serve the pages and the API; an empty database gets the demo data',
   usage: 'hyoka serve [--port 3000] [--host 127.0.0.1] [--db PATH]',
+  help: [
+    '--port N         the port (default: $PORT, else 3000); with npm start: PORT=3001 npm start',
+    '--host ADDRESS   the address to listen on (default: $HOST, else 127.0.0.1 — this PC only;',
+    '                 --host 0.0.0.0 lets the other PCs of the office reach it)',
+    'HYOKA_ADMIN_TOKEN=…  allows POST /api/v1/import with that bearer token',
+  ],
   options: { ...dbOption, port: { type: 'string' }, host: { type: 'string' } },
   async run(values, _positionals, io) {
     const port = Number(stringOption(values, 'port') ?? io.env.PORT ?? '3000');
     if (!Number.isInteger(port) || port < 0 || port > 65535) {
-      io.stderr(`ポート番号が正しくありません / Invalid port: ${stringOption(values, 'port')}\n`);
+      io.stderr(`ポート番号が正しくありません / Invalid port: ${stringOption(values, 'port') ?? io.env.PORT}\n`);
       return 1;
     }
+    const host = stringOption(values, 'host') ?? io.env.HOST ?? '127.0.0.1';
     const store = await openStore(storeOptions(values, io.env));
     const loaded = await loadDemoIfEmpty(store);
     if (loaded) io.stdout(`デモデータを読み込みました / Loaded the demo data: ${loaded}\n`);
     const app = await buildApp({ store, adminToken: io.env.HYOKA_ADMIN_TOKEN, logger: io.env.HYOKA_LOG === '1' });
+    let address: string;
+    try {
+      address = await app.listen({ port, host });
+    } catch (error) {
+      await app.close();
+      await store.close();
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+      const other = port === 3000 ? 3001 : port + 1;
+      io.stderr(
+        `ポート ${port} は使用中です。別のポートを指定してください（hyoka serve --port ${other}、npm start なら PORT=${other} npm start） / ` +
+          `Port ${port} is in use: choose another (hyoka serve --port ${other}, or PORT=${other} npm start)\n`,
+      );
+      return 1;
+    }
     const close = async () => {
       await app.close();
       await store.close();
@@ -26,8 +50,10 @@ export const serveCommand: Command = {
     };
     process.once('SIGINT', close);
     process.once('SIGTERM', close);
-    const address = await app.listen({ port, host: stringOption(values, 'host') ?? io.env.HOST ?? '127.0.0.1' });
     io.stdout(`hyoka: ${address} (ページ / pages: ${address}/, API: ${address}/api/v1, OpenAPI: ${address}/api/v1/openapi.json)\n`);
+    if (LOOPBACK.has(host)) {
+      io.stdout(`このPCからのみ接続できます。他のPCから使うには --host 0.0.0.0 / Reachable from this PC only: --host 0.0.0.0 opens it to the network\n`);
+    }
     return 0;
   },
 };

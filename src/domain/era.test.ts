@@ -124,18 +124,41 @@ describe('formatFiscalYear', () => {
 });
 
 describe('properties', () => {
+  // Years as people write them (most read), beside noise (most refused), so both outcomes are drawn often.
+  const era = fc.constantFrom('', 'R', 'H', 'S', 'T', 'M', 'r', '令和', '平成', '昭和', '大正', '明治');
+  const digits = fc.oneof(fc.integer({ min: 0, max: 99 }).map(String), fc.constant('元'), fc.integer({ min: 1000, max: 9999 }).map(String));
+  const suffix = fc.constantFrom('', '年度', '年', '年 度');
+  const written = fc.tuple(era, digits, suffix).map((parts) => parts.join(''));
+  const span = fc.tuple(written, fc.constantFrom('～', '〜', '~', '-'), era, digits, suffix).map((parts) => parts.join(''));
   const anyText = fc.oneof(
     fc.string({ unit: 'binary', maxLength: 30 }),
     fc.stringMatching(/^[RHSTM令和平成元 ０-９0-9～〜~\-年度()]{0,14}$/),
+    written,
+    span,
   );
 
-  it('never throw, and give a value or a bilingual message', () => {
+  /** A Western year as the readers give one: a whole number of four digits, from 明治 1 (1868) on where an era names it. */
+  const isYear = (year: number) => Number.isSafeInteger(year) && year >= 1000 && year <= 9999;
+
+  it('never throw, and give a Western year (a span in order) or a bilingual message', () => {
     fc.assert(
       fc.property(anyText, (text) => {
-        for (const read of [readYear(text), readYearSpan(text), readFiscalYear(text)]) {
-          if (read.ok) expect(read.value).toBeDefined();
-          else expect(read.error).toMatch(/\S \/ \S/);
-        }
+        const expectMessage = (read: { ok: false; error: string }) => expect(read.error).toMatch(/\S \/ \S/);
+        const year = readYear(text);
+        if (year.ok) {
+          expect(isYear(year.value.year), `${text} → ${year.value.year}`).toBe(true);
+          // Read back from what it is written as: the same year, of the same kind (up to 3000:
+          // later years are era years of four digits, 令和1000年度, which no reader takes).
+          if (year.value.year <= 3000) expect(readYear(formatFiscalYear(year.value.year, { calendar: year.value.calendar }))).toEqual(year);
+        } else expectMessage(year);
+        const fiscal = readFiscalYear(text);
+        if (fiscal.ok) expect(year).toEqual({ ok: true, value: { year: fiscal.value, calendar: false } });
+        else expectMessage(fiscal);
+        const span = readYearSpan(text);
+        if (span.ok) {
+          expect(isYear(span.value.from) && isYear(span.value.to), `${text} → ${span.value.from}–${span.value.to}`).toBe(true);
+          expect(span.value.from).toBeLessThanOrEqual(span.value.to);
+        } else expectMessage(span);
       }),
       { numRuns: 500 },
     );

@@ -36,7 +36,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'HYOKA_ADMIN_TOKEN' } },
       },
     },
-    transform: jsonSchemaTransform,
+    // The API is what lives under /api/: a page (HTML) never enters the API's description,
+    // even one registered without `hide`.
+    transform: (input) => (input.url.startsWith('/api/') ? jsonSchemaTransform(input) : { schema: { ...input.schema, hide: true }, url: input.url }),
   });
 
   app.get('/healthz', { schema: { hide: true } }, async () => {

@@ -73,8 +73,10 @@ export async function startBrowserSession(): Promise<BrowserSession> {
     browser: launched.browser,
     async context(options = {}) {
       const context = await launched.browser.newContext({ locale: 'ja-JP', baseURL: site.origin, ...options });
-      // A missing element fails fast with the locator in the message, not at the test's timeout.
+      // A missing element fails fast with the locator in the message, not at the test's timeout;
+      // loading a page may take longer on a busy two-core machine.
       context.setDefaultTimeout(5_000);
+      context.setDefaultNavigationTimeout(30_000);
       contexts.push(context);
       return context;
     },

@@ -25,4 +25,5 @@ export const PAGES: readonly PageCase[] = [
   { name: 'search-empty', url: '/search', status: [200], route: '/search' },
   { name: 'downloads', url: '/downloads', status: [200] },
   { name: 'error', url: '/projects/no-such-project', status: [404] },
+  { name: 'not-found', url: '/no-such-page', status: [404] },
 ];

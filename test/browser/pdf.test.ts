@@ -118,6 +118,17 @@ describe.skipIf(!chromiumGate.available || !popplerGate.available)(`PDF of the p
     expectPageNumbers(pdf);
   });
 
+  it('prints /sdgs with its chart and table starting on the first page, not after a nearly empty one', async () => {
+    const pdf = await pdfOf('/sdgs?format=pdf', 'sdgs');
+    const [first] = pdf.text;
+    expect(first).toContain('SDGsゴール別の事業と予算');
+    // The chart (its caption and its first bar's label) and the head of its table.
+    expect(first).toContain('SDGsゴール別R5年度予算額（千円）');
+    expect(first).toContain('ゴール3');
+    expect(first).toContain('SDGsゴール別の行数・事業数・予算額');
+    expectPageNumbers(pdf);
+  });
+
   it('answers a missing page with its own status, not a PDF', async () => {
     const response = await site.app.inject({ method: 'GET', url: '/projects/no-such-project?format=pdf' });
     expect(response.statusCode).toBe(404);

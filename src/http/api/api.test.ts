@@ -98,6 +98,13 @@ describe.each(testStores())('API on $name', (factory) => {
     );
   });
 
+  it('describes only the API in its OpenAPI document: no page (HTML) among its paths', async () => {
+    const { body } = await get('/api/v1/openapi.json');
+    const paths = Object.keys(body.paths);
+    expect(paths).toContain('/api/v1/search');
+    expect(paths.filter((path) => !path.startsWith('/api/v1/'))).toEqual([]);
+  });
+
   describe('POST /api/v1/import', () => {
     const post = async (payload: unknown, headers: Record<string, string> = {}, url = '/api/v1/import') => {
       const response = await app.inject({ method: 'POST', url, payload: payload as object, headers });

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { ChromiumMissingError } from '../../print/chromium.js';
 import { ServiceError } from '../../services/errors.js';
 import { printToPdf } from '../print.js';
+import { NOT_FOUND_ROUTE } from './error-page.js';
 
 const MAX_WAITING = 4;
 let running: Promise<unknown> = Promise.resolve();
@@ -26,7 +27,8 @@ export function printedPath(url: string): string {
 export function registerPdf(app: FastifyInstance): void {
   app.addHook('onRequest', async (request, reply) => {
     const format = (request.query as { format?: unknown } | undefined)?.format;
-    if (format !== 'pdf' || request.method !== 'GET' || request.url.startsWith('/assets/')) return;
+    // A path that is no page is answered as such, without starting Chromium for it.
+    if (format !== 'pdf' || request.method !== 'GET' || request.url.startsWith('/assets/') || request.routeOptions.url === NOT_FOUND_ROUTE) return;
     if (waiting >= MAX_WAITING) {
       reply.header('retry-after', '10');
       throw Object.assign(new Error('PDF作成が混み合っています。しばらくしてから再度お試しください / Too many PDFs being made: try again shortly'), { statusCode: 503 });

@@ -1,8 +1,8 @@
 // Plan (the policies the project serves, its summary and SDG goals) and Do (budgets,
-// 事業費の増減, personnel cost and total cost by year) of a project page.
+// 事業費の増減, personnel costs as the rows print them, total cost by year) of a project page.
 import { En, Paragraphs, yearLabel } from './dashboard-parts.js';
 import { policyHref } from './page-query.js';
-import type { ProjectView } from './views/project.js';
+import type { CostYear, ProjectView } from './views/project.js';
 import { formatAmount, formatSdgs } from '../../domain/written.js';
 
 export function PlanSection({ view, org }: { view: ProjectView; org?: string | undefined }) {
@@ -81,7 +81,9 @@ export function DoSection({ view }: { view: ProjectView }) {
                   <th scope="row">{yearLabel(cost.fiscalYear)}</th>
                   <td className="number">{formatAmount(cost.budget)}</td>
                   <td>{cost.change ?? '—'}</td>
-                  <td className="number">{formatAmount(cost.personnelCost)}</td>
+                  <td className="number">
+                    <PersonnelCosts cost={cost} />
+                  </td>
                   <td className="number">{formatAmount(cost.total)}</td>
                 </tr>
               ))}
@@ -90,8 +92,32 @@ export function DoSection({ view }: { view: ProjectView }) {
         </div>
       )}
       <p className="note">
-        総コスト = 予算額 + 人件費(目安)。両方がある年度のみ。 <En>Total cost = budget + personnel cost, for years that have both.</En>
+        人件費(目安)はシートの行に記載の額です。行ごとに額が異なるときは行番号（No.）ごとに示し、その合計を「合計」として示します。
+        総コスト = 予算額 + 人件費(目安)（行ごとに異なるときはその合計）。両方がある年度のみ。{' '}
+        <En>
+          Personnel costs as the sheet's rows print them: where rows differ, each row's figure (No.) and their sum, labelled as the total. Total cost =
+          budget + personnel cost (their sum where rows differ), for years that have both.
+        </En>
       </p>
     </section>
+  );
+}
+
+/** One figure as it stands; several (rows with their own) each with its rows, then their labelled total. */
+function PersonnelCosts({ cost }: { cost: CostYear }) {
+  const shares = cost.personnelCosts;
+  if (shares.length === 0) return <>—</>;
+  if (shares.length === 1) return <>{formatAmount(shares[0]!.amount)}</>;
+  return (
+    <ul className="cost-shares">
+      {shares.map((share) => (
+        <li key={share.nos.join(' ')}>
+          No. {share.nos.join('・')}: {formatAmount(share.amount)}
+        </li>
+      ))}
+      <li className="cost-total">
+        合計 <En>Total</En>: {formatAmount(cost.personnelCostTotal)}
+      </li>
+    </ul>
   );
 }

@@ -26,14 +26,15 @@ describe('the project page /projects/:key', () => {
     expect(rowStarting(rows, '29')[3]).toContain('自己の能力を發揮できる');
   });
 
-  it('Do: budgets with 事業費の増減, personnel cost counted once, total cost', async () => {
+  it('Do: budgets with 事業費の増減, personnel cost as the rows print it, total cost', async () => {
     const rows = tableByCaption(await page('/projects/kitakyushu-univ'), '年度別の事業費');
     expect(rowStarting(rows, 'R4年度 (2022)')).toEqual(['R4年度 (2022)', '2,665,000', '—', '—', '—']);
-    // No. 1, 2 and 4 repeat 13,200: the project's figure, counted once.
+    // No. 1, 2 and 4 repeat 13,200: the project's figure, shown once.
     expect(rowStarting(rows, 'R5年度 (2023)')).toEqual(['R5年度 (2023)', '3,144,000', '増額', '13,200', '3,157,200']);
-    // No. 32 and 34 carry their own figures (13,300 and 3,075): the total adds them.
+    // No. 32 and 34 carry their own figures (13,300 and 3,075): each is shown with its row, and
+    // their sum (printed nowhere on the sheet) only labelled as the total.
     const regional = tableByCaption(await page('/projects/regional-administration'), '年度別の事業費');
-    expect(rowStarting(regional, 'R5年度 (2023)')).toEqual(['R5年度 (2023)', '4,011', '維持', '16,375', '20,386']);
+    expect(rowStarting(regional, 'R5年度 (2023)')).toEqual(['R5年度 (2023)', '4,011', '維持', 'No. 32: 13,300 No. 34: 3,075 合計 Total: 16,375', '20,386']);
   });
 
   it('Check: each indicator over the years, with progress toward the mid-term target and a chart', async () => {
@@ -81,8 +82,14 @@ describe('the project page /projects/:key', () => {
     const json = (await app().inject('/projects/kitakyushu-univ?format=json')).json();
     expect(json).toMatchObject({ organization: '北九州市', key: 'kitakyushu-univ', fiscalYear: 2021 });
     expect(json.costs).toEqual([
-      { fiscalYear: 2022, budget: 2665000, change: null },
-      { fiscalYear: 2023, budget: 3144000, change: '増額', personnelCost: 13200, total: 3157200 },
+      { fiscalYear: 2022, budget: 2665000, change: null, personnelCosts: [] },
+      { fiscalYear: 2023, budget: 3144000, change: '増額', personnelCosts: [{ nos: [1, 2, 4], amount: 13200 }], personnelCostTotal: 13200, total: 3157200 },
+    ]);
+    const regional = parse((await app().inject('/projects/regional-administration?format=csv')).body.slice(1)) as string[][];
+    expect(regional.filter((line) => line[0]!.startsWith('Do 人件費'))).toEqual([
+      ['Do 人件費', '32', '2023', '人件費(目安)(千円)', '13300', ''],
+      ['Do 人件費', '34', '2023', '人件費(目安)(千円)', '3075', ''],
+      ['Do 人件費合計', '', '2023', '人件費(目安)の合計(千円)', '16375', ''],
     ]);
     const csv = await app().inject('/projects/tabunka?format=csv');
     expect(csv.headers['content-disposition']).toContain('project-tabunka-2021.csv');

@@ -54,9 +54,28 @@ describe('/sdgs', () => {
   it('lists each goal’s projects, linking to their pages', async () => {
     const html = (await app().inject('/sdgs')).body;
     const goal5 = html.slice(html.indexOf('id="goal-5"'), html.indexOf('id="goal-7"'));
-    expect(goal5).toContain('<a href="/projects/furusato-donation">');
+    expect(goal5).toContain('<a href="/projects/furusato-donation?fiscalYear=2021">');
     expect(goal5.match(/<li>/g)).toHaveLength(1);
-    expect(html).toContain(`<a href="/projects/${encodeURIComponent('kitakyushu-univ')}">公立大学法人北九州市立大学運営事業</a>（総務課、No. 1・2・4、予算額 3,144,000千円）`);
+    expect(html).toContain(`<a href="/projects/kitakyushu-univ?fiscalYear=2021">公立大学法人北九州市立大学運営事業</a>（総務課、No. 1・2・4、予算額 3,144,000千円）`);
+  });
+
+  it('keeps ?org= in its links and form, whichever of the two was rendered first (the body is cached per document)', async () => {
+    const plain = (await app().inject('/sdgs')).body;
+    const chosen = (await app().inject('/sdgs?org=401005')).body;
+    expect(plain).toContain('<a href="/projects/furusato-donation?fiscalYear=2021">');
+    expect(plain).not.toContain('org=401005');
+    expect(chosen).toContain('<a href="/projects/furusato-donation?org=401005&amp;fiscalYear=2021">');
+    expect(chosen).toContain('name="org" value="401005"');
+    expect((await app().inject('/sdgs')).body).toBe(plain);
+  });
+
+  it('shows an unreadable year at its field (400), and answers its data with the problem', async () => {
+    const page = await app().inject('/sdgs?fiscalYear=abc');
+    expect(page.statusCode).toBe(400);
+    expect(page.body).toContain('id="filter-fiscalYear-error"');
+    const json = await app().inject('/sdgs?fiscalYear=abc&format=json');
+    expect(json.statusCode).toBe(400);
+    expect(json.json().error.problems).toEqual([{ path: 'fiscalYear', message: expect.stringContaining('four digits') }]);
   });
 
   it('follows the fiscal year: the budget is that of two years later', async () => {

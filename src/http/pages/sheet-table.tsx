@@ -7,6 +7,7 @@
 import type { ReactNode } from 'react';
 import { formatAmount, formatSdgs, DASH } from '../../domain/written.js';
 import type { SheetIndicator } from '../../interchange/sheet-rows.js';
+import { projectHref, type LinkOptions } from './page-query.js';
 import { PERIOD_LINES, type PolicyGroupView, type SheetRowView, type SheetView } from './views/sheet.js';
 
 const INDICATOR_COLUMNS = 7;
@@ -19,7 +20,8 @@ function En({ children }: { children: ReactNode }) {
   );
 }
 
-export function SheetTable({ view, caption }: { view: SheetView; caption: string }) {
+/** `links`: ?org= and the sheet's year, kept in the links to the projects. */
+export function SheetTable({ view, caption, links = {} }: { view: SheetView; caption: string; links?: LinkOptions }) {
   const { labels } = view;
   return (
     <div className="table-scroll sheet-scroll" role="region" aria-labelledby="sheet-caption" tabIndex={0}>
@@ -73,7 +75,7 @@ export function SheetTable({ view, caption }: { view: SheetView; caption: string
           </tr>
         </thead>
         {view.groups.map((group, index) => (
-          <PolicyGroup key={`${group.policy.code}-${index}`} group={group} groupIndex={index} />
+          <PolicyGroup key={`${group.policy.code}-${index}`} group={group} groupIndex={index} links={links} />
         ))}
         {view.rowCount === 0 && (
           <tbody>
@@ -87,8 +89,8 @@ export function SheetTable({ view, caption }: { view: SheetView; caption: string
   );
 }
 
-function PolicyGroup({ group, groupIndex }: { group: PolicyGroupView; groupIndex: number }) {
-  const lines = group.rows.flatMap((rowView, rowIndex) => rowLinesOf(rowView, `g${groupIndex}-r${rowIndex}`));
+function PolicyGroup({ group, groupIndex, links }: { group: PolicyGroupView; groupIndex: number; links: LinkOptions }) {
+  const lines = group.rows.flatMap((rowView, rowIndex) => rowLinesOf(rowView, `g${groupIndex}-r${rowIndex}`, links));
   const first = lines[0]!;
   first.cells = [
     <th scope="rowgroup" rowSpan={group.lines} className="policy" key="policy">
@@ -117,13 +119,13 @@ interface Line {
 }
 
 /** The table lines of one sheet row: its own cells on the first line, spanning all of them. */
-function rowLinesOf({ row, lines }: SheetRowView, id: string): Line[] {
+function rowLinesOf({ row, lines }: SheetRowView, id: string, links: LinkOptions): Line[] {
   const noId = `${id}-no`;
   const leading = [
     <th scope="row" rowSpan={lines} id={noId} key="no" className="number">{row.no}</th>,
     <td rowSpan={lines} key="sdgs" aria-label={row.sdgs.length ? `ゴール ${row.sdgs.join('、')}` : 'なし'}>{row.sdgs.length ? formatSdgs(row.sdgs) : DASH}</td>,
     <td rowSpan={lines} key="project">
-      <a href={`/projects/${encodeURIComponent(row.projectKey)}`}>{row.projectName}</a>
+      <a href={projectHref(row.projectKey, links)}>{row.projectName}</a>
     </td>,
     <td rowSpan={lines} key="division">{row.division}</td>,
     <td rowSpan={lines} key="summary" className="text-column"><Paragraphs text={row.summary} /></td>,

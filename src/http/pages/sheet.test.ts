@@ -39,7 +39,7 @@ describe('/sheet', () => {
     expect(five).toMatch(/headers="(g\d+-r\d+)-no \1-i0 h-period-0 \1-i0-target">54\.0%</);
     expect(five).toMatch(/-i0-actual">59\.9%</);
     expect(five).toMatch(/-i0-rate" class="number">110\.9%</);
-    expect(five).toContain('<a href="/projects/tabunka">多文化共生の推進</a>');
+    expect(five).toContain('<a href="/projects/tabunka?fiscalYear=2021">多文化共生の推進</a>');
     expect(bodyText(html)).toContain('49,243.4%');
     expect(html).toContain('<link rel="stylesheet" href="/assets/site.css"/>');
   });
@@ -108,6 +108,9 @@ describe('/sheet', () => {
       expect(rowNumbers(html)).toEqual([1]);
       expect(html).toContain('<input type="hidden" name="org" value="999999"/>');
       expect(html).toContain('href="/sheet?org=999999&amp;format=csv"');
+      // Its rows' projects open in the organization chosen, at the sheet's year.
+      const projectLinks = [...html.matchAll(/<a href="(\/projects\/[^"]*)"/g)].map((match) => match[1]);
+      expect(projectLinks).toEqual(['/projects/tabunka?org=999999&amp;fiscalYear=2021']);
       expect(rowNumbers((await two.app.inject('/sheet?org=' + encodeURIComponent('北九州市'))).body)).toHaveLength(34);
       expect((await two.app.inject('/sheet')).statusCode).toBe(400); // two organizations: which one?
     } finally {

@@ -39,7 +39,7 @@ export function registerSheet(app: FastifyInstance, { store }: PageDeps): void {
         <Filters action="/sheet" choices={filterChoices(document)} reading={reading} fields={['fiscalYear', 'bureau', 'division', 'policy', 'grade', 'sdg']}>
           {orgOf(request.query) !== undefined && <input type="hidden" name="org" value={orgOf(request.query)} />}
         </Filters>
-        <SheetTable view={view} caption={`${organization.name} ${year} PDCAシート（${view.rowCount}行${filterSummary(reading)}） / PDCA sheet, ${view.rowCount} rows`} />
+        <SheetTable view={view} caption={`${organization.name} ${year} PDCAシート（${view.rowCount}行${filterSummary(reading)}） / PDCA sheet, ${view.rowCount} rows`} links={{ org: orgOf(request.query), fiscalYear: sheet.fiscalYear }} />
       </Layout>,
       Object.keys(reading.errors).length > 0 ? 400 : 200,
     );

@@ -17,7 +17,9 @@ export function projectCsv(view: ProjectView): CsvTable {
   }
   for (const cost of view.costs) {
     rows.push(['Do 予算額', null, cost.fiscalYear, '予算額(千円)', cost.budget ?? null, cost.change]);
-    rows.push(['Do 人件費', null, cost.fiscalYear, '人件費(目安)(千円)', cost.personnelCost ?? null, null]);
+    // Each figure as the sheet prints it, with its rows; a total only where there are several, labelled.
+    for (const share of cost.personnelCosts) rows.push(['Do 人件費', share.nos.join(' '), cost.fiscalYear, '人件費(目安)(千円)', share.amount, null]);
+    if (cost.personnelCosts.length > 1) rows.push(['Do 人件費合計', null, cost.fiscalYear, '人件費(目安)の合計(千円)', cost.personnelCostTotal ?? null, null]);
     rows.push(['Do 総コスト', null, cost.fiscalYear, '総コスト(千円)', cost.total ?? null, null]);
   }
   for (const indicator of view.indicators) {

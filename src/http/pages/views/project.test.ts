@@ -18,8 +18,28 @@ describe('costYears', () => {
       personnelCosts: [{ fiscalYear: 2023, amount: 13200 }],
     });
     expect(costYears(project)).toEqual([
-      { fiscalYear: 2022, budget: 2665000, change: null },
-      { fiscalYear: 2023, budget: 3144000, change: '増額', personnelCost: 13200, total: 3157200 },
+      { fiscalYear: 2022, budget: 2665000, change: null, personnelCosts: [] },
+      { fiscalYear: 2023, budget: 3144000, change: '増額', personnelCosts: [{ nos: [1], amount: 13200 }], personnelCostTotal: 13200, total: 3157200 },
+    ]);
+  });
+
+  it('keeps each row’s own personnel cost beside their total (No. 32: 13,300, No. 34: 3,075)', () => {
+    const project = computedProject({
+      budgets: [{ fiscalYear: 2023, amount: 4011 }],
+      placements: [buildPlacement({ no: 32, personnelCosts: [{ fiscalYear: 2023, amount: 13300 }] }), buildPlacement({ no: 34, personnelCosts: [{ fiscalYear: 2023, amount: 3075 }] })],
+    });
+    expect(costYears(project)).toEqual([
+      {
+        fiscalYear: 2023,
+        budget: 4011,
+        change: null,
+        personnelCosts: [
+          { nos: [32], amount: 13300 },
+          { nos: [34], amount: 3075 },
+        ],
+        personnelCostTotal: 16375,
+        total: 20386,
+      },
     ]);
   });
 });

@@ -1,9 +1,9 @@
 // One project as a PDCA page, as data (no React): Plan (its rows under policies, summary,
-// SDG goals), Do (budgets, personnel cost, total cost by year), Check (each indicator over
+// SDG goals), Do (budgets, personnel costs as the rows print them, total cost by year), Check (each indicator over
 // the years), Action (the evaluation of the year, per row where rows differ) and the
 // evaluations of earlier years. Values are written as the sheet prints them.
 import type { BudgetChange, Evaluation, HyokaDocument, Project } from '../../../domain/model.js';
-import { personnelCostOf } from '../../../domain/personnel-cost.js';
+import { personnelCostShares, totalOfShares, type PersonnelCostShare } from '../../../domain/personnel-cost.js';
 import { resolveProfile } from '../../../domain/profile.js';
 import { rowEvaluation } from '../../../interchange/sheet-rows.js';
 import { projectGoals, rowSdgs, rowSummary } from '../../../domain/row-fields.js';
@@ -23,9 +23,11 @@ export interface CostYear {
   budget?: number;
   /** 事業費の増減 */
   change: BudgetChange | null;
-  /** 人件費(目安): rows' own figures added, the project's counted once. */
-  personnelCost?: number;
-  /** budget + personnel cost; only where both are known. */
+  /** 人件費(目安) as the sheet prints it: each row's own figure, the project's once for the rows sharing it. */
+  personnelCosts: PersonnelCostShare[];
+  /** Their sum, shown labelled as a total (合計) where there are several. */
+  personnelCostTotal?: number;
+  /** 総コスト: budget + the personnel costs' total; only where both are known. */
   total?: number;
 }
 
@@ -140,13 +142,15 @@ export function costYears(project: Project): CostYear[] {
     .sort((a, b) => a - b)
     .map((fiscalYear) => {
       const budget = project.budgets?.find((candidate) => candidate.fiscalYear === fiscalYear);
-      const personnelCost = personnelCostOf(project, fiscalYear);
+      const personnelCosts = personnelCostShares(project, fiscalYear);
+      const personnelCostTotal = totalOfShares(personnelCosts);
       return {
         fiscalYear,
         ...(budget && { budget: budget.amount }),
         change: budget?.change ?? null,
-        ...(personnelCost !== undefined && { personnelCost }),
-        ...(budget && personnelCost !== undefined && { total: budget.amount + personnelCost }),
+        personnelCosts,
+        ...(personnelCostTotal !== undefined && { personnelCostTotal }),
+        ...(budget && personnelCostTotal !== undefined && { total: budget.amount + personnelCostTotal }),
       };
     });
 }

@@ -1,0 +1,75 @@
+// Errors of the pages are pages: an HTML page in the site's layout, under the organization's
+// name, with the status of the error. A path that is no page is answered the same way (a
+// reader who mistypes an address sees the site, not JSON); the API under /api/ and a page's
+// data (?format=json|csv) keep the JSON error of the app's not-found handler.
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
+import { ServiceError, type ServiceErrorKind } from '../../services/errors.js';
+import { resolveOrganization } from '../../services/organizations.js';
+import type { Store } from '../../store/open.js';
+import { pageFormat } from './data.js';
+import { Layout } from './layout.js';
+import { orgOf } from './page-query.js';
+import { sendPage } from './render.js';
+
+const STATUS: Record<ServiceErrorKind, number> = { invalid: 400, 'not-found': 404, ambiguous: 400, unauthorized: 401, forbidden: 403, conflict: 409, unavailable: 503 };
+
+/** The route of every path that is no page (pdf.ts prints no PDF of it). */
+export const NOT_FOUND_ROUTE = '/*';
+
+/** Shown where no organization can be named (an empty database, or several and none chosen). */
+const NO_ORGANIZATION = 'hyoka';
+
+function ErrorPage({ status, message, path, organization }: { status: number; message: string; path: string; organization: string }) {
+  const [title, titleEn] = status === 404 ? ['ページが見つかりません', 'Not found'] : status < 500 ? ['表示できません', 'Cannot show this page'] : ['エラーが発生しました', 'Error'];
+  return (
+    <Layout title={title} titleEn={titleEn} organization={organization} path={path}>
+      <p role="alert">{message}</p>
+      <p>
+        <a href="/">ダッシュボードへ戻る <span lang="en">Back to the dashboard</span></a>
+      </p>
+    </Layout>
+  );
+}
+
+/**
+ * The organization the page would have shown: the one ?org= names, else the only one in
+ * the database. An error page must not fail in turn, so any failure gives the neutral name.
+ */
+async function organizationName(store: Store, request: FastifyRequest): Promise<string> {
+  for (const ref of [orgOf(request.query), undefined]) {
+    try {
+      return (await resolveOrganization(store, ref)).name;
+    } catch {
+      // not this one: try the only organization, then give up
+    }
+  }
+  return NO_ORGANIZATION;
+}
+
+export function installPageErrors(app: FastifyInstance, store: Store): void {
+  app.setErrorHandler(async (error: FastifyError, request, reply) => {
+    const path = request.url.split('?')[0] ?? '/';
+    let status: number;
+    let message: string;
+    if (error instanceof ServiceError) {
+      status = STATUS[error.kind];
+      message = error.message;
+    } else {
+      status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+      if (status === 500) request.log.error(error);
+      message = status === 500 ? 'サーバーで問題が発生しました / Internal server error' : `リクエストが正しくありません / Invalid request: ${error.message}`;
+    }
+    const organization = await organizationName(store, request);
+    return sendPage(reply, <ErrorPage status={status} message={message} path={path} organization={organization} />, status);
+  });
+
+  // Any GET no page claims: routes of their own always win over this wildcard.
+  app.get(NOT_FOUND_ROUTE, { schema: { hide: true } }, async (request, reply) => {
+    const path = request.url.split('?')[0] ?? '/';
+    if (path === '/api' || path.startsWith('/api/') || pageFormat(request.query) !== 'html') return reply.callNotFound();
+    throw new ServiceError(
+      'not-found',
+      `「${path}」というページはありません。アドレスを確かめるか、上のメニューからお探しください / There is no page ${path}: check the address, or start from the menu above`,
+    );
+  });
+}
