@@ -13,12 +13,18 @@ import { RECORD_KINDS, STEPS, emptyParentIds, type RecordKind } from '../store/s
 import { applyDeletions, syncStep, type RecordCounts, type SyncContext } from '../store/sync.js';
 import { documentOrganization } from './organizations.js';
 import { ServiceError } from './errors.js';
+import { largeRemoval, removalRefusal, type LargeRemoval } from './removal-guard.js';
 
 export type { RecordCounts, RecordKind };
 
 export interface ImportOptions {
   /** Compute the report, write nothing. */
   dryRun?: boolean;
+  /**
+   * Write even when the import removes most of the organization (removal-guard.ts); without
+   * it such an import is refused, and a dry run reports what would go.
+   */
+  allowRemovals?: boolean;
   /** Runs inside the transaction after the writes; a throw rolls everything back. */
   beforeCommit?: () => Promise<void>;
 }
@@ -33,6 +39,8 @@ export interface ImportReport {
     status: 'added' | 'updated' | 'unchanged';
   };
   counts: Record<RecordKind, RecordCounts>;
+  /** Present when the import removes most of the organization's projects or policies. */
+  largeRemoval?: LargeRemoval;
 }
 
 export async function importDocument(store: Store, doc: HyokaDocument, options: ImportOptions = {}): Promise<ImportReport> {
@@ -75,13 +83,16 @@ export async function importDocument(store: Store, doc: HyokaDocument, options: 
       };
       const counts = {} as Record<RecordKind, RecordCounts>;
       for (const step of STEPS) counts[step.kind] = await syncStep(ctx, step, doc);
+      const removal = status === 'added' ? undefined : largeRemoval(counts, doc.organization.name);
+      // Refused before any deletion; the rollback undoes the writes made so far.
+      if (removal && !dryRun && options.allowRemovals !== true) throw removalRefusal(removal, doc.organization.name);
       await applyDeletions(ctx);
       if (orgId !== null && !dryRun) await raiseRevision(tx, orgId);
       await options.beforeCommit?.();
 
       const organization: ImportReport['organization'] = { id: orgId, name: doc.organization.name, status };
       if (doc.organization.code !== undefined) organization.code = doc.organization.code;
-      return { dryRun, organization, counts: ordered(counts) };
+      return { dryRun, organization, counts: ordered(counts), ...(removal && { largeRemoval: removal }) };
     });
   } catch (error) {
     if (error instanceof InvalidDocumentError) {

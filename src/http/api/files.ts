@@ -96,11 +96,14 @@ export const registerFileRoutes: FastifyPluginAsyncZod<FilesOptions> = async (ap
         description:
           'Body: a hyoka/1 document (application/json), an xlsx workbook, a CSV, or the text of a published sheet (format=sheet-text). ' +
           'dryRun=true answers what would be added, updated, removed and left unchanged, with a confirmToken; ' +
-          'sending the same body with confirm=<token> imports it only if the preview still holds (409 otherwise).',
+          'sending the same body with confirm=<token> imports it only if the preview still holds (409 otherwise). ' +
+          'An import that would remove more than half of the organization’s projects or policies is refused (400) unless confirmed ' +
+          'with the token of a preview (whose report shows largeRemoval) or sent with allowRemovals=true.',
         querystring: orgQuery.extend({
           format: z.enum(IMPORT_FORMATS).optional().describe('json (default) | xlsx | csv | sheet-text'),
           dryRun: z.enum(['true', 'false']).optional().describe('report what would change; write nothing'),
-          confirm: z.string().min(1).max(200).optional().describe('the confirmToken of a preview'),
+          confirm: z.string().min(1).max(200).optional().describe('the confirmToken of a preview; also allows the removals it showed'),
+          allowRemovals: z.enum(['true', 'false']).optional().describe('import even when it removes more than half of the projects or policies'),
           bureau: z.string().min(1).optional().describe('sheet-text: the bureau of every project'),
         }),
         body: z.unknown(),
@@ -109,7 +112,7 @@ export const registerFileRoutes: FastifyPluginAsyncZod<FilesOptions> = async (ap
     },
     async (request) => {
       authorizeAdmin(bearer(request.headers.authorization), adminToken);
-      const { format = 'json', dryRun, confirm, org, bureau } = request.query;
+      const { format = 'json', dryRun, confirm, org, bureau, allowRemovals } = request.query;
       const bytes = bodyBytes(request.body, format);
       if (bytes.length > UPLOAD_LIMIT[format]) {
         throw new ServiceError('invalid', `ファイルが大きすぎます (上限 ${UPLOAD_LIMIT[format] / 1048576} MiB) / The file is too large (limit ${UPLOAD_LIMIT[format] / 1048576} MiB)`);
@@ -124,7 +127,8 @@ export const registerFileRoutes: FastifyPluginAsyncZod<FilesOptions> = async (ap
           throw new ServiceError('conflict', 'プレビューの後にデータか内容が変わりました。もう一度プレビューしてください / The data or the upload changed since the preview: preview again');
         }
       }
-      return importFile(store, bytes, options);
+      // A confirmed preview showed what goes: confirming it allows that.
+      return importFile(store, bytes, { ...options, allowRemovals: allowRemovals === 'true' || confirm !== undefined });
     },
   );
 
