@@ -54,6 +54,9 @@ const orgQuery = z.object({ org: z.string().min(1).optional().describe('organiza
 
 export const registerFileRoutes: FastifyPluginAsyncZod<FilesOptions> = async (app, { store, adminToken }) => {
   app.addContentTypeParser(RAW_TYPES, { parseAs: 'buffer', bodyLimit: BODY_LIMIT }, (_request, body, done) => done(null, body));
+  // JSON too arrives as bytes, so the import reads it as the CLI reads a file: UTF-8 decoded
+  // fatally (Fastify's own parser would turn bad bytes into U+FFFD and store them).
+  app.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: BODY_LIMIT }, (_request, body, done) => done(null, body));
 
   app.get(
     '/export',
@@ -113,7 +116,7 @@ export const registerFileRoutes: FastifyPluginAsyncZod<FilesOptions> = async (ap
     async (request) => {
       authorizeAdmin(bearer(request.headers.authorization), adminToken);
       const { format = 'json', dryRun, confirm, org, bureau, allowRemovals } = request.query;
-      const bytes = bodyBytes(request.body, format);
+      const bytes = bodyBytes(request.body);
       if (bytes.length > UPLOAD_LIMIT[format]) {
         throw new ServiceError('invalid', `ファイルが大きすぎます (上限 ${UPLOAD_LIMIT[format] / 1048576} MiB) / The file is too large (limit ${UPLOAD_LIMIT[format] / 1048576} MiB)`);
       }
@@ -156,8 +159,7 @@ export const registerFileRoutes: FastifyPluginAsyncZod<FilesOptions> = async (ap
   );
 };
 
-function bodyBytes(body: unknown, format: ImportFormat): Buffer {
+function bodyBytes(body: unknown): Buffer {
   if (Buffer.isBuffer(body)) return body;
-  if (format === 'json' && body !== undefined) return Buffer.from(JSON.stringify(body));
   throw new ServiceError('invalid', '本文が空か、形式が合いません (Content-Type を確認してください) / The body is empty or of the wrong type: check Content-Type');
 }
