@@ -101,7 +101,11 @@ export const registerFileRoutes: FastifyPluginAsyncZod<FilesOptions> = async (ap
           'dryRun=true answers what would be added, updated, removed and left unchanged, with a confirmToken; ' +
           'sending the same body with confirm=<token> imports it only if the preview still holds (409 otherwise). ' +
           'An import that would remove more than half of the organization’s projects or policies is refused (400) unless confirmed ' +
-          'with the token of a preview (whose report shows largeRemoval) or sent with allowRemovals=true.',
+          'with the token of a preview (whose report shows largeRemoval) or sent with allowRemovals=true. ' +
+          'Limits (docs/limits.md): text of identifiers (keys, codes, units, grades) at most 100 characters, of names 500, of summaries, ' +
+          'improvements and unknown fields 10,000; numbers finite, below 10^15, at most 15 significant digits and 10 decimals; ' +
+          'nesting at most 32 deep; no control characters but tab and line breaks; JSON in UTF-8. ' +
+          'A workbook: at most 500,000 cells, 100,000 merged or validated cells, 100,000 shared strings, 40 MiB of XML.',
         querystring: orgQuery.extend({
           format: z.enum(IMPORT_FORMATS).optional().describe('json (default) | xlsx | csv | sheet-text'),
           dryRun: z.enum(['true', 'false']).optional().describe('report what would change; write nothing'),
