@@ -25,9 +25,16 @@ export interface ImportOptions {
    * it such an import is refused, and a dry run reports what would go.
    */
   allowRemovals?: boolean;
-  /** Runs inside the transaction after the writes; a throw rolls everything back. */
-  beforeCommit?: () => Promise<void>;
+  /**
+   * Called inside the transaction at each stage of a written import — `locked` (the locks
+   * held, nothing written but the organization's own row), after each table's step (its record kind), `deleted` (the
+   * removals done), `commit` (just before committing) — so that a test can stop an import at
+   * a known point (import.crash.test.ts kills it there). A throw rolls everything back.
+   */
+  checkpoint?: (stage: ImportStage) => Promise<void>;
 }
+
+export type ImportStage = 'locked' | RecordKind | 'deleted' | 'commit';
 
 export interface ImportReport {
   dryRun: boolean;
@@ -48,6 +55,7 @@ export async function importDocument(store: Store, doc: HyokaDocument, options: 
   try {
     return await store.db.transaction().execute(async (tx) => {
       if (!dryRun) await takeWriteLock(tx, store.dialect);
+      const checkpoint = dryRun ? undefined : options.checkpoint;
       const allocator = dryRun ? null : new IdAllocator(tx, store.dialect);
       const desired = organizationRow(doc);
       const found = await documentOrganization(tx, doc.organization);
@@ -67,6 +75,7 @@ export async function importDocument(store: Store, doc: HyokaDocument, options: 
         const current = created ? undefined : await organizationById(tx, orgId);
         status = created ? 'added' : sameColumns(current, desired) ? 'unchanged' : 'updated';
         if (status === 'updated') await updateOrganization(tx, { id: orgId, ...desired });
+        await checkpoint?.('locked');
       } else {
         status = found === undefined ? 'added' : sameColumns(found, desired) ? 'unchanged' : 'updated';
       }
@@ -82,13 +91,17 @@ export async function importDocument(store: Store, doc: HyokaDocument, options: 
         deletions: [],
       };
       const counts = {} as Record<RecordKind, RecordCounts>;
-      for (const step of STEPS) counts[step.kind] = await syncStep(ctx, step, doc);
+      for (const step of STEPS) {
+        counts[step.kind] = await syncStep(ctx, step, doc);
+        await checkpoint?.(step.kind);
+      }
       const removal = status === 'added' ? undefined : largeRemoval(counts, doc.organization.name);
       // Refused before any deletion; the rollback undoes the writes made so far.
       if (removal && !dryRun && options.allowRemovals !== true) throw removalRefusal(removal, doc.organization.name);
       await applyDeletions(ctx);
+      await checkpoint?.('deleted');
       if (orgId !== null && !dryRun) await raiseRevision(tx, orgId);
-      await options.beforeCommit?.();
+      await checkpoint?.('commit');
 
       const organization: ImportReport['organization'] = { id: orgId, name: doc.organization.name, status };
       if (doc.organization.code !== undefined) organization.code = doc.organization.code;

@@ -121,3 +121,32 @@ export async function tableCounts(store: Store): Promise<Record<string, number>>
   }
   return counts;
 }
+
+/**
+ * What is wrong with the database as a whole, after a crash: SQLite's own integrity and
+ * foreign-key checks; on PostgreSQL, rows whose foreign key names no row (the server
+ * enforces them, so any would mean a constraint was lost). Empty when all is well.
+ */
+export async function integrityProblems(store: Store): Promise<string[]> {
+  if (store.dialect === 'sqlite') {
+    const integrity = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(store.db);
+    const keys = await sql<Record<string, unknown>>`pragma foreign_key_check`.execute(store.db);
+    return [...integrity.rows.map((row) => row.integrity_check).filter((text) => text !== 'ok'), ...keys.rows.map((row) => `foreign key: ${JSON.stringify(row)}`)];
+  }
+  const foreignKeys = await sql<{ child: string; column: string; parent: string; parent_column: string }>`
+    select kcu.table_name as child, kcu.column_name as column, ccu.table_name as parent, ccu.column_name as parent_column
+    from information_schema.table_constraints tc
+    join information_schema.key_column_usage kcu on kcu.constraint_name = tc.constraint_name and kcu.table_schema = tc.table_schema
+    join information_schema.constraint_column_usage ccu on ccu.constraint_name = tc.constraint_name and ccu.table_schema = tc.table_schema
+    where tc.constraint_type = 'FOREIGN KEY' and tc.table_schema = current_schema()`.execute(store.db);
+  const problems: string[] = [];
+  for (const { child, column, parent, parent_column } of foreignKeys.rows) {
+    const orphans = await sql<{ n: string | number }>`
+      select count(*) as n from ${sql.table(child)} c
+      where c.${sql.ref(column)} is not null and not exists (select 1 from ${sql.table(parent)} p where p.${sql.ref(parent_column)} = c.${sql.ref(column)})`.execute(store.db);
+    const n = Number(orphans.rows[0]?.n ?? 0);
+    if (n > 0) problems.push(`${child}.${column}: ${n} row(s) name no ${parent}`);
+  }
+  if (foreignKeys.rows.length === 0) problems.push('no foreign keys found: the check would see nothing');
+  return problems;
+}
