@@ -6,9 +6,10 @@
 // past an entry's declared size (a directory that lies), counting as it goes the cells,
 // the cells that merges and data validations cover (exceljs expands both cell by cell:
 // `A1:XFD1048576` would hang it) and the shared strings. Each refusal names the limit the
-// file went past. The largest hostile workbooks within these limits peak at about 450 MB
-// to read, where one of 16.6 MB took 1.35 GB before (`npm run bench -- xlsx-hostile`); a
-// 3,000-project data workbook fits (390,000 cells); larger organizations import JSON.
+// file went past. The largest hostile workbooks within these limits peak at about 400 MB
+// to read, where one of 17 MB (2.56 million cells) took 1.34 GB before cells were counted
+// (`npm run bench -- xlsx-hostile`); a 3,000-project data workbook fits (390,000 cells);
+// larger organizations import JSON.
 import yauzl from 'yauzl';
 import { both } from './cells.js';
 
