@@ -27,9 +27,10 @@ export interface ImportOptions {
   allowRemovals?: boolean;
   /**
    * Called inside the transaction at each stage of a written import — `locked` (the locks
-   * held, nothing written but the organization's own row), after each table's step (its record kind), `deleted` (the
-   * removals done), `commit` (just before committing) — so that a test can stop an import at
-   * a known point (import.crash.test.ts kills it there). A throw rolls everything back.
+   * held, nothing written but the organization's own row), after each table's step (its
+   * record kind), `deleted` (the removals done), `commit` (just before committing) — so
+   * that a test can stop an import at a known point (import.crash.test.ts kills it there).
+   * A throw rolls everything back.
    */
   checkpoint?: (stage: ImportStage) => Promise<void>;
 }
