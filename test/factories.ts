@@ -3,6 +3,7 @@
 // and unknown fields at every level, the shapes a round trip must keep; documentArbitrary()
 // generates such documents for property tests.
 import fc from 'fast-check';
+import { hasForbiddenCharacter } from '../src/interchange/bounds.js';
 import type {
   Actual,
   Baseline,
@@ -211,8 +212,9 @@ export function buildRichDocument(): HyokaDocument {
 
 // ---------------------------------------------------------------- arbitrary documents
 
-// Text as people write it, Japanese included; never U+0000, which PostgreSQL cannot store.
-const anyText = fc.string({ unit: 'grapheme', maxLength: 12 }).filter((s) => !s.includes('\u0000'));
+// Text as people write it, Japanese included; never a character validation refuses (control
+// characters but tab and line breaks: bounds.ts).
+const anyText = fc.string({ unit: 'grapheme', maxLength: 12 }).filter((s) => !hasForbiddenCharacter(s));
 // Text a spreadsheet would read as a formula (ASCII and full-width starts) or as an escaped one,
 // drawn often enough that every run of a round-trip property meets it.
 const formulaLike = fc.tuple(fc.constantFrom(..."=+-@'＝＋－＠", "''", '\t'), anyText).map(([start, rest]) => start + rest);
@@ -220,8 +222,11 @@ const text = fc.oneof({ arbitrary: anyText, weight: 5 }, { arbitrary: formulaLik
 const word = fc.string({ unit: fc.constantFrom(...'abcあい漢①-_ '), minLength: 1, maxLength: 6 });
 const year = fc.integer({ min: 2010, max: 2030 });
 const amount = fc.integer({ min: 0, max: 10_000_000 });
-// A decimal as documents carry them; -0 has no JSON form of its own.
-const decimal = fc.double({ min: -1e9, max: 1e9, noNaN: true }).map((n) => (Object.is(n, -0) ? 0 : n));
+// A decimal as documents carry them, within the bounds validation holds numbers to (bounds.ts):
+// up to 12 digits, up to 6 of them decimals; never -0, which has no JSON form of its own.
+const decimal = fc
+  .tuple(fc.integer({ min: -999_999_999_999, max: 999_999_999_999 }), fc.integer({ min: 0, max: 6 }))
+  .map(([digits, decimals]) => (digits === 0 ? 0 : digits / 10 ** decimals));
 const jsonLeaf = fc.oneof(text, decimal, fc.boolean());
 const jsonValue = fc.oneof(jsonLeaf, fc.array(jsonLeaf, { maxLength: 3 }), fc.dictionary(word, jsonLeaf, { maxKeys: 3 }));
 

@@ -25,16 +25,17 @@ function importFormatOf(file: string, given: string | undefined): ImportFormat {
 export const importCommand: Command = {
   summary:
     '文書を取り込む（JSON・Excel・CSV・公表済みシートのテキスト） / import a hyoka/1 document, a workbook, a CSV or the text of a published sheet',
-  usage: 'hyoka import FILE [--format json|xlsx|csv|sheet-text] [--dry-run] [--org CODE|NAME] [--bureau NAME] [--out DRAFT.json] [--db PATH]',
+  usage: 'hyoka import FILE [--format json|xlsx|csv|sheet-text] [--dry-run] [--allow-removals] [--org CODE|NAME] [--bureau NAME] [--out DRAFT.json] [--db PATH]',
   help: [
     'FILE             a hyoka/1 document (.json), a workbook (.xlsx: the data workbook or a filled template), a CSV (.csv: periods or budgets of a stored organization), or the text layer of a published sheet (.txt)',
     '--format F       json | xlsx | csv | sheet-text (default: from the file name)',
     '--dry-run        report what would change; write nothing',
+    '--allow-removals import even when it removes more than half of the organization\'s projects or policies',
     '--org CODE|NAME  the organization a CSV updates, or the name a sheet text gets',
     '--bureau NAME    the bureau (局) a sheet text belongs to',
     '--out DRAFT.json sheet-text only: write the draft document and its report for review instead of importing',
   ],
-  options: { ...dbOption, ...orgOption, 'dry-run': { type: 'boolean' }, format: { type: 'string' }, bureau: { type: 'string' }, out: { type: 'string' } },
+  options: { ...dbOption, ...orgOption, 'dry-run': { type: 'boolean' }, 'allow-removals': { type: 'boolean' }, format: { type: 'string' }, bureau: { type: 'string' }, out: { type: 'string' } },
   async run(values, [file], io) {
     if (!file) {
       io.stderr(`ファイルを指定してください / Name the file to import\n  ${this.usage}\n`);
@@ -43,12 +44,13 @@ export const importCommand: Command = {
     const format = importFormatOf(file, stringOption(values, 'format'));
     const bytes = await readFile(file);
     const dryRun = values['dry-run'] === true;
+    const allowRemovals = values['allow-removals'] === true;
     const org = stringOption(values, 'org');
     const bureau = stringOption(values, 'bureau');
     const out = stringOption(values, 'out');
     if (out !== undefined) return writeDraft(format, bytes, out, { ...(org !== undefined && { org }), ...(bureau !== undefined && { bureau }) }, io);
     const outcome = await withStore(values, io.env, (store) =>
-      importFile(store, bytes, { format, dryRun, ...(org !== undefined && { org }), ...(bureau !== undefined && { bureau }) }),
+      importFile(store, bytes, { format, dryRun, allowRemovals, ...(org !== undefined && { org }), ...(bureau !== undefined && { bureau }) }),
     );
     if (outcome.notes) io.stderr(outcome.notes);
     io.stdout(formatImportOutcome(outcome, dryRun));

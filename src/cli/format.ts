@@ -13,6 +13,8 @@ export function formatImportOutcome({ report, unknownFields }: ImportOutcome, dr
     ([kind, c]) => `  ${kind.padEnd(20)} ${pad(c.added)} ${pad(c.updated)} ${pad(c.removed)} ${pad(c.unchanged)}`,
   );
   const lines = [head, `  ${'record'.padEnd(20)} ${pad('追加 added')} ${pad('更新 updated')} ${pad('削除 removed')} ${pad('変更なし same')}`, ...rows];
+  // A dry run shows what a real import would need allowed; an allowed one says what went.
+  if (report.largeRemoval) lines.push(report.largeRemoval.message);
   if (unknownFields.length > 0) {
     lines.push(`未定義の項目（保存はします。綴りを確認してください） / Unknown fields, kept — check their spelling: ${unknownFields.length}`);
     for (const path of unknownFields) lines.push(`  ${path}`);

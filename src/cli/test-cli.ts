@@ -2,9 +2,20 @@
 // reads the exit status and both streams as a user would see them.
 import { runCli } from './run.js';
 
-export async function cli(...argv: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+export interface CliRun {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+export function cli(...argv: string[]): Promise<CliRun> {
+  return cliWithEnv({}, ...argv);
+}
+
+/** The same, with an environment (DATABASE_URL for PostgreSQL). */
+export async function cliWithEnv(env: NodeJS.ProcessEnv, ...argv: string[]): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
-  const status = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: {} });
+  const status = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env });
   return { status, stdout, stderr };
 }

@@ -23,7 +23,26 @@ export function shown(value: unknown): string {
   return chars.length > SHOWN_LIMIT ? `${chars.slice(0, SHOWN_LIMIT).join('')}…` : text;
 }
 
-const both = (japanese: string, english: string) => `${japanese} / ${english}`;
+/** Characters as people (and zod's length limits) count them: code points, not UTF-16 units. */
+export function characterCount(text: string): number {
+  let count = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        count -= 1;
+        i += 1;
+      }
+    }
+  }
+  return count;
+}
+
+/** 10,000 rather than 10000. */
+const count = (n: unknown) => (typeof n === 'number' ? n.toLocaleString('en-US') : String(n));
+
+export const both = (japanese: string, english: string) => `${japanese} / ${english}`;
 
 const TYPE_WORDS: Readonly<Record<string, readonly [string, string]>> = {
   string: ['文字列', 'a string'],
@@ -73,6 +92,8 @@ export const messages = {
     inclusive
       ? both(`${maximum} 以下にしてください (${shown(input)} と書かれています)`, `must be at most ${maximum}, not ${shown(input)}`)
       : both(`${maximum} より小さくしてください (${shown(input)} と書かれています)`, `must be less than ${maximum}, not ${shown(input)}`),
+  tooLong: (maximum: unknown, length: number) =>
+    both(`${count(maximum)} 文字以内にしてください (${count(length)} 文字あります)`, `at most ${count(maximum)} characters (this has ${count(length)})`),
   tooFewItems: (minimum: unknown) => both(`少なくとも ${minimum} 件必要です`, `needs at least ${minimum} item(s)`),
   invalid: (input: unknown) => both(`値が正しくありません (${shown(input)} と書かれています)`, `invalid value: ${shown(input)}`),
 
@@ -227,6 +248,7 @@ function messageOf(issue: IssueLike, segments: readonly PropertyKey[]): string {
     case 'too_small':
       return issue.origin === 'array' ? messages.tooFewItems(issue.minimum) : messages.atLeast(issue.minimum, issue.inclusive ?? true, input);
     case 'too_big':
+      if (issue.origin === 'string' && typeof input === 'string') return messages.tooLong(issue.maximum, characterCount(input));
       return messages.atMost(issue.maximum, issue.inclusive ?? true, input);
     default:
       return messages.invalid(input);

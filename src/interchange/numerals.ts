@@ -4,6 +4,7 @@
 import { readYear } from '../domain/era.js';
 import { type Quantity, inUnit, readQuantity } from '../domain/quantity.js';
 import type { Reading } from '../domain/reading.js';
+import { numberProblem } from './bounds.js';
 import { messages } from './messages.js';
 
 const MIN_YEAR = 1000;
@@ -13,6 +14,17 @@ const STARTS_WITH_KANJI_NUMERAL = /^\s*約?\s*[〇一二三四五六七八九十
 
 const ok = (value: number): Reading<number> => ({ ok: true, value });
 const fail = (error: string): Reading<number> => ({ ok: false, error });
+
+/**
+ * A numeral read from text lands within the bounds every number of a document is held to
+ * (bounds.ts): `1,000,000,000,000,000,000千円` is refused like the number 1e21. (A number
+ * written as a number is checked with every other, by boundsProblems.)
+ */
+function bounded(read: Reading<number>): Reading<number> {
+  if (!read.ok) return read;
+  const problem = numberProblem(read.value);
+  return problem === undefined ? read : fail(problem);
+}
 
 /**
  * fiscalYear, from, to: a Western year, or `R3年度`, `令和3年度`, `2021年度`. A calendar
@@ -59,7 +71,7 @@ export function measureOf(value: string | number, unit: string, role: Role): Rea
   if (!read.ok) return read;
   const converted = inUnit(read.value, unit);
   if (!converted.ok) return fail(messages.wrongUnit(value.trim(), `${read.value.multiplier ?? ''}${read.value.unit}`, unit));
-  return converted;
+  return bounded(converted);
 }
 
 /**
@@ -81,7 +93,7 @@ export function amountOf(value: string | number): Reading<number> {
     }
   }
   if (!Number.isInteger(amount) || (amount as number) < 0) return fail(messages.amount(value));
-  return ok(amount as number);
+  return typeof value === 'string' ? bounded(ok(amount as number)) : ok(amount as number);
 }
 
 /** atMost: a whole number ≥ 1; as text with or without 位 (`10`, `10位`, `10位以内`). */
@@ -98,5 +110,5 @@ export function rankOf(value: string | number): Reading<number> {
     rank = converted.value;
   }
   if (!Number.isInteger(rank) || (rank as number) < 1) return fail(messages.rank(value));
-  return ok(rank as number);
+  return typeof value === 'string' ? bounded(ok(rank as number)) : ok(rank as number);
 }

@@ -13,9 +13,15 @@
 // `31.44億円`), and must come to a whole number of thousand yen. Validation replaces each
 // such string with its number.
 import { z } from 'zod';
+import { TEXT_LIMITS } from './bounds.js';
+
+// Text by kind, each with its length limit (bounds.ts, docs/limits.md).
+const identifier = z.string().max(TEXT_LIMITS.identifier);
+const name = z.string().max(TEXT_LIMITS.name);
+const text = z.string().max(TEXT_LIMITS.text);
 
 /** A number, or a numeral string that validation reads and replaces with its number. */
-export const numeral = z.union([z.number(), z.string()]);
+export const numeral = z.union([z.number(), identifier]);
 
 export const betterSchema = z.enum(['higher', 'lower']);
 export const basisSchema = z.enum(['by-year', 'every-year', 'cumulative', 'span']);
@@ -26,9 +32,9 @@ export const previousYearTargetSchema = z.looseObject({
   direction: z.enum(['increase', 'decrease']).optional(),
 });
 export const rankTargetSchema = z.looseObject({ kind: z.literal('rank'), atMost: numeral });
-export const qualitativeTargetSchema = z.looseObject({ kind: z.literal('qualitative'), text: z.string() });
-export const noneTargetSchema = z.looseObject({ kind: z.literal('none'), note: z.string().optional() });
-export const pendingTargetSchema = z.looseObject({ kind: z.literal('pending'), note: z.string().optional() });
+export const qualitativeTargetSchema = z.looseObject({ kind: z.literal('qualitative'), text: name });
+export const noneTargetSchema = z.looseObject({ kind: z.literal('none'), note: name.optional() });
+export const pendingTargetSchema = z.looseObject({ kind: z.literal('pending'), note: name.optional() });
 
 export const targetObjectSchema = z.discriminatedUnion('kind', [
   previousYearTargetSchema,
@@ -38,10 +44,10 @@ export const targetObjectSchema = z.discriminatedUnion('kind', [
   pendingTargetSchema,
 ]);
 /** A string target is only ever a numeral; the other kinds are objects. */
-export const targetSchema = z.union([z.number(), z.string(), targetObjectSchema]);
+export const targetSchema = z.union([z.number(), identifier, targetObjectSchema]);
 
-export const qualitativeActualSchema = z.looseObject({ text: z.string(), achieved: z.boolean().optional() });
-export const actualSchema = z.union([z.number(), z.string(), qualitativeActualSchema]);
+export const qualitativeActualSchema = z.looseObject({ text: name, achieved: z.boolean().optional() });
+export const actualSchema = z.union([z.number(), identifier, qualitativeActualSchema]);
 
 export const midTermCoreSchema = z.looseObject({
   target: targetSchema,
@@ -50,32 +56,32 @@ export const midTermCoreSchema = z.looseObject({
   from: numeral.optional(),
   to: numeral.optional(),
   calendar: z.boolean().optional(),
-  label: z.string().optional(),
+  label: name.optional(),
 });
 export const midTermRevisionSchema = z.looseObject({
   fiscalYear: numeral.optional(),
   previous: midTermCoreSchema.optional(),
-  reason: z.string(),
+  reason: text,
 });
 export const midTermSchema = midTermCoreSchema.extend({ revisions: z.array(midTermRevisionSchema).optional() });
 
 export const baselineSchema = z.looseObject({
   value: numeral.optional(),
-  text: z.string().optional(),
+  text: name.optional(),
   approx: z.boolean().optional(),
   fiscalYear: numeral.optional(),
   from: numeral.optional(),
   to: numeral.optional(),
   calendar: z.boolean().optional(),
-  label: z.string().optional(),
+  label: name.optional(),
 });
 
 export const periodSchema = z.looseObject({ fiscalYear: numeral, target: targetSchema.optional(), actual: actualSchema.optional() });
 
 export const indicatorSchema = z.looseObject({
-  key: z.string(),
-  name: z.string(),
-  unit: z.string(),
+  key: identifier,
+  name: name,
+  unit: identifier,
   better: betterSchema.optional(),
   decimals: z.number().int().min(0).max(4).optional(),
   baseline: baselineSchema.optional(),
@@ -89,30 +95,30 @@ export const personnelCostSchema = z.looseObject({ fiscalYear: numeral, amount: 
 
 export const evaluationSchema = z.looseObject({
   fiscalYear: numeral,
-  grade: z.string().optional(),
-  gradeReason: z.string().optional(),
-  course: z.string().optional(),
-  improvement: z.string().optional(),
+  grade: identifier.optional(),
+  gradeReason: text.optional(),
+  course: identifier.optional(),
+  improvement: text.optional(),
 });
 
 export const sdgsSchema = z.array(z.number().int().min(1).max(17));
 
 export const placementSchema = z.looseObject({
-  policy: z.string(),
+  policy: identifier,
   no: z.number().int().min(1),
-  summary: z.string().optional(),
+  summary: text.optional(),
   sdgs: sdgsSchema.optional(),
   personnelCosts: z.array(personnelCostSchema).optional(),
-  indicators: z.array(z.string()).optional(),
+  indicators: z.array(identifier).optional(),
   evaluations: z.array(evaluationSchema).optional(),
 });
 
 export const projectSchema = z.looseObject({
-  key: z.string(),
-  name: z.string(),
-  bureau: z.string().optional(),
-  division: z.string(),
-  summary: z.string().optional(),
+  key: identifier,
+  name: name,
+  bureau: name.optional(),
+  division: name,
+  summary: text.optional(),
   sdgs: sdgsSchema.optional(),
   budgets: z.array(budgetSchema).optional(),
   personnelCosts: z.array(personnelCostSchema).optional(),
@@ -121,23 +127,23 @@ export const projectSchema = z.looseObject({
   placements: z.array(placementSchema).min(1),
 });
 
-export const policySchema = z.looseObject({ code: z.string(), title: z.string() });
+export const policySchema = z.looseObject({ code: identifier, title: name });
 
 export const policyEvaluationSchema = z.looseObject({
-  policy: z.string(),
+  policy: identifier,
   fiscalYear: numeral,
-  bureau: z.string().optional(),
-  grade: z.string().optional(),
-  improvement: z.string().optional(),
+  bureau: name.optional(),
+  grade: identifier.optional(),
+  improvement: text.optional(),
 });
 
-export const organizationSchema = z.looseObject({ name: z.string(), code: z.string().optional() });
-export const planSchema = z.looseObject({ name: z.string() });
+export const organizationSchema = z.looseObject({ name: name, code: identifier.optional() });
+export const planSchema = z.looseObject({ name: name });
 
 export const settingsSchema = z.looseObject({
-  grades: z.array(z.string()).min(2).optional(),
+  grades: z.array(identifier).min(2).optional(),
   gradeBands: z.array(z.number()).optional(),
-  courses: z.array(z.string()).min(1).optional(),
+  courses: z.array(identifier).min(1).optional(),
   budgetFlatBand: z.number().min(0).optional(),
   rateDecimals: z.number().int().min(0).max(4).optional(),
 });

@@ -14,6 +14,8 @@ const zodAccepts = (value: unknown) => schema.documentSchema.safeParse(value).su
 const strange = fc.oneof(
   fc.jsonValue({ maxDepth: 2 }),
   fc.constantFrom(null, undefined, Number.NaN, Infinity, -0, 0, 1, 1.5, 17, 18, 4, 5, -1, 2 ** 53, '', '十', 'R3年度', true, [], {}, ['A'], [1.5]),
+  // Past each kind of text limit (bounds.ts TEXT_LIMITS).
+  fc.constantFrom('k'.repeat(101), '名'.repeat(501), '文'.repeat(10_001)),
   fc.constantFrom(
     { kind: 'pending' },
     { kind: 'rank' },
@@ -65,6 +67,16 @@ describe('compileShape', () => {
     }
     const band = compileShape(z.number().gt(0).lt(1));
     expect([0, 0.5, 1].map(band)).toEqual([false, true, false]);
+  });
+
+  it('follows string length limits as zod does (in code points)', () => {
+    for (const field of [schema.projectSchema.shape.key, schema.projectSchema.shape.name, schema.projectSchema.shape.summary]) {
+      const check = compileShape(field);
+      for (const value of ['', 'a'.repeat(100), 'a'.repeat(101), '𩸽'.repeat(50), '𩸽'.repeat(51), 'a'.repeat(500), 'a'.repeat(501), 'a'.repeat(10_001), undefined, 1]) {
+        expect(check(value)).toBe(field.safeParse(value).success);
+      }
+    }
+    expect(compileShape(schema.projectSchema.shape.key)('a'.repeat(101))).toBe(false);
   });
 
   it('refuses, in an exclusive union, a value two options accept', () => {

@@ -104,7 +104,7 @@ class Compiler {
   /** A JavaScript expression, true when the variable `x` holds a value the schema accepts. */
   private test(schema: z.ZodType, x: string): string {
     const def = schema._zod.def as Def;
-    if (def.type !== 'number' && def.type !== 'array' && def.type !== 'object' && checksOf(def).length > 0) unsupported(`${def.type} checks`);
+    if (!['number', 'string', 'array', 'object'].includes(def.type) && checksOf(def).length > 0) unsupported(`${def.type} checks`);
     switch (def.type) {
       case 'object':
       case 'array':
@@ -113,7 +113,7 @@ class Compiler {
       case 'number':
         return this.numberTest(def, x);
       case 'string':
-        return `typeof ${x} === "string"`;
+        return this.stringTest(def, x);
       case 'boolean':
         return `typeof ${x} === "boolean"`;
       case 'unknown':
@@ -127,6 +127,22 @@ class Compiler {
       default:
         return unsupported(`type ${def.type}`);
     }
+  }
+
+  /**
+   * string: its length within max_length, counted as zod counts: in code points (a string
+   * within the limit in UTF-16 units is within it in code points, so only a longer one is counted).
+   */
+  private stringTest(def: Def, x: string): string {
+    const tests = [`typeof ${x} === "string"`];
+    for (const check of checksOf(def)) {
+      if (check.check === 'max_length' && Number.isSafeInteger(check.maximum)) {
+        const maximum = constant(check.maximum);
+        tests.push(`(${x}.length <= ${maximum} || [...${x}].length <= ${maximum})`);
+      }
+      else unsupported(`string check ${check.check}`);
+    }
+    return tests.length === 1 ? tests[0]! : `(${tests.join(' && ')})`;
   }
 
   /** number: finite (zod refuses NaN and ±Infinity), then its format and bounds. */

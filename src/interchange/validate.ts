@@ -6,9 +6,10 @@
 import type { HyokaDocument } from '../domain/model.js';
 import { defaultProfile } from '../domain/profile.js';
 import type { Reading } from '../domain/reading.js';
+import { TEXT_LIMITS, boundsProblems } from './bounds.js';
 import { lineAndColumn, syntaxErrorOffset } from './json-error.js';
 import { appendIndex, appendKey, sortByPath } from './json-path.js';
-import { type Problem, messages, problemsOfIssue } from './messages.js';
+import { type Problem, characterCount, messages, problemsOfIssue } from './messages.js';
 import { amountOf, fiscalYearOf, measureOf, rankOf } from './numerals.js';
 import * as schema from './schema.js';
 import { compileShape } from './shape-predicate.js';
@@ -110,18 +111,34 @@ class Walk {
     if (this.owned) {
       for (const key of Object.keys(input)) {
         if (computed.has(key)) delete input[key];
-        else if (!known.has(key)) this.unknownFields.push(appendKey(path, key));
+        else if (!known.has(key)) this.unknown(input[key], appendKey(path, key));
       }
       return input;
     }
     const out: Json = {};
     for (const key of Object.keys(input)) {
       if (computed.has(key)) continue;
-      if (!known.has(key)) this.unknownFields.push(appendKey(path, key));
+      if (!known.has(key)) this.unknown(input[key], appendKey(path, key));
       if (key === '__proto__') Object.defineProperty(out, key, { value: input[key], enumerable: true, writable: true, configurable: true });
       else out[key] = input[key];
     }
     return out;
+  }
+
+  /** Lists an unknown field; the schema does not bound its text, so this does (bounds.ts limits its depth). */
+  unknown(value: unknown, path: string): void {
+    this.unknownFields.push(path);
+    this.unknownText(value, path);
+  }
+
+  private unknownText(value: unknown, path: string): void {
+    if (typeof value === 'string') {
+      if (value.length > TEXT_LIMITS.text && characterCount(value) > TEXT_LIMITS.text) this.problem(path, messages.tooLong(TEXT_LIMITS.text, characterCount(value)));
+    } else if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) this.unknownText(value[i], appendIndex(path, i));
+    } else if (isRecord(value)) {
+      for (const key of Object.keys(value)) this.unknownText(value[key], appendKey(path, key));
+    }
   }
 
   /** Replaces each record of the list `owner[key]` (when there is one) with `each`'s copy of it. */
@@ -145,10 +162,11 @@ class Walk {
   number<C>(record: Json, key: string, path: string, read: (value: string | number, context: C) => Reading<number>, context: C): void {
     const value = record[key];
     if (typeof value !== 'number' && typeof value !== 'string') return;
+    // A numeral longer than a numeral may be is the shape's problem; not read at all.
+    if (typeof value === 'string' && value.length > TEXT_LIMITS.identifier && characterCount(value) > TEXT_LIMITS.identifier) return;
     const result = read(value, context);
-    if (result.ok) {
-      if (result.value !== value) record[key] = result.value;
-    } else this.problem(named(path, key), result.error);
+    if (!result.ok) return this.problem(named(path, key), result.error);
+    if (result.value !== value) record[key] = result.value;
   }
 
   year(record: Json, key: string, path: string, calendar = false): void {
@@ -408,8 +426,11 @@ export function validateDocument(input: unknown): ValidationResult {
 }
 
 function validate(input: unknown, owned: boolean): ValidationResult {
+  // First the bounds every value is held to; nested too deeply, nothing else walks it.
+  const bounds = boundsProblems(input);
+  if (bounds.tooDeep) return { ok: false, problems: sortByPath(bounds.problems, (p) => p.path) };
   const shape = shapeProblems(input);
-  return combineValidation(shape, walkDocument(input, owned));
+  return combineValidation([...bounds.problems, ...shape], walkDocument(input, owned));
 }
 
 /** The first half of validation: types and required fields (zod), nothing across records. */

@@ -25,12 +25,14 @@ export function importValue(store: Store, value: unknown, options: ImportOptions
 export interface ImportOptions {
   /** Report what would change; write nothing. */
   dryRun?: boolean;
+  /** Import even when it removes most of the organization (removal-guard.ts). */
+  allowRemovals?: boolean;
 }
 
 /** Imports a validation's document, or refuses it whole with every problem the validation found. */
 async function importValidated(store: Store, validation: ValidationResult, options: ImportOptions = {}): Promise<ImportOutcome> {
   if (!validation.ok) throw refusal(validation.problems);
-  const report = await importDocument(store, validation.document, { dryRun: options.dryRun ?? false });
+  const report = await importDocument(store, validation.document, { dryRun: options.dryRun ?? false, allowRemovals: options.allowRemovals ?? false });
   return { report, unknownFields: validation.unknownFields };
 }
 

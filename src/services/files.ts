@@ -11,15 +11,15 @@ import { openDataFiles } from '../interchange/open-data/files.js';
 import { zipFiles } from '../interchange/open-data/zip.js';
 import type { SheetFilter } from '../interchange/sheet-rows.js';
 import { defaultSheetYear } from '../interchange/sheet-rows.js';
-import { readSheetText } from '../interchange/sheet-text/read.js';
-import { formatSheetReport } from '../interchange/sheet-text/report.js';
+import { readSheetText, type SheetReport } from '../interchange/sheet-text/read.js';
+import { formatSheetReport, placeOf } from '../interchange/sheet-text/report.js';
 import { writeDataWorkbook } from '../interchange/xlsx/data-workbook.js';
 import { writePdcaWorkbook } from '../interchange/xlsx/pdca-sheet.js';
 import { readWorkbook } from '../interchange/xlsx/read-workbook.js';
 import { writeTemplate } from '../interchange/xlsx/template.js';
 import type { Store } from '../store/open.js';
 import { computedDocument } from './computed.js';
-import { importText, importValue, type ImportOutcome } from './documents.js';
+import { importText, importValue, type ImportOptions, type ImportOutcome } from './documents.js';
 import { ServiceError } from './errors.js';
 import { exportDocument } from './export.js';
 
@@ -29,6 +29,8 @@ export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 export interface FileImportOptions {
   format: ImportFormat;
   dryRun?: boolean;
+  /** Import even when it removes most of the organization (removal-guard.ts). */
+  allowRemovals?: boolean;
   /** The organization (code or name): which one a CSV updates; the name of a sheet-text draft. */
   org?: string;
   /** sheet-text: the bureau (局) of every project; the sheet does not print it. */
@@ -41,10 +43,10 @@ export interface FileImportOutcome extends ImportOutcome {
 }
 
 export async function importFile(store: Store, bytes: Buffer, options: FileImportOptions): Promise<FileImportOutcome> {
-  const dryRun = options.dryRun === true;
+  const modes = { dryRun: options.dryRun === true, allowRemovals: options.allowRemovals === true };
   switch (options.format) {
     case 'json':
-      return { ...(await importText(store, utf8(bytes, 'JSON'), { dryRun })), notes: '' };
+      return { ...(await importText(store, utf8(bytes, 'JSON'), modes)), notes: '' };
     case 'xlsx': {
       const reading = await readWorkbook(bytes);
       if (!reading.ok) {
@@ -54,7 +56,7 @@ export async function importFile(store: Store, bytes: Buffer, options: FileImpor
           reading.problems.map((problem) => ({ path: problem.place, message: problem.message })),
         );
       }
-      return { ...(await importValue(store, reading.value, { dryRun })), notes: '' };
+      return { ...(await importValue(store, reading.value, modes)), notes: '' };
     }
     case 'csv': {
       const base = await csvBase(store, options.org);
@@ -67,22 +69,45 @@ export async function importFile(store: Store, bytes: Buffer, options: FileImpor
         );
       }
       const notes = reading.notices.map((notice) => `${notice.path}: ${notice.message}`).join('\n');
-      return { ...(await importValue(store, reading.document, { dryRun })), notes: notes ? `${notes}\n` : '' };
+      return { ...(await importValue(store, reading.document, modes)), notes: notes ? `${notes}\n` : '' };
     }
-    case 'sheet-text': {
-      const { document, notes } = readSheetDraft(bytes, options);
-      return { ...(await importValue(store, document, { dryRun })), notes };
-    }
+    case 'sheet-text':
+      return importSheetText(store, bytes, options, modes);
   }
 }
 
-/** The draft document a published sheet's text gives, and the reader's report as text. */
-export function readSheetDraft(bytes: Buffer, options: { org?: string; bureau?: string }): { document: HyokaDocument; notes: string } {
+/**
+ * A published sheet's text: a reader that guesses, so it must not empty an organization
+ * because it read nothing. A draft without a single row is refused, and any refusal lists
+ * what the reader could not place beside its own problems.
+ */
+async function importSheetText(store: Store, bytes: Buffer, names: { org?: string; bureau?: string }, modes: ImportOptions): Promise<FileImportOutcome> {
+  const { document, report, notes } = readSheetDraft(bytes, names);
+  const unread = report.unplaced.map((item) => ({ path: placeOf(item) || 'sheet-text', message: item.message }));
+  if (document.projects.length === 0) {
+    throw new ServiceError(
+      'invalid',
+      'シートのテキストから事業の行を一つも読めませんでした。何も書き込んでいません / No project row could be read from the sheet text; nothing was written',
+      unread,
+    );
+  }
+  try {
+    return { ...(await importValue(store, document, modes)), notes };
+  } catch (error) {
+    if (error instanceof ServiceError && error.kind === 'invalid' && unread.length > 0) {
+      throw new ServiceError(error.kind, error.message, [...error.problems, ...unread]);
+    }
+    throw error;
+  }
+}
+
+/** The draft document a published sheet's text gives, and the reader's report (also as text). */
+export function readSheetDraft(bytes: Buffer, options: { org?: string; bureau?: string }): { document: HyokaDocument; report: SheetReport; notes: string } {
   const { document, report } = readSheetText(utf8(bytes, 'text'), {
     ...(options.org !== undefined && { organization: options.org }),
     ...(options.bureau !== undefined && { bureau: options.bureau }),
   });
-  return { document, notes: formatSheetReport(report) };
+  return { document, report, notes: formatSheetReport(report) };
 }
 
 /** A CSV updates the periods and budgets of an organization already in the database. */

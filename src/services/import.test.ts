@@ -239,8 +239,9 @@ describe.each(testStores())('importDocument on $name', (factory) => {
     // First racing to create the organization, then to replace data both read as `three`'s:
     // unserialized, each would apply its difference from `three` over the other's.
     for (const start of [undefined, three]) {
-      if (start) await importDocument(store, start);
-      const reports = await Promise.all([importDocument(store, one), importDocument(store, two)]);
+      if (start) await importDocument(store, start, { allowRemovals: true });
+      // Unrelated documents replace one another whole: removals allowed.
+      const reports = await Promise.all([importDocument(store, one, { allowRemovals: true }), importDocument(store, two, { allowRemovals: true })]);
       expect(reports[1]!.organization.id).toBe(reports[0]!.organization.id);
       const stored = await exportDocument(store);
       const winner = stored.projects.length === one.projects.length ? one : two;

@@ -13,15 +13,29 @@ import { RECORD_KINDS, STEPS, emptyParentIds, type RecordKind } from '../store/s
 import { applyDeletions, syncStep, type RecordCounts, type SyncContext } from '../store/sync.js';
 import { documentOrganization } from './organizations.js';
 import { ServiceError } from './errors.js';
+import { largeRemoval, removalRefusal, type LargeRemoval } from './removal-guard.js';
 
 export type { RecordCounts, RecordKind };
 
 export interface ImportOptions {
   /** Compute the report, write nothing. */
   dryRun?: boolean;
-  /** Runs inside the transaction after the writes; a throw rolls everything back. */
-  beforeCommit?: () => Promise<void>;
+  /**
+   * Write even when the import removes most of the organization (removal-guard.ts); without
+   * it such an import is refused, and a dry run reports what would go.
+   */
+  allowRemovals?: boolean;
+  /**
+   * Called inside the transaction at each stage of a written import — `locked` (the locks
+   * held, nothing written but the organization's own row), after each table's step (its
+   * record kind), `deleted` (the removals done), `commit` (just before committing) — so
+   * that a test can stop an import at a known point (import.crash.test.ts kills it there).
+   * A throw rolls everything back.
+   */
+  checkpoint?: (stage: ImportStage) => Promise<void>;
 }
+
+export type ImportStage = 'locked' | RecordKind | 'deleted' | 'commit';
 
 export interface ImportReport {
   dryRun: boolean;
@@ -33,6 +47,8 @@ export interface ImportReport {
     status: 'added' | 'updated' | 'unchanged';
   };
   counts: Record<RecordKind, RecordCounts>;
+  /** Present when the import removes most of the organization's projects or policies. */
+  largeRemoval?: LargeRemoval;
 }
 
 export async function importDocument(store: Store, doc: HyokaDocument, options: ImportOptions = {}): Promise<ImportReport> {
@@ -40,6 +56,7 @@ export async function importDocument(store: Store, doc: HyokaDocument, options: 
   try {
     return await store.db.transaction().execute(async (tx) => {
       if (!dryRun) await takeWriteLock(tx, store.dialect);
+      const checkpoint = dryRun ? undefined : options.checkpoint;
       const allocator = dryRun ? null : new IdAllocator(tx, store.dialect);
       const desired = organizationRow(doc);
       const found = await documentOrganization(tx, doc.organization);
@@ -59,6 +76,7 @@ export async function importDocument(store: Store, doc: HyokaDocument, options: 
         const current = created ? undefined : await organizationById(tx, orgId);
         status = created ? 'added' : sameColumns(current, desired) ? 'unchanged' : 'updated';
         if (status === 'updated') await updateOrganization(tx, { id: orgId, ...desired });
+        await checkpoint?.('locked');
       } else {
         status = found === undefined ? 'added' : sameColumns(found, desired) ? 'unchanged' : 'updated';
       }
@@ -74,14 +92,21 @@ export async function importDocument(store: Store, doc: HyokaDocument, options: 
         deletions: [],
       };
       const counts = {} as Record<RecordKind, RecordCounts>;
-      for (const step of STEPS) counts[step.kind] = await syncStep(ctx, step, doc);
+      for (const step of STEPS) {
+        counts[step.kind] = await syncStep(ctx, step, doc);
+        await checkpoint?.(step.kind);
+      }
+      const removal = status === 'added' ? undefined : largeRemoval(counts, doc.organization.name);
+      // Refused before any deletion; the rollback undoes the writes made so far.
+      if (removal && !dryRun && options.allowRemovals !== true) throw removalRefusal(removal, doc.organization.name);
       await applyDeletions(ctx);
+      await checkpoint?.('deleted');
       if (orgId !== null && !dryRun) await raiseRevision(tx, orgId);
-      await options.beforeCommit?.();
+      await checkpoint?.('commit');
 
       const organization: ImportReport['organization'] = { id: orgId, name: doc.organization.name, status };
       if (doc.organization.code !== undefined) organization.code = doc.organization.code;
-      return { dryRun, organization, counts: ordered(counts) };
+      return { dryRun, organization, counts: ordered(counts), ...(removal && { largeRemoval: removal }) };
     });
   } catch (error) {
     if (error instanceof InvalidDocumentError) {

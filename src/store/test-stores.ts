@@ -9,7 +9,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { PGlite } from '@electric-sql/pglite';
 import { COLUMNS, type Database } from './schema.js';
-import { migrated, openStore, type Store } from './open.js';
+import { migrated, openStore, type Store, type StoreOptions } from './open.js';
 
 export interface StoreFactory {
   name: 'sqlite' | 'postgres' | 'pglite';
@@ -19,20 +19,39 @@ export interface StoreFactory {
 export function testStores(): StoreFactory[] {
   const url = process.env.TEST_DATABASE_URL;
   return [
-    { name: 'sqlite', open: openTemporarySqlite },
-    url ? { name: 'postgres', open: () => openPostgresSchema(url) } : { name: 'pglite', open: openPgliteSchema },
+    { name: 'sqlite', open: async () => (await openTemporarySqlite()).store },
+    url ? { name: 'postgres', open: async () => (await openPostgresSchema(url)).store } : { name: 'pglite', open: openPgliteSchema },
   ];
 }
 
-async function openTemporarySqlite(): Promise<Store> {
+/** A test database with the options another process (a CLI run, a child) opens it by. */
+export interface AddressedStore {
+  store: Store;
+  address: StoreOptions;
+}
+
+/**
+ * The databases of testStores() that other processes can open too: the SQLite file, and
+ * PostgreSQL where TEST_DATABASE_URL names a server (PGlite lives inside this process).
+ */
+export function addressedTestStores(): { name: 'sqlite' | 'postgres'; open(): Promise<AddressedStore> }[] {
+  const url = process.env.TEST_DATABASE_URL;
+  return [{ name: 'sqlite' as const, open: openTemporarySqlite }, ...(url ? [{ name: 'postgres' as const, open: () => openPostgresSchema(url) }] : [])];
+}
+
+async function openTemporarySqlite(): Promise<AddressedStore> {
   const dir = mkdtempSync(join(tmpdir(), 'hyoka-test-'));
-  const store = await openStore({ sqlitePath: join(dir, 'test.sqlite') });
+  const sqlitePath = join(dir, 'test.sqlite');
+  const store = await openStore({ sqlitePath });
   return {
-    ...store,
-    async close() {
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
+    store: {
+      ...store,
+      async close() {
+        await store.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
     },
+    address: { sqlitePath },
   };
 }
 
@@ -41,7 +60,7 @@ function freshSchemaName(): string {
 }
 
 /** A schema of its own on the shared server, so parallel test files never meet. */
-async function openPostgresSchema(url: string): Promise<Store> {
+async function openPostgresSchema(url: string): Promise<AddressedStore> {
   const schema = freshSchemaName();
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
@@ -51,7 +70,7 @@ async function openPostgresSchema(url: string): Promise<Store> {
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: scoped.toString(), max: 4 }) }),
   });
-  return migrated(db, 'postgres', async () => {
+  const store = await migrated(db, 'postgres', async () => {
     await db.destroy();
     try {
       await admin.query(`drop schema "${schema}" cascade`);
@@ -59,6 +78,7 @@ async function openPostgresSchema(url: string): Promise<Store> {
       await admin.end();
     }
   });
+  return { store, address: { databaseUrl: scoped.toString() } };
 }
 
 // PGlite takes seconds to start, so one instance serves a whole test file (vitest gives
@@ -100,4 +120,33 @@ export async function tableCounts(store: Store): Promise<Record<string, number>>
     counts[table] = Number(row.n);
   }
   return counts;
+}
+
+/**
+ * What is wrong with the database as a whole, after a crash: SQLite's own integrity and
+ * foreign-key checks; on PostgreSQL, rows whose foreign key names no row (the server
+ * enforces them, so any would mean a constraint was lost). Empty when all is well.
+ */
+export async function integrityProblems(store: Store): Promise<string[]> {
+  if (store.dialect === 'sqlite') {
+    const integrity = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(store.db);
+    const keys = await sql<Record<string, unknown>>`pragma foreign_key_check`.execute(store.db);
+    return [...integrity.rows.map((row) => row.integrity_check).filter((text) => text !== 'ok'), ...keys.rows.map((row) => `foreign key: ${JSON.stringify(row)}`)];
+  }
+  const foreignKeys = await sql<{ child: string; column: string; parent: string; parent_column: string }>`
+    select kcu.table_name as child, kcu.column_name as column, ccu.table_name as parent, ccu.column_name as parent_column
+    from information_schema.table_constraints tc
+    join information_schema.key_column_usage kcu on kcu.constraint_name = tc.constraint_name and kcu.table_schema = tc.table_schema
+    join information_schema.constraint_column_usage ccu on ccu.constraint_name = tc.constraint_name and ccu.table_schema = tc.table_schema
+    where tc.constraint_type = 'FOREIGN KEY' and tc.table_schema = current_schema()`.execute(store.db);
+  const problems: string[] = [];
+  for (const { child, column, parent, parent_column } of foreignKeys.rows) {
+    const orphans = await sql<{ n: string | number }>`
+      select count(*) as n from ${sql.table(child)} c
+      where c.${sql.ref(column)} is not null and not exists (select 1 from ${sql.table(parent)} p where p.${sql.ref(parent_column)} = c.${sql.ref(column)})`.execute(store.db);
+    const n = Number(orphans.rows[0]?.n ?? 0);
+    if (n > 0) problems.push(`${child}.${column}: ${n} row(s) name no ${parent}`);
+  }
+  if (foreignKeys.rows.length === 0) problems.push('no foreign keys found: the check would see nothing');
+  return problems;
 }

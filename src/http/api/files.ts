@@ -54,6 +54,9 @@ const orgQuery = z.object({ org: z.string().min(1).optional().describe('organiza
 
 export const registerFileRoutes: FastifyPluginAsyncZod<FilesOptions> = async (app, { store, adminToken }) => {
   app.addContentTypeParser(RAW_TYPES, { parseAs: 'buffer', bodyLimit: BODY_LIMIT }, (_request, body, done) => done(null, body));
+  // JSON too arrives as bytes, so the import reads it as the CLI reads a file: UTF-8 decoded
+  // fatally (Fastify's own parser would turn bad bytes into U+FFFD and store them).
+  app.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: BODY_LIMIT }, (_request, body, done) => done(null, body));
 
   app.get(
     '/export',
@@ -96,11 +99,18 @@ export const registerFileRoutes: FastifyPluginAsyncZod<FilesOptions> = async (ap
         description:
           'Body: a hyoka/1 document (application/json), an xlsx workbook, a CSV, or the text of a published sheet (format=sheet-text). ' +
           'dryRun=true answers what would be added, updated, removed and left unchanged, with a confirmToken; ' +
-          'sending the same body with confirm=<token> imports it only if the preview still holds (409 otherwise).',
+          'sending the same body with confirm=<token> imports it only if the preview still holds (409 otherwise). ' +
+          'An import that would remove more than half of the organization’s projects or policies is refused (400) unless confirmed ' +
+          'with the token of a preview (whose report shows largeRemoval) or sent with allowRemovals=true. ' +
+          'Limits (docs/limits.md): text of identifiers (keys, codes, units, grades) at most 100 characters, of names 500, of summaries, ' +
+          'improvements and unknown fields 10,000; numbers finite, below 10^15, at most 15 significant digits and 10 decimals; ' +
+          'nesting at most 32 deep; no control characters but tab and line breaks; JSON in UTF-8. ' +
+          'A workbook: at most 500,000 cells, 100,000 merged or validated cells, 100,000 shared strings, 40 MiB of XML.',
         querystring: orgQuery.extend({
           format: z.enum(IMPORT_FORMATS).optional().describe('json (default) | xlsx | csv | sheet-text'),
           dryRun: z.enum(['true', 'false']).optional().describe('report what would change; write nothing'),
-          confirm: z.string().min(1).max(200).optional().describe('the confirmToken of a preview'),
+          confirm: z.string().min(1).max(200).optional().describe('the confirmToken of a preview; also allows the removals it showed'),
+          allowRemovals: z.enum(['true', 'false']).optional().describe('import even when it removes more than half of the projects or policies'),
           bureau: z.string().min(1).optional().describe('sheet-text: the bureau of every project'),
         }),
         body: z.unknown(),
@@ -109,8 +119,8 @@ export const registerFileRoutes: FastifyPluginAsyncZod<FilesOptions> = async (ap
     },
     async (request) => {
       authorizeAdmin(bearer(request.headers.authorization), adminToken);
-      const { format = 'json', dryRun, confirm, org, bureau } = request.query;
-      const bytes = bodyBytes(request.body, format);
+      const { format = 'json', dryRun, confirm, org, bureau, allowRemovals } = request.query;
+      const bytes = bodyBytes(request.body);
       if (bytes.length > UPLOAD_LIMIT[format]) {
         throw new ServiceError('invalid', `ファイルが大きすぎます (上限 ${UPLOAD_LIMIT[format] / 1048576} MiB) / The file is too large (limit ${UPLOAD_LIMIT[format] / 1048576} MiB)`);
       }
@@ -124,7 +134,8 @@ export const registerFileRoutes: FastifyPluginAsyncZod<FilesOptions> = async (ap
           throw new ServiceError('conflict', 'プレビューの後にデータか内容が変わりました。もう一度プレビューしてください / The data or the upload changed since the preview: preview again');
         }
       }
-      return importFile(store, bytes, options);
+      // A confirmed preview showed what goes: confirming it allows that.
+      return importFile(store, bytes, { ...options, allowRemovals: allowRemovals === 'true' || confirm !== undefined });
     },
   );
 
@@ -152,8 +163,7 @@ export const registerFileRoutes: FastifyPluginAsyncZod<FilesOptions> = async (ap
   );
 };
 
-function bodyBytes(body: unknown, format: ImportFormat): Buffer {
+function bodyBytes(body: unknown): Buffer {
   if (Buffer.isBuffer(body)) return body;
-  if (format === 'json' && body !== undefined) return Buffer.from(JSON.stringify(body));
   throw new ServiceError('invalid', '本文が空か、形式が合いません (Content-Type を確認してください) / The body is empty or of the wrong type: check Content-Type');
 }

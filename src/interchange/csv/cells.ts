@@ -4,6 +4,7 @@
 // gives `undefined`; it is never read as zero or skipped.
 import type { Actual, Target } from '../../domain/model.js';
 import { classifyTarget } from '../../domain/target-text.js';
+import { numberProblem } from '../bounds.js';
 import { amountOf, fiscalYearOf, measureOf, rankOf } from '../numerals.js';
 import { ACHIEVED, ACTUAL_KINDS, DIRECTIONS, TARGET_KINDS, englishOf } from './columns.js';
 import { type CsvProblem, both, csvProblem } from './problems.js';
@@ -95,7 +96,7 @@ export class RowReader {
     else if (filled(cells.rank)) kind = 'rank';
     else if (text.trim() !== '') {
       const classified = classifyTarget(text, unit);
-      return classified.ok ? classified.value : this.problem(cells.text, classified.error);
+      return classified.ok ? this.bounded(cells.text, classified.value) : this.problem(cells.text, classified.error);
     } else return undefined;
     const stray = (kind === 'previous-year' ? [cells.rank] : kind === 'rank' ? [cells.base, cells.direction] : [cells.base, cells.direction, cells.rank]).find(filled);
     if (stray) {
@@ -123,12 +124,23 @@ export class RowReader {
     }
   }
 
+  /** A target classified from its text, its numbers within the bounds of every document (bounds.ts). */
+  private bounded(cell: Cell | undefined, target: Target | undefined): Target | undefined {
+    if (target === undefined) return undefined;
+    const numbers = typeof target === 'number' ? [target] : target.kind === 'previous-year' ? [target.base] : target.kind === 'rank' ? [target.atMost] : [];
+    for (const n of numbers) {
+      const problem = n === undefined ? undefined : numberProblem(n);
+      if (problem !== undefined) return this.problem(cell, problem);
+    }
+    return target;
+  }
+
   private previousYear(cells: Record<'kind' | 'text' | 'base' | 'direction', Cell | undefined>, unit: string): Target | undefined {
     const baseText = cells.base?.text.trim() ?? '';
     const directionText = cells.direction?.text.trim() ?? '';
     if (baseText === '' && directionText === '' && (cells.text?.text.trim() ?? '') !== '') {
       const classified = classifyTarget(cells.text!.text, unit);
-      if (classified.ok && typeof classified.value === 'object' && classified.value.kind === 'previous-year') return classified.value;
+      if (classified.ok && typeof classified.value === 'object' && classified.value.kind === 'previous-year') return this.bounded(cells.text, classified.value);
       return this.problem(cells.text, both('前年度比の目標は「目標の基準値」と「目標の方向」に書いてください (例: 120 と 減)', 'write a previous-year target in 目標の基準値 and 目標の方向 (e.g. 120 and 減)'));
     }
     const target: Target = { kind: 'previous-year' };

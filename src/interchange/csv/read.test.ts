@@ -203,6 +203,21 @@ describe('readCsv: budgets', () => {
       [3, 3],
     ]);
   });
+
+  it('refuses amounts and numbers past the bounds of a document, and control characters, at their cells', () => {
+    const numbers = ['事業キー,指標キー,年度,目標', 'tabunka,ninchido,2021,"1,000,000,000,000,000,000"', 'tabunka,ninchido,2022,0.1234567890123456'].join('\r\n');
+    expect(refused(readCsv(utf8(numbers), base())).map((p) => [p.line, p.column, p.message.split(' / ')[1]])).toEqual([
+      [2, 4, expect.stringContaining('the number 1000000000000000000 is too large')],
+      [3, 4, expect.stringContaining('the number 0.1234567890123456 has too many digits')],
+    ]);
+    const budgets = refused(readCsv(utf8('事業キー,年度,予算額(千円)\r\ntabunka,2022,"9,007,199,254,740,993"'), base()));
+    expect(budgets.map((p) => [p.line, p.column, p.message.split(' / ')[1]])).toEqual([[2, 3, expect.stringContaining('has too many digits to be kept exactly')]]);
+    const controls = refused(readCsv(utf8('事業キー,指標キー,年度,目標の種類,目標\r\ntabunka,ninchido,2021,定性,a\u0000b\r\ntabunka,ninchido,2022,定性,\u001b[1m'), base()));
+    expect(controls.map((p) => [p.line, p.column, p.message.split(' / ')[1]])).toEqual([
+      [2, 5, expect.stringContaining('character 2 is U+0000, which is not allowed')],
+      [3, 5, expect.stringContaining('character 1 is U+001B, which is not allowed')],
+    ]);
+  });
 });
 
 describe('readCsv without a base', () => {

@@ -7,6 +7,7 @@ import { parse } from 'csv-parse/sync';
 import { type Column, type Table, BUDGET_COLUMNS, PERIOD_COLUMNS } from './columns.js';
 import { type CsvProblem, both, csvProblem } from './problems.js';
 import { ESCAPED_START_CHARS } from './table.js';
+import { boundsMessages, hasForbiddenCharacter } from '../bounds.js';
 
 export interface Cell {
   text: string;
@@ -100,7 +101,7 @@ export function readRecords(text: string, problems: CsvProblem[], notices: CsvPr
     const cells = parsed[i]!.record;
     if (cells.every((cell) => cell.trim() === '')) continue;
     const start = lines[i]!;
-    records.push({
+    const record: CsvRecord = {
       line: start,
       cell(name) {
         const index = indexOf.get(name);
@@ -108,7 +109,13 @@ export function readRecords(text: string, problems: CsvProblem[], notices: CsvPr
         const before = cells.slice(0, index).reduce((n, text) => n + (text.match(LINE_BREAK)?.length ?? 0), 0);
         return { text: unescapeCell(cells[index] ?? ''), line: start + before, column: index + 1, header: headerOf.get(name) ?? name };
       },
-    });
+    };
+    // Text no document may hold (bounds.ts), named by its cell rather than by the document path it would reach.
+    for (const [name, index] of indexOf) {
+      const text = cells[index] ?? '';
+      if (hasForbiddenCharacter(text)) problems.push(csvProblem(record.cell(name)!, boundsMessages.control(text)));
+    }
+    records.push(record);
   }
   return { table, names: new Set(indexOf.keys()), records };
 }

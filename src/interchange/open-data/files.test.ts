@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import yauzl from 'yauzl';
+import { unzipEntries } from '../xlsx/test-support.js';
 import { describe, expect, it } from 'vitest';
 import type { HyokaDocument } from '../../domain/model.js';
 import { BUDGET_COLUMNS, PERIOD_COLUMNS } from '../csv/columns.js';
@@ -86,27 +86,8 @@ describe('openDataFiles', () => {
   });
 });
 
-function unzip(bytes: Uint8Array): Promise<OpenDataFile[]> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(Buffer.from(bytes), { lazyEntries: true, strictFileNames: true, validateEntrySizes: true }, (error, zip) => {
-      if (error || !zip) return reject(error);
-      const out: OpenDataFile[] = [];
-      zip.on('entry', (entry: yauzl.Entry) => {
-        zip.openReadStream(entry, (streamError, stream) => {
-          if (streamError || !stream) return reject(streamError);
-          const chunks: Buffer[] = [];
-          stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-          stream.on('end', () => {
-            out.push({ path: entry.fileName, bytes: new Uint8Array(Buffer.concat(chunks)) });
-            zip.readEntry();
-          });
-        });
-      });
-      zip.on('end', () => resolve(out));
-      zip.on('error', reject);
-      zip.readEntry();
-    });
-  });
+async function unzip(bytes: Uint8Array): Promise<OpenDataFile[]> {
+  return (await unzipEntries(bytes)).map(({ name, data }) => ({ path: name, bytes: new Uint8Array(data) }));
 }
 
 describe('zipFiles and saveOpenData', () => {

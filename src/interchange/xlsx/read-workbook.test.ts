@@ -52,6 +52,21 @@ describe('problems with their place', () => {
     expect(header).toEqual([{ place: '事業!Z1', message: expect.stringContaining('見出し「メモ」はこの表の列ではありません') }]);
   });
 
+  it('names the cell of a value past the bounds of every document: a huge amount, a long name', async () => {
+    const problems = problemsOf(
+      await edited((wb) => {
+        wb.getWorksheet('予算')!.getCell('C2').value = 1e21;
+        wb.getWorksheet('予算')!.getCell('C3').value = 2 ** 53;
+        wb.getWorksheet('事業')!.getCell('B2').value = '名'.repeat(501);
+      }),
+    );
+    expect(problems.map((p) => [p.place, p.message.split(' / ')[1]])).toEqual([
+      ['予算!C2', expect.stringContaining('the number 1e+21 is too large')],
+      ['予算!C3', expect.stringContaining('the number 9007199254740992 is too large')],
+      ['事業!B2', 'at most 500 characters (this has 501)'],
+    ]);
+  });
+
   it('names a missing sheet and a sheet it does not know', async () => {
     const problems = problemsOf(
       await edited((wb) => {

@@ -1,8 +1,9 @@
 // Shared by the xlsx tests: the documents they write (validated, then computed as export
 // writes them), the round trip's notion of "the same document", and a minimal zip writer
-// to craft hostile archives byte by byte.
+// to craft hostile archives byte by byte (and a reader to take archives apart).
 import { readFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
+import yauzl from 'yauzl';
 import type { HyokaDocument } from '../../domain/model.js';
 import { buildRichDocument } from '../../../test/factories.js';
 import { compute } from '../compute.js';
@@ -49,6 +50,30 @@ export interface ZipEntrySpec {
   method?: 0 | 8;
   /** Sizes to declare instead of the true ones (a lying directory). */
   declaredUncompressed?: number;
+}
+
+/** The entries of a zip archive, in order, inflated (and checked against their declared sizes). */
+export function unzipEntries(buffer: Uint8Array): Promise<{ name: string; data: Buffer }[]> {
+  return new Promise((resolve, reject) => {
+    yauzl.fromBuffer(Buffer.from(buffer), { lazyEntries: true, strictFileNames: true, validateEntrySizes: true }, (error, zip) => {
+      if (error || !zip) return reject(error);
+      const out: { name: string; data: Buffer }[] = [];
+      zip.on('entry', (entry: yauzl.Entry) => {
+        zip.openReadStream(entry, (streamError, stream) => {
+          if (streamError || !stream) return reject(streamError);
+          const chunks: Buffer[] = [];
+          stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+          stream.on('end', () => {
+            out.push({ name: entry.fileName, data: Buffer.concat(chunks) });
+            zip.readEntry();
+          });
+        });
+      });
+      zip.on('end', () => resolve(out));
+      zip.on('error', reject);
+      zip.readEntry();
+    });
+  });
 }
 
 /** A zip archive, written byte by byte (local headers, data, central directory, end record). */

@@ -1,9 +1,15 @@
-// Zip-bomb guard for uploaded workbooks, run before exceljs inflates anything. First the
-// central directory alone: the entry count (from the end record, before any entry is
-// read), each entry's declared sizes and ratio, their total. Then one bounded inflate of
-// every entry through yauzl, which stops at the first byte past an entry's declared size
-// (a directory that lies), and which also sums the cell ranges of merges and data
-// validations: exceljs expands both cell by cell, so `A1:XFD1048576` would hang it.
+// The guard of an uploaded workbook, run before exceljs inflates anything. exceljs holds a
+// loaded workbook in memory, at hundreds of bytes per cell, so the guard bounds what that
+// memory depends on. First the central directory alone: the entry count (from the end
+// record, before any entry is read), each entry's declared sizes and ratio, their total.
+// Then one bounded inflate of every entry through yauzl, which stops at the first byte
+// past an entry's declared size (a directory that lies), counting as it goes the cells,
+// the cells that merges and data validations cover (exceljs expands both cell by cell:
+// `A1:XFD1048576` would hang it) and the shared strings. Each refusal names the limit the
+// file went past. The largest hostile workbooks within these limits peak at about 400 MB
+// to read, where one of 17 MB (2.56 million cells) took 1.34 GB before cells were counted
+// (`npm run bench -- xlsx-hostile`); a 3,000-project data workbook fits (390,000 cells);
+// larger organizations import JSON.
 import yauzl from 'yauzl';
 import { both } from './cells.js';
 
@@ -17,23 +23,34 @@ export interface ZipLimits {
   /** Uncompressed ÷ compressed, checked for entries above `ratioFloor` bytes. */
   maxRatio: number;
   ratioFloor: number;
+  /** Cells written in the worksheets (`<c>` elements), over all sheets. */
+  maxCells: number;
   /** Cells covered by merges and data validations, over all sheets. */
   maxRangeCells: number;
+  /** Entries of the shared-string table. */
+  maxSharedStrings: number;
 }
 
 export const DEFAULT_ZIP_LIMITS: ZipLimits = {
   maxBytes: 32 * 1024 * 1024,
   maxEntries: 200,
-  // exceljs holds a loaded workbook in memory at about 20 times its XML: 100 MB of XML (a
-  // 1,000-project data workbook has 5.4 MB) already costs gigabytes.
-  maxTotalUncompressed: 100 * 1024 * 1024,
-  maxEntryUncompressed: 80 * 1024 * 1024,
+  maxTotalUncompressed: 40 * 1024 * 1024,
+  maxEntryUncompressed: 32 * 1024 * 1024,
   maxRatio: 200,
   ratioFloor: 1024 * 1024,
-  maxRangeCells: 2_000_000,
+  maxCells: 500_000,
+  maxRangeCells: 100_000,
+  maxSharedStrings: 100_000,
 };
 
-/** Undefined when the zip may be inflated; else why not, in Japanese with English beside it. */
+/** What the inflate pass counts, summed over the entries. */
+interface Counts {
+  cells: number;
+  rangeCells: number;
+  sharedStrings: number;
+}
+
+/** Undefined when the zip may be inflated; else why not, naming the limit, in Japanese with English beside it. */
 export async function checkZip(buffer: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<string | undefined> {
   if (buffer.length > limits.maxBytes) {
     return both(`ファイルが大きすぎます (${mib(buffer.length)}、上限 ${mib(limits.maxBytes)})`, `the file is too large (${mib(buffer.length)}; at most ${mib(limits.maxBytes)})`);
@@ -49,21 +66,14 @@ export async function checkZip(buffer: Buffer, limits: ZipLimits = DEFAULT_ZIP_L
       return both(`zip の中のファイルが多すぎます (${zip.entryCount} 個、上限 ${limits.maxEntries} 個)`, `too many files in the zip (${zip.entryCount}; at most ${limits.maxEntries})`);
     }
     const entries = await readDirectory(zip);
-    let total = 0;
-    for (const entry of entries) {
-      total += entry.uncompressedSize;
-      const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize);
-      if (entry.uncompressedSize > limits.maxEntryUncompressed || total > limits.maxTotalUncompressed || (entry.uncompressedSize > limits.ratioFloor && ratio > limits.maxRatio)) {
-        return bomb();
-      }
-    }
-    let cells = 0;
+    const refused = directoryRefusal(entries, limits);
+    if (refused) return refused;
+    const counts: Counts = { cells: 0, rangeCells: 0, sharedStrings: 0 };
     for (const entry of entries) {
       if (entry.fileName.endsWith('/')) continue;
-      cells += await inflateChecked(zip, entry, /^xl\/worksheets\/[^/]+\.xml$/.test(entry.fileName));
-      if (cells > limits.maxRangeCells) {
-        return both(`結合セルか入力規則の範囲が広すぎます (${cells} セル以上)`, `merged or validated ranges cover too many cells (${cells} or more)`);
-      }
+      await inflateCounted(zip, entry, counts);
+      const over = countRefusal(counts, limits);
+      if (over) return over;
     }
     return undefined;
   } catch {
@@ -73,9 +83,52 @@ export async function checkZip(buffer: Buffer, limits: ZipLimits = DEFAULT_ZIP_L
   }
 }
 
+/** The declared sizes: each entry's, their ratio to the compressed size, their total. */
+function directoryRefusal(entries: readonly yauzl.Entry[], limits: ZipLimits): string | undefined {
+  let total = 0;
+  for (const entry of entries) {
+    total += entry.uncompressedSize;
+    const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize);
+    if (entry.uncompressedSize > limits.maxEntryUncompressed) {
+      return bomb(`${entry.fileName} が展開後 ${mib(entry.uncompressedSize)} (1ファイルの上限 ${mib(limits.maxEntryUncompressed)})`, `${entry.fileName} inflates to ${mib(entry.uncompressedSize)} (at most ${mib(limits.maxEntryUncompressed)} per file)`);
+    }
+    if (total > limits.maxTotalUncompressed) {
+      return bomb(`展開後の合計が ${mib(total)} を超えます (上限 ${mib(limits.maxTotalUncompressed)})`, `the files inflate to more than ${mib(total)} in all (at most ${mib(limits.maxTotalUncompressed)})`);
+    }
+    if (entry.uncompressedSize > limits.ratioFloor && ratio > limits.maxRatio) {
+      return bomb(`${entry.fileName} の圧縮率が ${Math.round(ratio)} 倍 (上限 ${limits.maxRatio} 倍)`, `${entry.fileName} is compressed ${Math.round(ratio)} to 1 (at most ${limits.maxRatio} to 1)`);
+    }
+  }
+  return undefined;
+}
+
+function countRefusal(counts: Counts, limits: ZipLimits): string | undefined {
+  const big = (n: number) => n.toLocaleString('en-US');
+  if (counts.cells > limits.maxCells) {
+    return both(
+      `セルが多すぎます (${big(counts.cells)} 個以上、上限 ${big(limits.maxCells)} 個)。局ごとなどに分けるか、hyoka/1 の JSON で取り込んでください`,
+      `too many cells (${big(counts.cells)} or more; at most ${big(limits.maxCells)}): split the workbook, e.g. by bureau, or import hyoka/1 JSON`,
+    );
+  }
+  if (counts.rangeCells > limits.maxRangeCells) {
+    return both(
+      `結合セルか入力規則の範囲が広すぎます (${big(counts.rangeCells)} セル以上、上限 ${big(limits.maxRangeCells)} セル)`,
+      `merged or validated ranges cover too many cells (${big(counts.rangeCells)} or more; at most ${big(limits.maxRangeCells)})`,
+    );
+  }
+  if (counts.sharedStrings > limits.maxSharedStrings) {
+    return both(
+      `共有文字列が多すぎます (${big(counts.sharedStrings)} 個以上、上限 ${big(limits.maxSharedStrings)} 個)`,
+      `too many shared strings (${big(counts.sharedStrings)} or more; at most ${big(limits.maxSharedStrings)})`,
+    );
+  }
+  return undefined;
+}
+
 const mib = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MiB`;
 const notAWorkbook = () => both('Excel ブック (.xlsx) として読めません。.xlsx で保存したファイルを選んでください', 'not an Excel workbook (.xlsx): choose a file saved as .xlsx');
-const bomb = () => both('展開後の大きさが上限を超えるため読みません (zip 爆弾の疑い)', 'refused before inflating: the contents would exceed the size limits (a zip bomb?)');
+const bomb = (ja: string, en: string) =>
+  both(`展開後の大きさが上限を超えるため読みません (zip 爆弾の疑い): ${ja}`, `refused before inflating: the contents would exceed the size limits (a zip bomb?): ${en}`);
 
 function open(buffer: Buffer): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) => {
@@ -96,26 +149,31 @@ function readDirectory(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
   });
 }
 
+// Elements counted while inflating, with or without a namespace prefix (`<c `, `<x:c>`), in
+// every entry: exceljs finds its parts by unanchored names (`…xl/worksheets/sheet1.xml`
+// anywhere in a path), so the name of an entry does not say what exceljs will parse.
+// A comment (a note on a cell) counts as a cell.
 const RANGE = /(?:sqref|mergeCell ref)="([^"]*)"/g;
+const CELL = /<(?:\w+:)?(?:c|comment)[\s>/]/g;
+const SHARED_STRING = /<(?:\w+:)?si[\s>/]/g;
 const TAIL = 4096;
 
-/** Inflates one entry (yauzl errors past its declared size); for a sheet, the cells its merges and validations cover. */
-function inflateChecked(zip: yauzl.ZipFile, entry: yauzl.Entry, sheet: boolean): Promise<number> {
+/** Inflates one entry (yauzl errors past its declared size), adding what it holds to the counts. */
+function inflateCounted(zip: yauzl.ZipFile, entry: yauzl.Entry, counts: Counts): Promise<void> {
   return new Promise((resolve, reject) => {
     zip.openReadStream(entry, (error, stream) => {
       if (error || !stream) return reject(error ?? new Error('no stream'));
-      let cells = 0;
       let tail = '';
       stream.on('data', (chunk: Buffer) => {
-        if (!sheet) return;
         const text = tail + chunk.toString('latin1');
-        for (const match of text.matchAll(RANGE)) {
-          // A match wholly inside the kept tail was counted with the previous chunk.
-          if (match.index + match[0].length > tail.length) cells += rangeCells(match[1]!);
-        }
+        // A match wholly inside the kept tail was counted with the previous chunk.
+        const fresh = (match: RegExpMatchArray) => match.index! + match[0].length > tail.length;
+        for (const match of text.matchAll(RANGE)) if (fresh(match)) counts.rangeCells += rangeCells(match[1]!);
+        for (const match of text.matchAll(CELL)) if (fresh(match)) counts.cells += 1;
+        for (const match of text.matchAll(SHARED_STRING)) if (fresh(match)) counts.sharedStrings += 1;
         tail = text.slice(-TAIL);
       });
-      stream.once('end', () => resolve(cells));
+      stream.once('end', () => resolve());
       stream.once('error', reject);
     });
   });
