@@ -78,18 +78,55 @@ export function listAsWritten<T>(items: T[] | undefined, emptyListNames: string 
   return wasEmpty(emptyListNames, name) ? [] : undefined;
 }
 
-/** The row of `record` in `table`: `place` (parents, position) then the layout's columns. */
-function rowOf<T extends TableName>(table: T, record: object, place: Fields): NewRow<T> {
-  const layout = LAYOUTS[table];
-  const row = place;
-  for (const { field, column, kind } of layout.fields) {
-    const value = (record as Fields)[field];
-    row[column] = value === undefined ? null : kind === 'value' ? json(value) : value;
-  }
-  row.extra = extraOf(record, KNOWN_FIELDS[layout.record]);
-  if (layout.optionalLists.length > 0) row.empty_lists = emptyLists(record, layout.optionalLists);
-  return row as NewRow<T>;
+/** The row of a record: the values of the place columns (parents, position) in order, then the layout's columns. */
+type RowBuilder = (record: object, ...place: unknown[]) => Fields;
+
+/** The row of `record` in `table`, read field by field (what compiled builders do in one object literal). */
+function genericBuilder(layout: TableLayout): RowBuilder {
+  const known = KNOWN_FIELDS[layout.record];
+  return (record, ...place) => {
+    const row: Fields = {};
+    layout.place.forEach((column, i) => (row[column] = place[i]));
+    for (const { field, column, kind } of layout.fields) {
+      const value = (record as Fields)[field];
+      row[column] = value === undefined ? null : kind === 'value' ? json(value) : value;
+    }
+    row.extra = extraOf(record, known);
+    if (layout.optionalLists.length > 0) row.empty_lists = emptyLists(record, layout.optionalLists);
+    return row;
+  };
 }
+
+// An import builds a row for every record it writes (two million for a large city): one
+// object literal per table, generated from the layout, is as fast as the hand-written ones
+// it replaces, where the field-by-field loop made flattening a 10,000-project document about
+// a sixth slower. The text holds only names from the schema and the layouts, each written
+// with JSON.stringify; nothing from a document is ever part of it.
+function compiledBuilder(layout: TableLayout): RowBuilder {
+  const name = JSON.stringify;
+  const parameters = layout.place.map((_, i) => `p${i}`);
+  const properties = [
+    ...layout.place.map((column, i) => `${name(column)}: p${i}`),
+    ...layout.fields.map(({ field, column, kind }) =>
+      kind === 'value' ? `${name(column)}: json(r[${name(field)}])` : `${name(column)}: r[${name(field)}] ?? null`,
+    ),
+    '"extra": extraOf(r, known)',
+    ...(layout.optionalLists.length > 0 ? ['"empty_lists": emptyLists(r, lists)'] : []),
+  ];
+  const source = `return function (r, ${parameters.join(', ')}) { return { ${properties.join(', ')} }; };`;
+  try {
+    return new Function('json', 'extraOf', 'emptyLists', 'known', 'lists', source)(json, extraOf, emptyLists, KNOWN_FIELDS[layout.record], layout.optionalLists) as RowBuilder;
+  } catch (error) {
+    // Code generation disallowed (node --disallow-code-generation-from-strings): the plain loop.
+    if (!(error instanceof EvalError)) throw error;
+    return genericBuilder(layout);
+  }
+}
+
+/** Each table's row builder: `build.periods(period, indicatorId, position)`. */
+const build = Object.fromEntries(Object.entries(LAYOUTS).map(([table, layout]) => [table, compiledBuilder(layout)])) as {
+  [T in TableName]: (record: object, ...place: unknown[]) => NewRow<T>;
+};
 
 /**
  * The record of a row, in the schema's field order: `start` holds the fields the caller
@@ -135,7 +172,7 @@ const readPlans = new Map<TableLayout, ReadStep[]>(
 
 export function organizationRow(doc: HyokaDocument): NewRow<'organizations'> {
   return {
-    ...rowOf('organizations', doc.organization, {}),
+    ...build.organizations(doc.organization),
     plan: json(doc.plan),
     settings: json(doc.settings),
     document_extra: extraOf(doc, KNOWN_FIELDS.document),
@@ -165,7 +202,7 @@ export function toDocument(
 // ---------------------------------------------------------------- policies
 
 export function policyRow(policy: Policy, orgId: number, position: number): NewRow<'policies'> {
-  return rowOf('policies', policy, { org_id: orgId, position });
+  return build.policies(policy, orgId, position);
 }
 
 export function toPolicy(row: Row<'policies'>): Policy {
@@ -173,7 +210,7 @@ export function toPolicy(row: Row<'policies'>): Policy {
 }
 
 export function policyEvaluationRow(evaluation: PolicyEvaluation, policyId: number, position: number): NewRow<'policy_evaluations'> {
-  return rowOf('policy_evaluations', evaluation, { policy_id: policyId, position });
+  return build.policy_evaluations(evaluation, policyId, position);
 }
 
 export function toPolicyEvaluation(row: Row<'policy_evaluations'>, policy: string): PolicyEvaluation {
@@ -183,7 +220,7 @@ export function toPolicyEvaluation(row: Row<'policy_evaluations'>, policy: strin
 // ---------------------------------------------------------------- projects and rows
 
 export function projectRow(project: Project, orgId: number, position: number): NewRow<'projects'> {
-  return rowOf('projects', project, { org_id: orgId, position });
+  return build.projects(project, orgId, position);
 }
 
 export interface ProjectChildren {
@@ -199,7 +236,7 @@ export function toProject(row: Row<'projects'>, children: ProjectChildren): Proj
 }
 
 export function placementRow(placement: Placement, projectId: number, policyId: number, position: number): NewRow<'placements'> {
-  return rowOf('placements', placement, { project_id: projectId, policy_id: policyId, position });
+  return build.placements(placement, projectId, policyId, position);
 }
 
 export function toPlacement(
@@ -213,7 +250,7 @@ export function toPlacement(
 // ---------------------------------------------------------------- indicators and periods
 
 export function indicatorRow(indicator: Indicator, projectId: number, position: number): NewRow<'indicators'> {
-  return rowOf('indicators', indicator, { project_id: projectId, position });
+  return build.indicators(indicator, projectId, position);
 }
 
 export function toIndicator(row: Row<'indicators'>, periods: Period[]): Indicator {
@@ -221,7 +258,7 @@ export function toIndicator(row: Row<'indicators'>, periods: Period[]): Indicato
 }
 
 export function periodRow(period: Period, indicatorId: number, position: number): NewRow<'periods'> {
-  return rowOf('periods', period, { indicator_id: indicatorId, position });
+  return build.periods(period, indicatorId, position);
 }
 
 export function toPeriod(row: Row<'periods'>): Period {
@@ -231,7 +268,7 @@ export function toPeriod(row: Row<'periods'>): Period {
 // ---------------------------------------------------------------- money and evaluations
 
 export function budgetRow(budget: Budget, projectId: number, position: number): NewRow<'budgets'> {
-  return rowOf('budgets', budget, { project_id: projectId, position });
+  return build.budgets(budget, projectId, position);
 }
 
 export function toBudget(row: Row<'budgets'>): Budget {
@@ -244,7 +281,7 @@ export function personnelCostRow(
   placementId: number | null,
   position: number,
 ): NewRow<'personnel_costs'> {
-  return rowOf('personnel_costs', cost, { project_id: projectId, placement_id: placementId, position });
+  return build.personnel_costs(cost, projectId, placementId, position);
 }
 
 export function toPersonnelCost(row: Row<'personnel_costs'>): PersonnelCost {
@@ -257,7 +294,7 @@ export function evaluationRow(
   placementId: number | null,
   position: number,
 ): NewRow<'evaluations'> {
-  return rowOf('evaluations', evaluation, { project_id: projectId, placement_id: placementId, position });
+  return build.evaluations(evaluation, projectId, placementId, position);
 }
 
 export function toEvaluation(row: Row<'evaluations'>): Evaluation {

@@ -164,6 +164,8 @@ export interface FieldColumn {
 /** How a table holds its record, derived from its declaration and the record's fields. */
 export interface TableLayout {
   record: RecordName;
+  /** Columns between id and the fields: parents, then position. */
+  place: readonly string[];
   /** The value fields with columns, in the schema's order. */
   fields: readonly FieldColumn[];
   /** Optional lists of child records, whose `[]` empty_lists keeps apart from absent. */
@@ -189,7 +191,7 @@ function layoutOf(declaration: TableDeclaration): TableLayout {
     ...(document ? ['document_extra'] : []),
     ...(lists.length > 0 ? ['empty_lists'] : []),
   ];
-  return { record: declaration.record, fields, optionalLists: lists, columns };
+  return { record: declaration.record, place: declaration.place, fields, optionalLists: lists, columns };
 }
 
 export const LAYOUTS: { readonly [T in TableName]: TableLayout } = Object.fromEntries(
