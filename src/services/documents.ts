@@ -25,12 +25,17 @@ export function importValue(store: Store, value: unknown, options: ImportOptions
 export interface ImportOptions {
   /** Report what would change; write nothing. */
   dryRun?: boolean;
+  /** List the changed values in the report, the first this many (a preview). */
+  listChanges?: number;
 }
 
 /** Imports a validation's document, or refuses it whole with every problem the validation found. */
 async function importValidated(store: Store, validation: ValidationResult, options: ImportOptions = {}): Promise<ImportOutcome> {
   if (!validation.ok) throw refusal(validation.problems);
-  const report = await importDocument(store, validation.document, { dryRun: options.dryRun ?? false });
+  const report = await importDocument(store, validation.document, {
+    dryRun: options.dryRun ?? false,
+    ...(options.listChanges !== undefined && { listChanges: options.listChanges }),
+  });
   return { report, unknownFields: validation.unknownFields };
 }
 

@@ -29,6 +29,8 @@ export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 export interface FileImportOptions {
   format: ImportFormat;
   dryRun?: boolean;
+  /** List the changed values in the report, the first this many (a preview). */
+  listChanges?: number;
   /** The organization (code or name): which one a CSV updates; the name of a sheet-text draft. */
   org?: string;
   /** sheet-text: the bureau (局) of every project; the sheet does not print it. */
@@ -41,10 +43,10 @@ export interface FileImportOutcome extends ImportOutcome {
 }
 
 export async function importFile(store: Store, bytes: Buffer, options: FileImportOptions): Promise<FileImportOutcome> {
-  const dryRun = options.dryRun === true;
+  const writing = { dryRun: options.dryRun === true, ...(options.listChanges !== undefined && { listChanges: options.listChanges }) };
   switch (options.format) {
     case 'json':
-      return { ...(await importText(store, utf8(bytes, 'JSON'), { dryRun })), notes: '' };
+      return { ...(await importText(store, utf8(bytes, 'JSON'), writing)), notes: '' };
     case 'xlsx': {
       const reading = await readWorkbook(bytes);
       if (!reading.ok) {
@@ -54,7 +56,7 @@ export async function importFile(store: Store, bytes: Buffer, options: FileImpor
           reading.problems.map((problem) => ({ path: problem.place, message: problem.message })),
         );
       }
-      return { ...(await importValue(store, reading.value, { dryRun })), notes: '' };
+      return { ...(await importValue(store, reading.value, writing)), notes: '' };
     }
     case 'csv': {
       const base = await csvBase(store, options.org);
@@ -67,11 +69,11 @@ export async function importFile(store: Store, bytes: Buffer, options: FileImpor
         );
       }
       const notes = reading.notices.map((notice) => `${notice.path}: ${notice.message}`).join('\n');
-      return { ...(await importValue(store, reading.document, { dryRun })), notes: notes ? `${notes}\n` : '' };
+      return { ...(await importValue(store, reading.document, writing)), notes: notes ? `${notes}\n` : '' };
     }
     case 'sheet-text': {
       const { document, notes } = readSheetDraft(bytes, options);
-      return { ...(await importValue(store, document, { dryRun })), notes };
+      return { ...(await importValue(store, document, writing)), notes };
     }
   }
 }
