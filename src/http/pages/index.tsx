@@ -3,7 +3,8 @@
 // registered below; every page also answers ?format=json|csv with what it shows.
 import type { FastifyError, FastifyInstance, FastifyPluginAsync } from 'fastify';
 import type { Store } from '../../store/open.js';
-import { ServiceError, type ServiceErrorKind } from '../../services/errors.js';
+import { ServiceError } from '../../services/errors.js';
+import { STATUS } from '../errors.js';
 import { registerAssets } from './assets.js';
 import { registerDownloads } from './downloads.js';
 import { registerDashboard } from './dashboard.js';
@@ -24,8 +25,6 @@ export interface PagesOptions {
 export interface PageDeps {
   store: Store;
 }
-
-const STATUS: Record<ServiceErrorKind, number> = { invalid: 400, 'not-found': 404, ambiguous: 400, unauthorized: 401, forbidden: 403, conflict: 409, unavailable: 503 };
 
 function ErrorPage({ status, message, path }: { status: number; message: string; path: string }) {
   const [title, titleEn] = status === 404 ? ['ページが見つかりません', 'Not found'] : status < 500 ? ['表示できません', 'Cannot show this page'] : ['エラーが発生しました', 'Error'];
