@@ -5,7 +5,8 @@
 // both flatten records through these steps.
 import type { HyokaDocument, Indicator, Placement, Policy, PolicyEvaluation, Project } from '../domain/model.js';
 import { InvalidDocumentError } from './errors.js';
-import type { Row, TableName } from './schema.js';
+import type { RecordKind } from '../interchange/change-set.js';
+import type { TableName } from './schema.js';
 import {
   budgetRow,
   evaluationRow,
@@ -20,7 +21,6 @@ import {
 } from './rows.js';
 
 export { RECORD_KINDS, type RecordKind } from '../interchange/change-set.js';
-import type { RecordKind } from '../interchange/change-set.js';
 
 /** A record and its place in its list. */
 export interface Placed<R> {
