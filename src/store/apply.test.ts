@@ -57,7 +57,7 @@ describe.each(testStores())('applying a change set on $name', (factory) => {
       }),
       { numRuns: factory.name === 'sqlite' ? 60 : 25 },
     );
-  });
+  }, 180_000);
 
   it('raises the revision only when something is written', async () => {
     const first = await save(buildRichDocument(), null);
