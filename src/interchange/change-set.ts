@@ -148,6 +148,16 @@ const KEY_OF: Readonly<Record<Listed, (record: Fields) => string>> = {
   policyEvaluation: (r) => `${segment(r.policy as string)}/${segment((r.bureau as string | undefined) ?? '')}/${year(r)}`,
 };
 
+const KIND_RECORD = Object.fromEntries(Object.entries(KIND_OF).map(([name, kind]) => [kind, name])) as Record<RecordKind, Listed>;
+
+/** Per record: its lists of child records, their kind, and whether those have lists of their own. */
+const BELOW = Object.fromEntries(
+  (Object.keys(KIND_OF) as Listed[]).map((name) => [
+    name,
+    RECORD_FIELDS[name].lists.map((list) => ({ list: list.name, kind: KIND_OF[list.element as Listed], branches: RECORD_FIELDS[list.element].lists.length > 0 })),
+  ]),
+) as Record<Listed, { list: string; kind: RecordKind; branches: boolean }[]>;
+
 /** Which owner a record is to its children. */
 const OWNER_FIELD: Partial<Record<Listed, keyof Owner>> = { project: 'project', placement: 'placement', indicator: 'indicator' };
 
@@ -219,12 +229,19 @@ class Walk {
     }
   }
 
-  /** Counts a record added or removed and everything below it. */
+  /** Counts a record added or removed and everything below it (a new organization's: every record). */
   private count(name: Listed, record: Fields, how: 'added' | 'removed'): void {
     this.counts[KIND_OF[name]][how]++;
-    for (const list of RECORD_FIELDS[name].lists) {
-      const items = record[list.name] as Fields[] | undefined;
-      if (items) for (const item of items) this.count(list.element as Listed, item, how);
+    this.countBelow(name, record, how);
+  }
+
+  private countBelow(name: Listed, record: Fields, how: 'added' | 'removed'): void {
+    for (const { list, kind, branches } of BELOW[name]) {
+      const items = record[list] as Fields[] | undefined;
+      if (!items) continue;
+      this.counts[kind][how] += items.length;
+      // Records without lists of their own (periods, budgets …) are counted by the length alone.
+      if (branches) for (const item of items) this.countBelow(KIND_RECORD[kind], item, how);
     }
   }
 }

@@ -10,13 +10,13 @@
 import type { Kysely } from 'kysely';
 import type { HyokaDocument, Policy, PolicyEvaluation, Project } from '../domain/model.js';
 import { isEmptyChangeSet, type AddedRecord, type ChangeSet, type KeptRecord, type Owner, type RecordKind } from '../interchange/change-set.js';
-import { batchSize, deleteRows, writeRows } from './bulk.js';
+import { batchSize, deleteRows, writeFilled } from './bulk.js';
 import { IdAllocator, lockOrganization, takeWriteLock, type DialectName } from './dialect.js';
 import type { RowIds, Snapshot } from './documents.js';
 import { StaleSnapshotError } from './errors.js';
 import { currentRevision, insertOrganization, raiseRevision, updateOrganization } from './organizations.js';
 import type { Store } from './open.js';
-import { organizationRow, type NewRow } from './rows.js';
+import { organizationRow } from './rows.js';
 import type { Database, TableName } from './schema.js';
 import { STEPS, emptyParentIds, policyId, type Entry, type ParentIds, type Placed, type Step } from './steps.js';
 
@@ -151,24 +151,31 @@ class Writer {
     }
   }
 
-  /** Inserts the entries' rows in multi-row statements; `fromSource`: remember ids as the steps do. */
+  /**
+   * Inserts the entries' rows in multi-row statements. `fromSource`: the ids are remembered as
+   * the steps do; else a row or an indicator added below stored records carries its own lists.
+   */
   private async insert(step: Step<TableName, any>, entries: Iterable<Entry<unknown>>, fromSource: boolean): Promise<void> {
     const size = batchSize(this.dialect, step.table);
-    let rows: NewRow<TableName>[] = [];
+    const { kind } = step;
+    const remember: ((entry: Entry<unknown>, id: number) => void) | undefined = fromSource
+      ? step.remember && ((entry, id) => step.remember!(entry, id, this.ids))
+      : kind === 'placements' || kind === 'indicators'
+        ? (entry, id) => this.carry(kind, entry, id)
+        : undefined;
     let batch: Entry<unknown>[] = [];
     const flush = async () => {
-      const ids = await this.allocator.allocate(step.table, rows.length);
-      batch.forEach((entry, i) => (fromSource ? step.remember?.(entry, ids[i]!, this.ids) : this.carry(step.kind, entry, ids[i]!)));
-      await writeRows(this.db, this.dialect, step.table, ids, rows, 'insert');
-      rows = [];
+      const ids = await this.allocator.allocate(step.table, batch.length);
+      if (remember) batch.forEach((entry, i) => remember(entry, ids[i]!));
+      const written = batch;
+      await writeFilled(this.db, this.dialect, step.table, written.length, (values, at, i) => step.fill(written[i]!, this.ids, ids[i]!, values, at), 'insert');
       batch = [];
     };
     for (const entry of entries) {
-      rows.push(step.row(entry, this.ids));
       batch.push(entry);
-      if (rows.length >= size) await flush();
+      if (batch.length >= size) await flush();
     }
-    if (rows.length > 0) await flush();
+    if (batch.length > 0) await flush();
   }
 
   /** A row or an indicator added below a stored project: what it carries is added below it. */
@@ -179,7 +186,7 @@ class Writer {
     if (kind === 'placements') {
       below(record.personnelCosts, 'personnelCosts', { parent: entry.parent, placement: id });
       below(record.evaluations, 'evaluations', { parent: entry.parent, placement: id });
-    } else if (kind === 'indicators') {
+    } else {
       below(record.periods, 'periods', { parent: id, placement: null });
     }
   }
@@ -188,14 +195,18 @@ class Writer {
   private async rewrite(step: Step<TableName, any>): Promise<void> {
     const kept = this.rewrites.get(step.kind);
     if (!kept) return;
-    const size = batchSize(this.dialect, step.table);
-    for (let start = 0; start < kept.length; start += size) {
-      const batch = kept.slice(start, start + size);
-      const rows = batch.map((change) =>
-        step.row({ record: change.record, position: change.position, index: -1, ...this.parentsOf(change.kind, change.owner, change.record) }, this.ids),
-      );
-      await writeRows(this.db, this.dialect, step.table, batch.map((change) => this.rowId(change.stored)), rows, 'upsert');
-    }
+    await writeFilled(
+      this.db,
+      this.dialect,
+      step.table,
+      kept.length,
+      (values, at, i) => {
+        const change = kept[i]!;
+        const entry = { record: change.record, position: change.position, index: -1, ...this.parentsOf(change.kind, change.owner, change.record) };
+        step.fill(entry, this.ids, this.rowId(change.stored), values, at);
+      },
+      'upsert',
+    );
   }
 }
 

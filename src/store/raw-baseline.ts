@@ -32,9 +32,10 @@ export function flattenDocument(doc: HyokaDocument): FlatTable[] {
     let next = 1;
     for (const entry of step.entries(source, ids)) {
       const id = next++;
-      const row: Record<string, unknown> = { id, ...step.row(entry, ids) };
+      const values = new Array<unknown>(columns.length);
+      step.fill(entry, ids, id, values, 0);
       step.remember?.(entry, id, ids);
-      rows.push(columns.map((c) => row[c] ?? null));
+      rows.push(values);
     }
     tables.push({ table: step.table, columns, rows });
   }

@@ -17,26 +17,13 @@ import type {
   Project,
 } from '../domain/model.js';
 import { KNOWN_FIELDS, RECORD_FIELDS } from '../interchange/record-fields.js';
-import { LAYOUTS, type Json, type Row, type TableLayout, type TableName } from './schema.js';
+import { emptyLists, extraOf, FILL, json } from './row-values.js';
+import { COLUMNS, LAYOUTS, type Json, type Row, type TableLayout, type TableName } from './schema.js';
 
 /** A row as built from a record, before it has its primary key. */
 export type NewRow<T extends TableName> = Omit<Row<T>, 'id'>;
 
 type Fields = Record<string, unknown>;
-
-/** The record's unknown fields as JSON, or null when it has none. */
-function extraOf(record: object, fields: ReadonlySet<string>): Json {
-  let extra: Fields | undefined;
-  for (const name of Object.keys(record)) {
-    if (fields.has(name)) continue;
-    const value = (record as Fields)[name];
-    if (value === undefined) continue;
-    extra ??= {};
-    // defineProperty: a field named __proto__ must stay a field, not become a prototype.
-    Object.defineProperty(extra, name, { value, enumerable: true, writable: true, configurable: true });
-  }
-  return extra ? JSON.stringify(extra) : null;
-}
 
 /** Adds the stored unknown fields back to a record. */
 function withExtra<T extends object>(record: T, extra: Json): T {
@@ -48,24 +35,8 @@ function withExtra<T extends object>(record: T, extra: Json): T {
   return record;
 }
 
-function json(value: unknown): Json {
-  if (value === undefined) return null;
-  // Most targets and actuals are plain numbers: String() writes what JSON.stringify would.
-  return typeof value === 'number' && Number.isFinite(value) ? String(value) : JSON.stringify(value);
-}
-
 function parse<T>(text: Json): T | undefined {
   return text === null ? undefined : (JSON.parse(text) as T);
-}
-
-/** Names of the record's optional lists written as `[]`. */
-function emptyLists(record: object, names: readonly string[]): string | null {
-  let found: string | null = null;
-  for (const name of names) {
-    const value = (record as Fields)[name];
-    if (Array.isArray(value) && value.length === 0) found = found === null ? name : `${found},${name}`;
-  }
-  return found;
 }
 
 function wasEmpty(emptyListNames: string | null, name: string): boolean {
@@ -77,56 +48,6 @@ export function listAsWritten<T>(items: T[] | undefined, emptyListNames: string 
   if (items && items.length > 0) return items;
   return wasEmpty(emptyListNames, name) ? [] : undefined;
 }
-
-/** The row of a record: the values of the place columns (parents, position) in order, then the layout's columns. */
-type RowBuilder = (record: object, ...place: unknown[]) => Fields;
-
-/** The row of `record` in `table`, read field by field (what compiled builders do in one object literal). */
-function genericBuilder(layout: TableLayout): RowBuilder {
-  const known = KNOWN_FIELDS[layout.record];
-  return (record, ...place) => {
-    const row: Fields = {};
-    layout.place.forEach((column, i) => (row[column] = place[i]));
-    for (const { field, column, kind } of layout.fields) {
-      const value = (record as Fields)[field];
-      row[column] = value === undefined ? null : kind === 'value' ? json(value) : value;
-    }
-    row.extra = extraOf(record, known);
-    if (layout.optionalLists.length > 0) row.empty_lists = emptyLists(record, layout.optionalLists);
-    return row;
-  };
-}
-
-// An import builds a row for every record it writes (two million for a large city): one
-// object literal per table, generated from the layout, is as fast as the hand-written ones
-// it replaces, where the field-by-field loop made flattening a 10,000-project document about
-// a sixth slower. The text holds only names from the schema and the layouts, each written
-// with JSON.stringify; nothing from a document is ever part of it.
-function compiledBuilder(layout: TableLayout): RowBuilder {
-  const name = JSON.stringify;
-  const parameters = layout.place.map((_, i) => `p${i}`);
-  const properties = [
-    ...layout.place.map((column, i) => `${name(column)}: p${i}`),
-    ...layout.fields.map(({ field, column, kind }) =>
-      kind === 'value' ? `${name(column)}: json(r[${name(field)}])` : `${name(column)}: r[${name(field)}] ?? null`,
-    ),
-    '"extra": extraOf(r, known)',
-    ...(layout.optionalLists.length > 0 ? ['"empty_lists": emptyLists(r, lists)'] : []),
-  ];
-  const source = `return function (r, ${parameters.join(', ')}) { return { ${properties.join(', ')} }; };`;
-  try {
-    return new Function('json', 'extraOf', 'emptyLists', 'known', 'lists', source)(json, extraOf, emptyLists, KNOWN_FIELDS[layout.record], layout.optionalLists) as RowBuilder;
-  } catch (error) {
-    // Code generation disallowed (node --disallow-code-generation-from-strings): the plain loop.
-    if (!(error instanceof EvalError)) throw error;
-    return genericBuilder(layout);
-  }
-}
-
-/** Each table's row builder: `build.periods(period, indicatorId, position)`. */
-const build = Object.fromEntries(Object.entries(LAYOUTS).map(([table, layout]) => [table, compiledBuilder(layout)])) as {
-  [T in TableName]: (record: object, ...place: unknown[]) => NewRow<T>;
-};
 
 /**
  * The record of a row, in the schema's field order: `start` holds the fields the caller
@@ -151,6 +72,16 @@ function recordOf<R extends object>(table: TableName, row: object, start: Fields
   return withExtra(record as R, (row as { extra: Json }).extra);
 }
 
+/** The row of a record as an object (what tests and single writes use; an import fills statements directly). */
+function rowOf<T extends TableName>(table: T, record: object, ...place: unknown[]): NewRow<T> {
+  const columns = COLUMNS[table];
+  const values = new Array<unknown>(columns.length);
+  FILL[table](values, 0, 0, record, ...place);
+  const row: Fields = {};
+  for (let i = 1; i < columns.length; i++) row[columns[i]!] = values[i];
+  return row as NewRow<T>;
+}
+
 type ReadStep = { list: string; required: boolean } | { list?: undefined; field: string; column: string; kind: TableLayout['fields'][number]['kind'] };
 
 /** Per layout: the fields to read, in the schema's order (value fields from columns, lists from children). */
@@ -172,7 +103,7 @@ const readPlans = new Map<TableLayout, ReadStep[]>(
 
 export function organizationRow(doc: HyokaDocument): NewRow<'organizations'> {
   return {
-    ...build.organizations(doc.organization),
+    ...rowOf('organizations', doc.organization),
     plan: json(doc.plan),
     settings: json(doc.settings),
     document_extra: extraOf(doc, KNOWN_FIELDS.document),
@@ -202,7 +133,7 @@ export function toDocument(
 // ---------------------------------------------------------------- policies
 
 export function policyRow(policy: Policy, orgId: number, position: number): NewRow<'policies'> {
-  return build.policies(policy, orgId, position);
+  return rowOf('policies', policy, orgId, position);
 }
 
 export function toPolicy(row: Row<'policies'>): Policy {
@@ -210,7 +141,7 @@ export function toPolicy(row: Row<'policies'>): Policy {
 }
 
 export function policyEvaluationRow(evaluation: PolicyEvaluation, policyId: number, position: number): NewRow<'policy_evaluations'> {
-  return build.policy_evaluations(evaluation, policyId, position);
+  return rowOf('policy_evaluations', evaluation, policyId, position);
 }
 
 export function toPolicyEvaluation(row: Row<'policy_evaluations'>, policy: string): PolicyEvaluation {
@@ -220,7 +151,7 @@ export function toPolicyEvaluation(row: Row<'policy_evaluations'>, policy: strin
 // ---------------------------------------------------------------- projects and rows
 
 export function projectRow(project: Project, orgId: number, position: number): NewRow<'projects'> {
-  return build.projects(project, orgId, position);
+  return rowOf('projects', project, orgId, position);
 }
 
 export interface ProjectChildren {
@@ -236,7 +167,7 @@ export function toProject(row: Row<'projects'>, children: ProjectChildren): Proj
 }
 
 export function placementRow(placement: Placement, projectId: number, policyId: number, position: number): NewRow<'placements'> {
-  return build.placements(placement, projectId, policyId, position);
+  return rowOf('placements', placement, projectId, policyId, position);
 }
 
 export function toPlacement(
@@ -250,7 +181,7 @@ export function toPlacement(
 // ---------------------------------------------------------------- indicators and periods
 
 export function indicatorRow(indicator: Indicator, projectId: number, position: number): NewRow<'indicators'> {
-  return build.indicators(indicator, projectId, position);
+  return rowOf('indicators', indicator, projectId, position);
 }
 
 export function toIndicator(row: Row<'indicators'>, periods: Period[]): Indicator {
@@ -258,7 +189,7 @@ export function toIndicator(row: Row<'indicators'>, periods: Period[]): Indicato
 }
 
 export function periodRow(period: Period, indicatorId: number, position: number): NewRow<'periods'> {
-  return build.periods(period, indicatorId, position);
+  return rowOf('periods', period, indicatorId, position);
 }
 
 export function toPeriod(row: Row<'periods'>): Period {
@@ -268,7 +199,7 @@ export function toPeriod(row: Row<'periods'>): Period {
 // ---------------------------------------------------------------- money and evaluations
 
 export function budgetRow(budget: Budget, projectId: number, position: number): NewRow<'budgets'> {
-  return build.budgets(budget, projectId, position);
+  return rowOf('budgets', budget, projectId, position);
 }
 
 export function toBudget(row: Row<'budgets'>): Budget {
@@ -281,7 +212,7 @@ export function personnelCostRow(
   placementId: number | null,
   position: number,
 ): NewRow<'personnel_costs'> {
-  return build.personnel_costs(cost, projectId, placementId, position);
+  return rowOf('personnel_costs', cost, projectId, placementId, position);
 }
 
 export function toPersonnelCost(row: Row<'personnel_costs'>): PersonnelCost {
@@ -294,7 +225,7 @@ export function evaluationRow(
   placementId: number | null,
   position: number,
 ): NewRow<'evaluations'> {
-  return build.evaluations(evaluation, projectId, placementId, position);
+  return rowOf('evaluations', evaluation, projectId, placementId, position);
 }
 
 export function toEvaluation(row: Row<'evaluations'>): Evaluation {

@@ -1,24 +1,13 @@
 // Rows of whole new records, table by table from the top down: each step lists the records
 // of one table below the new policies, projects and policy evaluations it is given (all of
-// a new organization's, or those a change set adds) and builds their rows once the parents'
+// a new organization's, or those a change set adds) and fills their rows once the parents'
 // primary keys are known. The import's apply (apply.ts) and the benchmark's raw baseline
 // both flatten records through these steps.
 import type { HyokaDocument, Indicator, Placement, Policy, PolicyEvaluation, Project } from '../domain/model.js';
 import { InvalidDocumentError } from './errors.js';
 import type { RecordKind } from '../interchange/change-set.js';
 import type { TableName } from './schema.js';
-import {
-  budgetRow,
-  evaluationRow,
-  indicatorRow,
-  periodRow,
-  personnelCostRow,
-  placementRow,
-  policyEvaluationRow,
-  policyRow,
-  projectRow,
-  type NewRow,
-} from './rows.js';
+import { FILL } from './row-values.js';
 
 export { RECORD_KINDS, type RecordKind } from '../interchange/change-set.js';
 
@@ -78,7 +67,8 @@ export interface Step<T extends TableName, R = unknown> {
   table: T;
   kind: RecordKind;
   entries(source: Source, ids: ParentIds): Iterable<Entry<R>>;
-  row(entry: Entry<R>, ids: ParentIds): NewRow<T>;
+  /** Writes the entry's row, primary key `id` first, into `values` from `at` (row-values.ts). */
+  fill(entry: Entry<R>, ids: ParentIds, id: number, values: unknown[], at: number): void;
   /** Records the primary key of a record that later steps hang rows under. */
   remember?(entry: Entry<R>, id: number, ids: ParentIds): void;
 }
@@ -149,7 +139,7 @@ const policies: Step<'policies', Policy> = {
       yield { record, position, index, parent: ids.organization, placement: null };
     }
   },
-  row: (e) => policyRow(e.record, e.parent, e.position),
+  fill: (e, _, id, values, at) => FILL.policies(values, at, id, e.record, e.parent, e.position),
   remember: (e, id, ids) => void ids.policies.set(e.record.code, id),
 };
 
@@ -162,7 +152,7 @@ const projects: Step<'projects', Project> = {
       yield { record, position, index, parent: ids.organization, placement: null };
     }
   },
-  row: (e) => projectRow(e.record, e.parent, e.position),
+  fill: (e, _, id, values, at) => FILL.projects(values, at, id, e.record, e.parent, e.position),
   remember: (e, id, ids) => void (ids.projects[e.index] = id),
 };
 
@@ -170,7 +160,8 @@ const placements: Step<'placements', Placement> = {
   table: 'placements',
   kind: 'placements',
   entries: (source, ids) => projectChildren(source, ids, (p) => p.placements),
-  row: (e, ids) => placementRow(e.record, e.parent, policyId(ids, e.record.policy, () => placementWhere(e.project?.key, e.record)), e.position),
+  fill: (e, ids, id, values, at) =>
+    FILL.placements(values, at, id, e.record, e.parent, policyId(ids, e.record.policy, () => placementWhere(e.project?.key, e.record)), e.position),
   remember: (e, id, ids) => void (ids.placements[e.index] = id),
 };
 
@@ -178,7 +169,7 @@ const indicators: Step<'indicators', Indicator> = {
   table: 'indicators',
   kind: 'indicators',
   entries: (source, ids) => projectChildren(source, ids, (p) => p.indicators),
-  row: (e) => indicatorRow(e.record, e.parent, e.position),
+  fill: (e, _, id, values, at) => FILL.indicators(values, at, id, e.record, e.parent, e.position),
   remember: (e, id, ids) => void (ids.indicators[e.index] = id),
 };
 
@@ -186,21 +177,21 @@ const budgets: Step<'budgets', NonNullable<Project['budgets']>[number]> = {
   table: 'budgets',
   kind: 'budgets',
   entries: (source, ids) => projectChildren(source, ids, (p) => p.budgets),
-  row: (e) => budgetRow(e.record, e.parent, e.position),
+  fill: (e, _, id, values, at) => FILL.budgets(values, at, id, e.record, e.parent, e.position),
 };
 
 const personnelCosts: Step<'personnel_costs', NonNullable<Project['personnelCosts']>[number]> = {
   table: 'personnel_costs',
   kind: 'personnelCosts',
   entries: (source, ids) => projectAndRowChildren(source, ids, (owner) => owner.personnelCosts),
-  row: (e) => personnelCostRow(e.record, e.parent, e.placement, e.position),
+  fill: (e, _, id, values, at) => FILL.personnel_costs(values, at, id, e.record, e.parent, e.placement, e.position),
 };
 
 const evaluations: Step<'evaluations', NonNullable<Project['evaluations']>[number]> = {
   table: 'evaluations',
   kind: 'evaluations',
   entries: (source, ids) => projectAndRowChildren(source, ids, (owner) => owner.evaluations),
-  row: (e) => evaluationRow(e.record, e.parent, e.placement, e.position),
+  fill: (e, _, id, values, at) => FILL.evaluations(values, at, id, e.record, e.parent, e.placement, e.position),
 };
 
 const periods: Step<'periods', NonNullable<Indicator['periods']>[number]> = {
@@ -220,7 +211,7 @@ const periods: Step<'periods', NonNullable<Indicator['periods']>[number]> = {
       }
     }
   },
-  row: (e) => periodRow(e.record, e.parent, e.position),
+  fill: (e, _, id, values, at) => FILL.periods(values, at, id, e.record, e.parent, e.position),
 };
 
 const policyEvaluations: Step<'policy_evaluations', PolicyEvaluation> = {
@@ -233,7 +224,7 @@ const policyEvaluations: Step<'policy_evaluations', PolicyEvaluation> = {
       yield { record, position, index, parent, placement: null };
     }
   },
-  row: (e) => policyEvaluationRow(e.record, e.parent, e.position),
+  fill: (e, _, id, values, at) => FILL.policy_evaluations(values, at, id, e.record, e.parent, e.position),
 };
 
 /** The steps in write order: every parent before its children. */
