@@ -122,7 +122,8 @@ class Writer {
   private add(change: AddedRecord): void {
     const { kind, record, position, owner } = change;
     if (kind === 'policies' || kind === 'projects' || kind === 'policyEvaluations') {
-      (this.source[kind] as Placed<object>[]).push({ record, position });
+      // The change is itself the record in its place.
+      (this.source[kind] as Placed<object>[]).push(change);
       return;
     }
     listIn(this.pending, kind).push({ record, position, ...this.parentsOf(kind, owner, record) });
