@@ -20,18 +20,26 @@ export interface Achievement extends Assessment {
 
 const UNKNOWN: Achievement = Object.freeze({ achievementRate: null, achieved: null, exactRate: null });
 
-// assess() reports through a small code and two module variables instead of an object:
-// compute() runs it for millions of periods, and the garbage dominated its profile.
+/**
+ * Where assess() leaves the operands of a rate (dividend ÷ divisor × 100). The caller's own
+ * object: compute() passes one for all its periods, so that assessing allocates nothing.
+ */
+export interface RateOperands {
+  dividend: number;
+  divisor: number;
+}
+
+// assess() answers with a small code rather than an object, and leaves a rate's operands in
+// the caller's RateOperands: compute() runs it for millions of periods, and the garbage of
+// an object per period dominated its profile.
 const ACHIEVED_UNKNOWN = 0;
 const MISSED = 1;
 const ACHIEVED = 2;
 const HAS_RATE = 4;
-let rateDividend = 0;
-let rateDivisor = 0;
 
-function withRate(achieved: boolean, dividend: number, divisor: number): number {
-  rateDividend = dividend;
-  rateDivisor = divisor;
+function withRate(achieved: boolean, dividend: number, divisor: number, operands: RateOperands): number {
+  operands.dividend = dividend;
+  operands.divisor = divisor;
   return (achieved ? ACHIEVED : MISSED) | HAS_RATE;
 }
 function withoutRate(achieved: boolean): number {
@@ -43,19 +51,20 @@ function assess(
   actual: Actual | undefined,
   better: Better | undefined,
   previousActual: number | undefined,
+  operands: RateOperands,
 ): number {
   if (target === undefined) return ACHIEVED_UNKNOWN;
   if (typeof target === 'number') {
     if (typeof actual !== 'number') return ACHIEVED_UNKNOWN;
-    if (better === 'lower') return actual > 0 ? withRate(actual <= target, target, actual) : withoutRate(actual <= target);
-    return target > 0 ? withRate(actual >= target, actual, target) : withoutRate(actual >= target);
+    if (better === 'lower') return actual > 0 ? withRate(actual <= target, target, actual, operands) : withoutRate(actual <= target);
+    return target > 0 ? withRate(actual >= target, actual, target, operands) : withoutRate(actual >= target);
   }
   switch (target.kind) {
     case 'previous-year': {
       const base = target.base ?? previousActual;
       if (typeof actual !== 'number' || base === undefined) return ACHIEVED_UNKNOWN;
-      if (target.direction === 'decrease') return actual > 0 ? withRate(actual < base, base, actual) : withoutRate(actual < base);
-      return base > 0 ? withRate(actual > base, actual, base) : withoutRate(actual > base);
+      if (target.direction === 'decrease') return actual > 0 ? withRate(actual < base, base, actual, operands) : withoutRate(actual < base);
+      return base > 0 ? withRate(actual > base, actual, base, operands) : withoutRate(actual > base);
     }
     case 'rank':
       return typeof actual === 'number' ? withoutRate(actual <= target.atMost) : ACHIEVED_UNKNOWN;
@@ -70,14 +79,13 @@ function achievedOfCode(code: number): boolean | null {
   return code & ACHIEVED ? true : code & MISSED ? false : null;
 }
 
-function achievementOfCode(code: number, rateDecimals: number): Achievement {
+const noOperands = (): RateOperands => ({ dividend: 0, divisor: 0 });
+
+function achievementOfCode(code: number, operands: RateOperands, rateDecimals: number): Achievement {
   if (code === ACHIEVED_UNKNOWN) return UNKNOWN;
   if (!(code & HAS_RATE)) return { achievementRate: null, achieved: achievedOfCode(code), exactRate: null };
-  return {
-    achievementRate: roundedPercent(rateDividend, rateDivisor, rateDecimals),
-    achieved: achievedOfCode(code),
-    exactRate: { dividend: rateDividend, divisor: rateDivisor },
-  };
+  const { dividend, divisor } = operands;
+  return { achievementRate: roundedPercent(dividend, divisor, rateDecimals), achieved: achievedOfCode(code), exactRate: { dividend, divisor } };
 }
 
 /**
@@ -91,7 +99,8 @@ export function achievementOf(
   previousActual: number | undefined,
   rateDecimals: number,
 ): Achievement {
-  return achievementOfCode(assess(target, actual, better, previousActual), rateDecimals);
+  const operands = noOperands();
+  return achievementOfCode(assess(target, actual, better, previousActual, operands), operands, rateDecimals);
 }
 
 /** The numeric actual of the period of the year before `periods[index]`, if any. */
@@ -102,10 +111,10 @@ export function previousActualOf(periods: readonly Period[], index: number): num
   return typeof previous === 'number' ? previous : undefined;
 }
 
-function assessPeriod(period: Period, periods: readonly Period[], index: number, better: Better | undefined): number {
+function assessPeriod(period: Period, periods: readonly Period[], index: number, better: Better | undefined, operands: RateOperands): number {
   const { target } = period;
   const needsPrevious = typeof target === 'object' && target.kind === 'previous-year' && target.base === undefined;
-  return assess(target, period.actual, better, needsPrevious ? previousActualOf(periods, index) : undefined);
+  return assess(target, period.actual, better, needsPrevious ? previousActualOf(periods, index) : undefined, operands);
 }
 
 /** The achievement of `periods[index]`, its previous-year base looked up when needed. */
@@ -117,18 +126,17 @@ export function periodAchievement(
 ): Achievement {
   const period = periods[index];
   if (!period) return UNKNOWN;
-  return achievementOfCode(assessPeriod(period, periods, index, better), rateDecimals);
+  const operands = noOperands();
+  return achievementOfCode(assessPeriod(period, periods, index, better, operands), operands, rateDecimals);
 }
 
 /** The achieved flag and exact rate of `periods[index]`, without rounding. */
 export function periodAssessment(periods: readonly Period[], index: number, better: Better | undefined): Assessment {
   const period = periods[index];
   if (!period) return UNKNOWN;
-  const code = assessPeriod(period, periods, index, better);
-  return {
-    achieved: achievedOfCode(code),
-    exactRate: code & HAS_RATE ? { dividend: rateDividend, divisor: rateDivisor } : null,
-  };
+  const operands = noOperands();
+  const code = assessPeriod(period, periods, index, better, operands);
+  return { achieved: achievedOfCode(code), exactRate: code & HAS_RATE ? operands : null };
 }
 
 /** The two fields of a period that writeAchievement sets. */
@@ -138,8 +146,8 @@ export interface AchievementFields {
 }
 
 /**
- * Sets `achievementRate` and `achieved` of `periods[index]` on `into` without allocating:
- * compute() reuses one holder for every period.
+ * Sets `achievementRate` and `achieved` of `periods[index]` on `into`. compute() reuses one
+ * holder and one RateOperands for every period, so that this allocates nothing.
  */
 export function writeAchievement(
   periods: readonly Period[],
@@ -147,8 +155,9 @@ export function writeAchievement(
   better: Better | undefined,
   rateDecimals: number,
   into: AchievementFields,
+  operands: RateOperands = noOperands(),
 ): void {
-  const code = assessPeriod(periods[index]!, periods, index, better);
-  into.achievementRate = code & HAS_RATE ? roundedPercent(rateDividend, rateDivisor, rateDecimals) : null;
+  const code = assessPeriod(periods[index]!, periods, index, better, operands);
+  into.achievementRate = code & HAS_RATE ? roundedPercent(operands.dividend, operands.divisor, rateDecimals) : null;
   into.achieved = achievedOfCode(code);
 }

@@ -5,7 +5,8 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ServiceError, type Problem, type ServiceErrorKind } from '../services/errors.js';
 
 
-const STATUS: Record<ServiceErrorKind, number> = {
+/** The HTTP status of each kind of service error: the API's and the pages' one map. */
+export const STATUS: Record<ServiceErrorKind, number> = {
   invalid: 400,
   'not-found': 404,
   ambiguous: 400,

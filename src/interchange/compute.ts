@@ -5,7 +5,7 @@
 // The input is never mutated. The records compute completes (periods, budgets, evaluations)
 // and their containers up to the document are new objects; everything else (targets,
 // mid-terms, placements without evaluations, …) is shared with the input.
-import { writeAchievement, type AchievementFields } from '../domain/achievement.js';
+import { writeAchievement, type AchievementFields, type RateOperands } from '../domain/achievement.js';
 import { budgetChange, previousAmountOf } from '../domain/budget-change.js';
 import { coveredIndicators, gradeEvidence, suggestGrade } from '../domain/grade.js';
 import { midTermProgressAt } from '../domain/mid-term-progress.js';
@@ -15,14 +15,27 @@ import { completedBudget, completedPeriod } from './completed-record.js';
 
 export function compute(doc: HyokaDocument): HyokaDocument {
   const profile = resolveProfile(doc.settings);
-  return { ...doc, projects: doc.projects.map((project) => computeProject(project, profile)) };
+  const scratch = newScratch();
+  return { ...doc, projects: doc.projects.map((project) => completeProject(project, profile, scratch)) };
 }
 
 /** One project completed as compute() would (the API computes one project at a time). */
 export function computeProject(project: Project, profile: Profile): Project {
+  return completeProject(project, profile, newScratch());
+}
+
+/** Where a period's achievement is worked out: one for all the periods of a call, so that they allocate nothing. */
+interface Scratch {
+  achievement: AchievementFields;
+  operands: RateOperands;
+}
+
+const newScratch = (): Scratch => ({ achievement: { achievementRate: null, achieved: null }, operands: { dividend: 0, divisor: 0 } });
+
+function completeProject(project: Project, profile: Profile, scratch: Scratch): Project {
   const out: Project = { ...project };
   if (project.budgets) out.budgets = computeBudgets(project.budgets, profile.budgetFlatBand);
-  if (project.indicators) out.indicators = project.indicators.map((indicator) => computeIndicator(indicator, profile));
+  if (project.indicators) out.indicators = project.indicators.map((indicator) => computeIndicator(indicator, profile, scratch));
   if (project.evaluations) out.evaluations = withSuggestions(project.evaluations, coveredIndicators(project), profile);
   if (project.placements.some((placement) => placement.evaluations)) {
     out.placements = project.placements.map((placement) =>
@@ -43,15 +56,12 @@ function computeBudgets(budgets: readonly Budget[], flatBandPercent: number): Bu
   return out;
 }
 
-// One holder reused for every period: compute() runs for millions of them.
-const achievement: AchievementFields = { achievementRate: null, achieved: null };
-
-function computeIndicator(indicator: Indicator, profile: Profile): Indicator {
+function computeIndicator(indicator: Indicator, profile: Profile, { achievement, operands }: Scratch): Indicator {
   const periods = indicator.periods;
   if (!periods) return indicator;
   const out = new Array<Period>(periods.length);
   for (let i = 0; i < periods.length; i++) {
-    writeAchievement(periods, i, indicator.better, profile.rateDecimals, achievement);
+    writeAchievement(periods, i, indicator.better, profile.rateDecimals, achievement, operands);
     const progress = midTermProgressAt(indicator, i, profile.rateDecimals);
     out[i] = completedPeriod(periods[i]!, achievement.achievementRate, achievement.achieved, progress);
   }

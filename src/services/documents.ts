@@ -27,12 +27,18 @@ export interface ImportOptions {
   dryRun?: boolean;
   /** Import even when it removes most of the organization (removal-guard.ts). */
   allowRemovals?: boolean;
+  /** List the changed values in the report, the first this many (a preview). */
+  listChanges?: number;
 }
 
 /** Imports a validation's document, or refuses it whole with every problem the validation found. */
 async function importValidated(store: Store, validation: ValidationResult, options: ImportOptions = {}): Promise<ImportOutcome> {
   if (!validation.ok) throw refusal(validation.problems);
-  const report = await importDocument(store, validation.document, { dryRun: options.dryRun ?? false, allowRemovals: options.allowRemovals ?? false });
+  const report = await importDocument(store, validation.document, {
+    dryRun: options.dryRun ?? false,
+    allowRemovals: options.allowRemovals ?? false,
+    ...(options.listChanges !== undefined && { listChanges: options.listChanges }),
+  });
   return { report, unknownFields: validation.unknownFields };
 }
 

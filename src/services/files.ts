@@ -31,6 +31,8 @@ export interface FileImportOptions {
   dryRun?: boolean;
   /** Import even when it removes most of the organization (removal-guard.ts). */
   allowRemovals?: boolean;
+  /** List the changed values in the report, the first this many (a preview). */
+  listChanges?: number;
   /** The organization (code or name): which one a CSV updates; the name of a sheet-text draft. */
   org?: string;
   /** sheet-text: the bureau (局) of every project; the sheet does not print it. */
@@ -43,7 +45,11 @@ export interface FileImportOutcome extends ImportOutcome {
 }
 
 export async function importFile(store: Store, bytes: Buffer, options: FileImportOptions): Promise<FileImportOutcome> {
-  const modes = { dryRun: options.dryRun === true, allowRemovals: options.allowRemovals === true };
+  const modes = {
+    dryRun: options.dryRun === true,
+    allowRemovals: options.allowRemovals === true,
+    ...(options.listChanges !== undefined && { listChanges: options.listChanges }),
+  };
   switch (options.format) {
     case 'json':
       return { ...(await importText(store, utf8(bytes, 'JSON'), modes)), notes: '' };

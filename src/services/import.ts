@@ -1,16 +1,16 @@
-// Import: an organization's data becomes the document's, in one transaction. Records are
-// matched by their keys (interchange.md), so importing the same document again changes
-// nothing and a changed one is updated in place; records absent from the document are
-// removed with everything under them. The caller validates the document first.
+// Import: an organization's data becomes the document's. The stored document is read as one
+// snapshot, the change set from it to the document is computed (a pure function: records
+// matched by their keys, interchange.md), and the store applies it in one transaction, all
+// or nothing. Importing the same document again changes nothing — not even the revision, so
+// caches and the search index stay. Records absent from the document are removed with
+// everything under them. The caller validates the document first.
 import type { HyokaDocument } from '../domain/model.js';
+import { changeList, type ChangeList } from '../interchange/change-list.js';
+import { changeSetOf, RECORD_KINDS, type ChangeSet, type RecordCounts, type RecordKind } from '../interchange/change-set.js';
+import { applyChangeSet, type ApplyStage } from '../store/apply.js';
+import { readSnapshot } from '../store/documents.js';
+import { InvalidDocumentError, StaleSnapshotError } from '../store/errors.js';
 import type { Store } from '../store/open.js';
-import { IdAllocator, lockOrganization, takeWriteLock } from '../store/dialect.js';
-import { InvalidDocumentError } from '../store/errors.js';
-import { insertOrganization, organizationById, raiseRevision, updateOrganization, type OrganizationRow } from '../store/organizations.js';
-import { organizationRow } from '../store/rows.js';
-import { COLUMNS } from '../store/schema.js';
-import { RECORD_KINDS, STEPS, emptyParentIds, type RecordKind } from '../store/steps.js';
-import { applyDeletions, syncStep, type RecordCounts, type SyncContext } from '../store/sync.js';
 import { documentOrganization } from './organizations.js';
 import { ServiceError } from './errors.js';
 import { largeRemoval, removalRefusal, type LargeRemoval } from './removal-guard.js';
@@ -20,22 +20,22 @@ export type { RecordCounts, RecordKind };
 export interface ImportOptions {
   /** Compute the report, write nothing. */
   dryRun?: boolean;
+  /** List the changed values (path, before, after) in the report, the first this many. */
+  listChanges?: number;
   /**
    * Write even when the import removes most of the organization (removal-guard.ts); without
    * it such an import is refused, and a dry run reports what would go.
    */
   allowRemovals?: boolean;
   /**
-   * Called inside the transaction at each stage of a written import — `locked` (the locks
-   * held, nothing written but the organization's own row), after each table's step (its
-   * record kind), `deleted` (the removals done), `commit` (just before committing) — so
-   * that a test can stop an import at a known point (import.crash.test.ts kills it there).
-   * A throw rolls everything back.
+   * Called inside the transaction at each stage of a written import (store/apply.ts
+   * ApplyStage), so that a test can stop an import at a known point (import.crash.test.ts
+   * kills it there). A throw rolls everything back.
    */
   checkpoint?: (stage: ImportStage) => Promise<void>;
 }
 
-export type ImportStage = 'locked' | RecordKind | 'deleted' | 'commit';
+export type ImportStage = ApplyStage;
 
 export interface ImportReport {
   dryRun: boolean;
@@ -46,80 +46,58 @@ export interface ImportReport {
     code?: string;
     status: 'added' | 'updated' | 'unchanged';
   };
+  /** Records added, updated (a field changed, or the record moved in its list), removed and unchanged, by kind. */
   counts: Record<RecordKind, RecordCounts>;
+  /** With `listChanges`: the changed values, the first `listChanges` of `total`. */
+  changes?: ChangeList;
   /** Present when the import removes most of the organization's projects or policies. */
   largeRemoval?: LargeRemoval;
 }
 
+/** Tries before a write that keeps meeting newer data gives up (a conflict). */
+const ATTEMPTS = 3;
+
 export async function importDocument(store: Store, doc: HyokaDocument, options: ImportOptions = {}): Promise<ImportReport> {
   const dryRun = options.dryRun === true;
-  try {
-    return await store.db.transaction().execute(async (tx) => {
-      if (!dryRun) await takeWriteLock(tx, store.dialect);
-      const checkpoint = dryRun ? undefined : options.checkpoint;
-      const allocator = dryRun ? null : new IdAllocator(tx, store.dialect);
-      const desired = organizationRow(doc);
-      const found = await documentOrganization(tx, doc.organization);
-
-      let orgId: number | null = found?.id ?? null;
-      let status: ImportReport['organization']['status'];
-      if (allocator) {
-        let created = false;
-        if (orgId === null) {
-          const [id] = await allocator.allocate('organizations', 1);
-          created = await insertOrganization(tx, { id: id!, ...desired });
-          // Not inserted: another import created it meanwhile; replace what it wrote.
-          orgId = created ? id! : ((await documentOrganization(tx, doc.organization))?.id ?? null);
-          if (orgId === null) throw new Error('store: the organization could be neither created nor found');
-        }
-        await lockOrganization(tx, store.dialect, orgId);
-        const current = created ? undefined : await organizationById(tx, orgId);
-        status = created ? 'added' : sameColumns(current, desired) ? 'unchanged' : 'updated';
-        if (status === 'updated') await updateOrganization(tx, { id: orgId, ...desired });
-        await checkpoint?.('locked');
-      } else {
-        status = found === undefined ? 'added' : sameColumns(found, desired) ? 'unchanged' : 'updated';
-      }
-
-      const ctx: SyncContext = {
-        db: tx,
-        dialect: store.dialect,
-        existing: status !== 'added',
-        orgId: orgId ?? 0,
-        ids: emptyParentIds(orgId ?? 0),
-        allocator,
-        removed: new Map(),
-        deletions: [],
-      };
-      const counts = {} as Record<RecordKind, RecordCounts>;
-      for (const step of STEPS) {
-        counts[step.kind] = await syncStep(ctx, step, doc);
-        await checkpoint?.(step.kind);
-      }
-      const removal = status === 'added' ? undefined : largeRemoval(counts, doc.organization.name);
-      // Refused before any deletion; the rollback undoes the writes made so far.
-      if (removal && !dryRun && options.allowRemovals !== true) throw removalRefusal(removal, doc.organization.name);
-      await applyDeletions(ctx);
-      await checkpoint?.('deleted');
-      if (orgId !== null && !dryRun) await raiseRevision(tx, orgId);
-      await checkpoint?.('commit');
-
-      const organization: ImportReport['organization'] = { id: orgId, name: doc.organization.name, status };
-      if (doc.organization.code !== undefined) organization.code = doc.organization.code;
-      return { dryRun, organization, counts: ordered(counts), ...(removal && { largeRemoval: removal }) };
+  for (let attempt = 1; ; attempt++) {
+    const found = await documentOrganization(store.db, doc.organization);
+    const snapshot = await readSnapshot(store.db, found?.id ?? null);
+    const changeSet = changeSetOf(snapshot.document, doc);
+    if (!changeSet.ok) throw invalid(changeSet.problems);
+    const removal = snapshot.orgId === null ? undefined : largeRemoval(changeSet.changeSet.counts, doc.organization.name);
+    const report = (id: number | null) => ({
+      ...reportOf(doc, id, dryRun, changeSet.changeSet, options.listChanges),
+      ...(removal && { largeRemoval: removal }),
     });
-  } catch (error) {
-    if (error instanceof InvalidDocumentError) {
-      throw new ServiceError('invalid', '文書を取り込めません / The document cannot be imported', error.problems);
+    if (dryRun) return report(snapshot.orgId);
+    // Refused before anything is written.
+    if (removal && options.allowRemovals !== true) throw removalRefusal(removal, doc.organization.name);
+    try {
+      const { orgId } = await applyChangeSet(store, snapshot, doc, changeSet.changeSet, options.checkpoint);
+      return report(orgId);
+    } catch (error) {
+      if (error instanceof InvalidDocumentError) throw invalid(error.problems);
+      if (!(error instanceof StaleSnapshotError)) throw error;
+      // Another import wrote meanwhile: this document still decides, against the newer data.
+      if (attempt === ATTEMPTS) {
+        throw new ServiceError(
+          'conflict',
+          '取込み中に同じ団体のデータが何度も書き換えられました。しばらくしてからもう一度取り込んでください / The organization’s data kept changing during the import: import again in a moment',
+        );
+      }
     }
-    throw error;
   }
 }
 
-function sameColumns(stored: OrganizationRow | undefined, desired: Omit<OrganizationRow, 'id'>): boolean {
-  return stored !== undefined && COLUMNS.organizations.every((c) => c === 'id' || stored[c] === desired[c]);
+function invalid(problems: { path: string; message: string }[]): ServiceError {
+  return new ServiceError('invalid', '文書を取り込めません / The document cannot be imported', problems);
 }
 
-function ordered(counts: Record<RecordKind, RecordCounts>): Record<RecordKind, RecordCounts> {
-  return Object.fromEntries(RECORD_KINDS.map((kind) => [kind, counts[kind]])) as Record<RecordKind, RecordCounts>;
+function reportOf(doc: HyokaDocument, id: number | null, dryRun: boolean, changeSet: ChangeSet, listChanges: number | undefined): ImportReport {
+  const organization: ImportReport['organization'] = { id, name: doc.organization.name, status: changeSet.organization.change };
+  if (doc.organization.code !== undefined) organization.code = doc.organization.code;
+  const counts = Object.fromEntries(RECORD_KINDS.map((kind) => [kind, changeSet.counts[kind]])) as Record<RecordKind, RecordCounts>;
+  const report: ImportReport = { dryRun, organization, counts };
+  if (listChanges !== undefined) report.changes = changeList(changeSet, listChanges);
+  return report;
 }

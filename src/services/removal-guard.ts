@@ -4,8 +4,7 @@
 // than half of its projects or more than half of its policies (all of them included) is
 // refused unless removals are allowed explicitly (CLI --allow-removals; API
 // allowRemovals=true, or the confirmToken of a preview, which shows what goes).
-import type { RecordKind } from '../store/steps.js';
-import type { RecordCounts } from '../store/sync.js';
+import type { RecordCounts, RecordKind } from '../interchange/change-set.js';
 import { ServiceError } from './errors.js';
 
 /** The kinds whose loss is "most of an organization": everything else hangs below them. */

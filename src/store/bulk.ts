@@ -1,7 +1,8 @@
 // Multi-row writes. kysely's builder spends more time building a 4,000-row VALUES list
 // than SQLite spends inserting it, so bulk statements are assembled here as text — table
 // and column names from schema.ts only, every value a bound parameter — and sized to the
-// dialect's parameter limit.
+// dialect's parameter limit. An import fills the parameters straight from its records
+// (row-values.ts), with no row object between.
 import { CompiledQuery, type Kysely } from 'kysely';
 import { COLUMNS, type Database, type TableName } from './schema.js';
 import { maxParameters, placeholder, type DialectName } from './dialect.js';
@@ -33,7 +34,7 @@ export function statementSizes(rows: number, batch: number): number[] {
 
 const quote = (name: string) => `"${name}"`;
 
-type Mode = 'insert' | 'upsert';
+export type Mode = 'insert' | 'upsert';
 
 // Every statement size recurs (statementSizes); building its text once also lets SQLite's
 // statement cache (sqlite.ts) recognise it.
@@ -59,54 +60,31 @@ function statementText(dialect: DialectName, table: TableName, rows: number, mod
   return text;
 }
 
-type Fill = (rows: readonly unknown[], ids: readonly number[], start: number, end: number, parameters: unknown[]) => void;
-
-// A table's rows into a statement's parameters. Generated once per table, with each column
-// read by name (schema.ts's names, never input), because a loop reading `row[column]` with
-// the column name varying is a slow, megamorphic property access, done for every value.
-const fills = new Map<TableName, Fill>();
-
-function fillOf(table: TableName): Fill {
-  let fill = fills.get(table);
-  if (fill !== undefined) return fill;
-  const reads = COLUMNS[table]
-    .slice(1)
-    .map((column) => `parameters[p++] = row[${JSON.stringify(column)}] ?? null;`)
-    .join(' ');
-  try {
-    fill = new Function(
-      'rows',
-      'ids',
-      'start',
-      'end',
-      'parameters',
-      `let p = 0; for (let r = start; r < end; r++) { const row = rows[r]; parameters[p++] = ids[r]; ${reads} }`,
-    ) as Fill;
-  } catch (error) {
-    // Code generation disallowed (node --disallow-code-generation-from-strings): the plain loop.
-    if (!(error instanceof EvalError)) throw error;
-    fill = genericFill(COLUMNS[table]);
-  }
-  fills.set(table, fill);
-  return fill;
-}
-
-function genericFill(columns: readonly string[]): Fill {
-  return (rows, ids, start, end, parameters) => {
-    let p = 0;
-    for (let r = start; r < end; r++) {
-      const row = rows[r] as Record<string, unknown>;
-      parameters[p++] = ids[r];
-      for (let c = 1; c < columns.length; c++) parameters[p++] = row[columns[c]!] ?? null;
-    }
-  };
-}
-
 /**
- * Writes rows with the given primary keys (ids[i] is rows[i]'s); `upsert` rewrites the
- * rows whose id exists.
+ * Writes `count` rows in multi-row statements; `fill(values, at, index)` writes the row of
+ * index 0…count-1 (its primary key first, then COLUMNS' order) into the statement's
+ * parameters from `at`. `upsert` rewrites the rows whose primary key exists.
  */
-export async function writeRows<T extends TableName>(
+export async function writeFilled(
+  db: Kysely<Database>,
+  dialect: DialectName,
+  table: TableName,
+  count: number,
+  fill: (values: unknown[], at: number, index: number) => void,
+  mode: Mode,
+): Promise<void> {
+  const width = COLUMNS[table].length;
+  let start = 0;
+  for (const size of statementSizes(count, batchSize(dialect, table))) {
+    const parameters: unknown[] = new Array(size * width);
+    for (let r = 0; r < size; r++) fill(parameters, r * width, start + r);
+    await db.executeQuery(CompiledQuery.raw(statementText(dialect, table, size, mode), parameters));
+    start += size;
+  }
+}
+
+/** Writes rows with the given primary keys (ids[i] is rows[i]'s); `upsert` rewrites the rows whose id exists. */
+export function writeRows<T extends TableName>(
   db: Kysely<Database>,
   dialect: DialectName,
   table: T,
@@ -114,16 +92,12 @@ export async function writeRows<T extends TableName>(
   rows: readonly NewRow<T>[],
   mode: Mode,
 ): Promise<void> {
-  const width = COLUMNS[table].length;
-  const fill = fillOf(table);
-  let start = 0;
-  for (const size of statementSizes(rows.length, batchSize(dialect, table))) {
-    const end = start + size;
-    const parameters: unknown[] = new Array((end - start) * width);
-    fill(rows, ids, start, end, parameters);
-    await db.executeQuery(CompiledQuery.raw(statementText(dialect, table, size, mode), parameters));
-    start = end;
-  }
+  const columns = COLUMNS[table];
+  return writeFilled(db, dialect, table, rows.length, (values, at, index) => {
+    values[at] = ids[index];
+    const row = rows[index] as Record<string, unknown>;
+    for (let c = 1; c < columns.length; c++) values[at + c] = row[columns[c]!] ?? null;
+  }, mode);
 }
 
 /** Deletes rows by primary key (what hangs below them goes by cascade). */

@@ -12,3 +12,15 @@ export class InvalidDocumentError extends Error {
     this.name = 'InvalidDocumentError';
   }
 }
+
+/**
+ * The organization's data changed between reading the snapshot a change set was computed
+ * from and applying it (another import committed meanwhile): nothing was written; compute
+ * the change set again from a fresh snapshot, or report the conflict.
+ */
+export class StaleSnapshotError extends Error {
+  constructor(readonly expectedRevision: number, readonly foundRevision: number | null) {
+    super(`store: the organization is at revision ${foundRevision ?? '(new)'}, the change set was computed at ${expectedRevision}`);
+    this.name = 'StaleSnapshotError';
+  }
+}

@@ -77,6 +77,12 @@ export async function organizationHeads(
   return rows.map((r) => ({ id: Number(r.id), name: r.name, code: r.code, revision: Number(r.revision ?? 0) }));
 }
 
+/** The organization's revision: 0 until its first import writes. */
+export async function currentRevision(db: Kysely<Database>, orgId: number): Promise<number> {
+  const row = await db.selectFrom('organization_revisions').select('revision').where('org_id', '=', orgId).executeTakeFirst();
+  return Number(row?.revision ?? 0);
+}
+
 /** Marks the organization's data as changed, for caches in every app instance. */
 export async function raiseRevision(db: Kysely<Database>, orgId: number): Promise<void> {
   await db

@@ -7,7 +7,7 @@ import { rmSync } from 'node:fs';
 import type { HyokaDocument } from '../domain/model.js';
 import { COLUMNS, type TableName } from './schema.js';
 import { organizationRow } from './rows.js';
-import { STEPS, emptyParentIds } from './steps.js';
+import { STEPS, emptyParentIds, sourceOf } from './steps.js';
 import { openStore } from './open.js';
 import { openSqliteFile } from './sqlite.js';
 
@@ -25,15 +25,17 @@ export function flattenDocument(doc: HyokaDocument): FlatTable[] {
   const tables: FlatTable[] = [{ table: 'organizations', columns: COLUMNS.organizations, rows: [] }];
   const organization: Record<string, unknown> = { id: orgId, ...organizationRow(doc) };
   tables[0]!.rows.push(COLUMNS.organizations.map((c) => organization[c] ?? null));
+  const source = sourceOf(doc);
   for (const step of STEPS) {
     const columns = COLUMNS[step.table] as readonly string[];
     const rows: unknown[][] = [];
     let next = 1;
-    for (const entry of step.entries(doc, ids)) {
+    for (const entry of step.entries(source, ids)) {
       const id = next++;
-      const row: Record<string, unknown> = { id, ...step.row(entry, ids) };
+      const values = new Array<unknown>(columns.length);
+      step.fill(entry, ids, id, values, 0);
       step.remember?.(entry, id, ids);
-      rows.push(columns.map((c) => row[c] ?? null));
+      rows.push(values);
     }
     tables.push({ table: step.table, columns, rows });
   }

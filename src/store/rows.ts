@@ -1,7 +1,8 @@
-// hyoka/1 records to table rows and back. A row holds the record's known fields in
-// columns (value objects as JSON text) and everything else in `extra`, so that a record
-// read back equals the record written: unknown fields kept, `""` distinct from absent,
-// `[]` distinct from an absent list. compute()'s fields are neither stored nor restored.
+// hyoka/1 records to table rows and back, by each table's layout (schema.ts): a row holds
+// the record's value fields in columns (value objects as JSON text) and everything else in
+// `extra`, so that a record read back equals the record written: unknown fields kept, `""`
+// distinct from absent, `[]` distinct from an absent list. compute()'s fields are neither
+// stored nor restored. No field is named here: the layouts derive them from the schema.
 import type {
   Budget,
   Evaluation,
@@ -15,71 +16,27 @@ import type {
   PolicyEvaluation,
   Project,
 } from '../domain/model.js';
-import type { Json, Row, TableName } from './schema.js';
+import { KNOWN_FIELDS, RECORD_FIELDS } from '../interchange/record-fields.js';
+import { emptyLists, extraOf, FILL, json } from './row-values.js';
+import { COLUMNS, LAYOUTS, type Json, type Row, type TableLayout, type TableName } from './schema.js';
 
 /** A row as built from a record, before it has its primary key. */
 export type NewRow<T extends TableName> = Omit<Row<T>, 'id'>;
 
-// The fields each record stores in columns, plus compute()'s, which are dropped.
-const KNOWN = {
-  document: ['format', 'organization', 'plan', 'settings', 'policies', 'projects', 'policyEvaluations'],
-  organization: ['name', 'code'],
-  policy: ['code', 'title'],
-  project: ['key', 'name', 'bureau', 'division', 'summary', 'sdgs', 'budgets', 'personnelCosts', 'indicators', 'evaluations', 'placements'],
-  placement: ['policy', 'no', 'summary', 'sdgs', 'personnelCosts', 'indicators', 'evaluations'],
-  indicator: ['key', 'name', 'unit', 'better', 'decimals', 'baseline', 'midTerm', 'periods'],
-  period: ['fiscalYear', 'target', 'actual', 'achievementRate', 'achieved', 'midTermProgress'],
-  budget: ['fiscalYear', 'amount', 'change'],
-  personnelCost: ['fiscalYear', 'amount'],
-  evaluation: ['fiscalYear', 'grade', 'gradeReason', 'course', 'improvement', 'suggestedGrade'],
-  policyEvaluation: ['policy', 'fiscalYear', 'bureau', 'grade', 'improvement'],
-} as const;
-const known = Object.fromEntries(
-  Object.entries(KNOWN).map(([kind, fields]) => [kind, new Set<string>(fields)]),
-) as unknown as { [K in keyof typeof KNOWN]: ReadonlySet<string> };
-
-/** The record's unknown fields as JSON, or null when it has none. */
-function extraOf(record: object, fields: ReadonlySet<string>): Json {
-  let extra: Record<string, unknown> | undefined;
-  for (const name of Object.keys(record)) {
-    if (fields.has(name)) continue;
-    const value = (record as Record<string, unknown>)[name];
-    if (value === undefined) continue;
-    extra ??= {};
-    // defineProperty: a field named __proto__ must stay a field, not become a prototype.
-    Object.defineProperty(extra, name, { value, enumerable: true, writable: true, configurable: true });
-  }
-  return extra ? JSON.stringify(extra) : null;
-}
+type Fields = Record<string, unknown>;
 
 /** Adds the stored unknown fields back to a record. */
 function withExtra<T extends object>(record: T, extra: Json): T {
   if (extra === null) return record;
-  const fields = JSON.parse(extra) as Record<string, unknown>;
+  const fields = JSON.parse(extra) as Fields;
   for (const name of Object.keys(fields)) {
     Object.defineProperty(record, name, { value: fields[name], enumerable: true, writable: true, configurable: true });
   }
   return record;
 }
 
-function json(value: unknown): Json {
-  if (value === undefined) return null;
-  // Most targets and actuals are plain numbers: String() writes what JSON.stringify would.
-  return typeof value === 'number' && Number.isFinite(value) ? String(value) : JSON.stringify(value);
-}
-
 function parse<T>(text: Json): T | undefined {
   return text === null ? undefined : (JSON.parse(text) as T);
-}
-
-/** Names of the record's optional lists written as `[]`. */
-function emptyLists(record: object, names: readonly string[]): string | null {
-  let found: string | null = null;
-  for (const name of names) {
-    const value = (record as Record<string, unknown>)[name];
-    if (Array.isArray(value) && value.length === 0) found = found === null ? name : `${found},${name}`;
-  }
-  return found;
 }
 
 function wasEmpty(emptyListNames: string | null, name: string): boolean {
@@ -92,28 +49,70 @@ export function listAsWritten<T>(items: T[] | undefined, emptyListNames: string 
   return wasEmpty(emptyListNames, name) ? [] : undefined;
 }
 
-function put<T extends object, K extends keyof T>(record: T, name: K, value: T[K] | null | undefined): void {
-  if (value !== null && value !== undefined) record[name] = value;
+/**
+ * The record of a row, in the schema's field order: `start` holds the fields the caller
+ * knows (a row's policy code), `children` the lists read from other tables.
+ */
+function recordOf<R extends object>(table: TableName, row: object, start: Fields, children: Fields = {}): R {
+  const layout = LAYOUTS[table];
+  const record = start;
+  for (const step of readPlans.get(layout)!) {
+    if (step.list !== undefined) {
+      const items = children[step.list] as unknown[] | undefined;
+      if (step.required) record[step.list] = items ?? [];
+      else {
+        const written = listAsWritten(items, (row as { empty_lists?: string | null }).empty_lists ?? null, step.list);
+        if (written !== undefined) record[step.list] = written;
+      }
+      continue;
+    }
+    const value = (row as Fields)[step.column] as string | number | null;
+    if (value !== null) record[step.field] = step.kind === 'value' ? parse(value as string) : value;
+  }
+  return withExtra(record as R, (row as { extra: Json }).extra);
 }
+
+/** The row of a record as an object (what tests and single writes use; an import fills statements directly). */
+function rowOf<T extends TableName>(table: T, record: object, ...place: unknown[]): NewRow<T> {
+  const columns = COLUMNS[table];
+  const values = new Array<unknown>(columns.length);
+  FILL[table](values, 0, 0, record, ...place);
+  const row: Fields = {};
+  for (let i = 1; i < columns.length; i++) row[columns[i]!] = values[i];
+  return row as NewRow<T>;
+}
+
+type ReadStep = { list: string; required: boolean } | { list?: undefined; field: string; column: string; kind: TableLayout['fields'][number]['kind'] };
+
+/** Per layout: the fields to read, in the schema's order (value fields from columns, lists from children). */
+const readPlans = new Map<TableLayout, ReadStep[]>(
+  Object.values(LAYOUTS).map((layout) => {
+    const fields = RECORD_FIELDS[layout.record];
+    const steps: ReadStep[] = [];
+    for (const name of fields.order) {
+      const column = layout.fields.find((f) => f.field === name);
+      const list = fields.lists.find((l) => l.name === name);
+      if (column) steps.push({ field: name, column: column.column, kind: column.kind });
+      else if (list) steps.push({ list: name, required: list.required });
+    }
+    return [layout, steps];
+  }),
+);
 
 // ---------------------------------------------------------------- organization
 
 export function organizationRow(doc: HyokaDocument): NewRow<'organizations'> {
   return {
-    code: doc.organization.code ?? null,
-    name: doc.organization.name,
+    ...rowOf('organizations', doc.organization),
     plan: json(doc.plan),
     settings: json(doc.settings),
-    extra: extraOf(doc.organization, known.organization),
-    document_extra: extraOf(doc, known.document),
-    empty_lists: emptyLists(doc, ['policyEvaluations']),
+    document_extra: extraOf(doc, KNOWN_FIELDS.document),
+    empty_lists: emptyLists(doc, LAYOUTS.organizations.optionalLists),
   };
 }
 
 export function toOrganization(row: Row<'organizations'>): Organization {
-  const organization: Organization = { name: row.name };
-  put(organization, 'code', row.code);
-  return withExtra(organization, row.extra);
+  return recordOf('organizations', row, {});
 }
 
 /** The document around its lists, which the caller fills in. */
@@ -122,60 +121,37 @@ export function toDocument(
   lists: { policies: Policy[]; projects: Project[]; policyEvaluations: PolicyEvaluation[] },
 ): HyokaDocument {
   const doc: HyokaDocument = { format: 'hyoka/1', organization: toOrganization(row), policies: lists.policies, projects: lists.projects };
-  put(doc, 'plan', parse<HyokaDocument['plan']>(row.plan));
-  put(doc, 'settings', parse<HyokaDocument['settings']>(row.settings));
-  put(doc, 'policyEvaluations', listAsWritten(lists.policyEvaluations, row.empty_lists, 'policyEvaluations'));
+  const plan = parse<HyokaDocument['plan']>(row.plan);
+  if (plan !== undefined) doc.plan = plan;
+  const settings = parse<HyokaDocument['settings']>(row.settings);
+  if (settings !== undefined) doc.settings = settings;
+  const policyEvaluations = listAsWritten(lists.policyEvaluations, row.empty_lists, 'policyEvaluations');
+  if (policyEvaluations !== undefined) doc.policyEvaluations = policyEvaluations;
   return withExtra(doc, row.document_extra);
 }
 
 // ---------------------------------------------------------------- policies
 
 export function policyRow(policy: Policy, orgId: number, position: number): NewRow<'policies'> {
-  return { org_id: orgId, position, code: policy.code, title: policy.title, extra: extraOf(policy, known.policy) };
+  return rowOf('policies', policy, orgId, position);
 }
 
 export function toPolicy(row: Row<'policies'>): Policy {
-  return withExtra({ code: row.code, title: row.title }, row.extra);
+  return recordOf('policies', row, {});
 }
 
 export function policyEvaluationRow(evaluation: PolicyEvaluation, policyId: number, position: number): NewRow<'policy_evaluations'> {
-  return {
-    policy_id: policyId,
-    position,
-    bureau: evaluation.bureau ?? null,
-    fiscal_year: evaluation.fiscalYear,
-    grade: evaluation.grade ?? null,
-    improvement: evaluation.improvement ?? null,
-    extra: extraOf(evaluation, known.policyEvaluation),
-  };
+  return rowOf('policy_evaluations', evaluation, policyId, position);
 }
 
 export function toPolicyEvaluation(row: Row<'policy_evaluations'>, policy: string): PolicyEvaluation {
-  const evaluation: PolicyEvaluation = { policy, fiscalYear: row.fiscal_year };
-  put(evaluation, 'bureau', row.bureau);
-  put(evaluation, 'grade', row.grade);
-  put(evaluation, 'improvement', row.improvement);
-  return withExtra(evaluation, row.extra);
+  return recordOf('policy_evaluations', row, { policy });
 }
 
 // ---------------------------------------------------------------- projects and rows
 
-const PROJECT_LISTS = ['budgets', 'personnelCosts', 'indicators', 'evaluations'] as const;
-const PLACEMENT_LISTS = ['personnelCosts', 'evaluations'] as const;
-
 export function projectRow(project: Project, orgId: number, position: number): NewRow<'projects'> {
-  return {
-    org_id: orgId,
-    position,
-    key: project.key,
-    name: project.name,
-    bureau: project.bureau ?? null,
-    division: project.division,
-    summary: project.summary ?? null,
-    sdgs: json(project.sdgs),
-    extra: extraOf(project, known.project),
-    empty_lists: emptyLists(project, PROJECT_LISTS),
-  };
+  return rowOf('projects', project, orgId, position);
 }
 
 export interface ProjectChildren {
@@ -187,31 +163,11 @@ export interface ProjectChildren {
 }
 
 export function toProject(row: Row<'projects'>, children: ProjectChildren): Project {
-  const project = { key: row.key, name: row.name } as Project;
-  put(project, 'bureau', row.bureau);
-  project.division = row.division;
-  put(project, 'summary', row.summary);
-  put(project, 'sdgs', parse<number[]>(row.sdgs));
-  put(project, 'budgets', listAsWritten(children.budgets, row.empty_lists, 'budgets'));
-  put(project, 'personnelCosts', listAsWritten(children.personnelCosts, row.empty_lists, 'personnelCosts'));
-  put(project, 'indicators', listAsWritten(children.indicators, row.empty_lists, 'indicators'));
-  put(project, 'evaluations', listAsWritten(children.evaluations, row.empty_lists, 'evaluations'));
-  project.placements = children.placements;
-  return withExtra(project, row.extra);
+  return recordOf('projects', row, {}, children as unknown as Fields);
 }
 
 export function placementRow(placement: Placement, projectId: number, policyId: number, position: number): NewRow<'placements'> {
-  return {
-    project_id: projectId,
-    policy_id: policyId,
-    position,
-    no: placement.no,
-    summary: placement.summary ?? null,
-    sdgs: json(placement.sdgs),
-    indicator_keys: json(placement.indicators),
-    extra: extraOf(placement, known.placement),
-    empty_lists: emptyLists(placement, PLACEMENT_LISTS),
-  };
+  return rowOf('placements', placement, projectId, policyId, position);
 }
 
 export function toPlacement(
@@ -219,75 +175,35 @@ export function toPlacement(
   policy: string,
   children: { personnelCosts: PersonnelCost[]; evaluations: Evaluation[] },
 ): Placement {
-  const placement: Placement = { policy, no: row.no };
-  put(placement, 'summary', row.summary);
-  put(placement, 'sdgs', parse<number[]>(row.sdgs));
-  put(placement, 'personnelCosts', listAsWritten(children.personnelCosts, row.empty_lists, 'personnelCosts'));
-  put(placement, 'indicators', parse<string[]>(row.indicator_keys));
-  put(placement, 'evaluations', listAsWritten(children.evaluations, row.empty_lists, 'evaluations'));
-  return withExtra(placement, row.extra);
+  return recordOf('placements', row, { policy }, children);
 }
 
 // ---------------------------------------------------------------- indicators and periods
 
 export function indicatorRow(indicator: Indicator, projectId: number, position: number): NewRow<'indicators'> {
-  return {
-    project_id: projectId,
-    position,
-    key: indicator.key,
-    name: indicator.name,
-    unit: indicator.unit,
-    better: indicator.better ?? null,
-    decimals: indicator.decimals ?? null,
-    baseline: json(indicator.baseline),
-    mid_term: json(indicator.midTerm),
-    extra: extraOf(indicator, known.indicator),
-    empty_lists: emptyLists(indicator, ['periods']),
-  };
+  return rowOf('indicators', indicator, projectId, position);
 }
 
 export function toIndicator(row: Row<'indicators'>, periods: Period[]): Indicator {
-  const indicator: Indicator = { key: row.key, name: row.name, unit: row.unit };
-  put(indicator, 'better', row.better as Indicator['better'] | null);
-  put(indicator, 'decimals', row.decimals);
-  put(indicator, 'baseline', parse<Indicator['baseline']>(row.baseline));
-  put(indicator, 'midTerm', parse<Indicator['midTerm']>(row.mid_term));
-  put(indicator, 'periods', listAsWritten(periods, row.empty_lists, 'periods'));
-  return withExtra(indicator, row.extra);
+  return recordOf('indicators', row, {}, { periods });
 }
 
 export function periodRow(period: Period, indicatorId: number, position: number): NewRow<'periods'> {
-  return {
-    indicator_id: indicatorId,
-    position,
-    fiscal_year: period.fiscalYear,
-    target: json(period.target),
-    actual: json(period.actual),
-    extra: extraOf(period, known.period),
-  };
+  return rowOf('periods', period, indicatorId, position);
 }
 
 export function toPeriod(row: Row<'periods'>): Period {
-  const period: Period = { fiscalYear: row.fiscal_year };
-  put(period, 'target', parse<Period['target']>(row.target));
-  put(period, 'actual', parse<Period['actual']>(row.actual));
-  return withExtra(period, row.extra);
+  return recordOf('periods', row, {});
 }
 
 // ---------------------------------------------------------------- money and evaluations
 
 export function budgetRow(budget: Budget, projectId: number, position: number): NewRow<'budgets'> {
-  return {
-    project_id: projectId,
-    position,
-    fiscal_year: budget.fiscalYear,
-    amount: budget.amount,
-    extra: extraOf(budget, known.budget),
-  };
+  return rowOf('budgets', budget, projectId, position);
 }
 
 export function toBudget(row: Row<'budgets'>): Budget {
-  return withExtra({ fiscalYear: row.fiscal_year, amount: row.amount }, row.extra);
+  return recordOf('budgets', row, {});
 }
 
 export function personnelCostRow(
@@ -296,18 +212,11 @@ export function personnelCostRow(
   placementId: number | null,
   position: number,
 ): NewRow<'personnel_costs'> {
-  return {
-    project_id: projectId,
-    placement_id: placementId,
-    position,
-    fiscal_year: cost.fiscalYear,
-    amount: cost.amount,
-    extra: extraOf(cost, known.personnelCost),
-  };
+  return rowOf('personnel_costs', cost, projectId, placementId, position);
 }
 
 export function toPersonnelCost(row: Row<'personnel_costs'>): PersonnelCost {
-  return withExtra({ fiscalYear: row.fiscal_year, amount: row.amount }, row.extra);
+  return recordOf('personnel_costs', row, {});
 }
 
 export function evaluationRow(
@@ -316,24 +225,9 @@ export function evaluationRow(
   placementId: number | null,
   position: number,
 ): NewRow<'evaluations'> {
-  return {
-    project_id: projectId,
-    placement_id: placementId,
-    position,
-    fiscal_year: evaluation.fiscalYear,
-    grade: evaluation.grade ?? null,
-    grade_reason: evaluation.gradeReason ?? null,
-    course: evaluation.course ?? null,
-    improvement: evaluation.improvement ?? null,
-    extra: extraOf(evaluation, known.evaluation),
-  };
+  return rowOf('evaluations', evaluation, projectId, placementId, position);
 }
 
 export function toEvaluation(row: Row<'evaluations'>): Evaluation {
-  const evaluation: Evaluation = { fiscalYear: row.fiscal_year };
-  put(evaluation, 'grade', row.grade);
-  put(evaluation, 'gradeReason', row.grade_reason);
-  put(evaluation, 'course', row.course);
-  put(evaluation, 'improvement', row.improvement);
-  return withExtra(evaluation, row.extra);
+  return recordOf('evaluations', row, {});
 }

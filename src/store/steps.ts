@@ -1,45 +1,35 @@
-// A document as table rows, table by table from the top down: each step lists the
-// document's records of one table with their natural keys (the keys an import matches
-// on, interchange.md) and builds their rows once the parents' primary keys are known.
-// Both the import and the benchmark's raw baseline flatten documents through these steps.
-import type { HyokaDocument, Indicator, Placement, Project } from '../domain/model.js';
+// Rows of whole new records, table by table from the top down: each step lists the records
+// of one table below the new policies, projects and policy evaluations it is given (all of
+// a new organization's, or those a change set adds) and fills their rows once the parents'
+// primary keys are known. The import's apply (apply.ts) and the benchmark's raw baseline
+// both flatten records through these steps.
+import type { HyokaDocument, Indicator, Placement, Policy, PolicyEvaluation, Project } from '../domain/model.js';
 import { InvalidDocumentError } from './errors.js';
-import type { Row, TableName } from './schema.js';
-import {
-  budgetRow,
-  evaluationRow,
-  indicatorRow,
-  periodRow,
-  personnelCostRow,
-  placementRow,
-  policyEvaluationRow,
-  policyRow,
-  projectRow,
-  type NewRow,
-} from './rows.js';
+import type { RecordKind } from '../interchange/change-set.js';
+import type { TableName } from './schema.js';
+import { FILL } from './row-values.js';
 
-export type RecordKind =
-  | 'policies'
-  | 'projects'
-  | 'placements'
-  | 'indicators'
-  | 'periods'
-  | 'budgets'
-  | 'personnelCosts'
-  | 'evaluations'
-  | 'policyEvaluations';
+export { RECORD_KINDS, type RecordKind } from '../interchange/change-set.js';
 
-export const RECORD_KINDS: readonly RecordKind[] = [
-  'policies',
-  'projects',
-  'placements',
-  'indicators',
-  'periods',
-  'budgets',
-  'personnelCosts',
-  'evaluations',
-  'policyEvaluations',
-];
+/** A record and its place in its list. */
+export interface Placed<R> {
+  record: R;
+  position: number;
+}
+
+/** The new records at the top of the tree, with everything below them. */
+export interface Source {
+  policies: readonly Placed<Policy>[];
+  projects: readonly Placed<Project>[];
+  policyEvaluations: readonly Placed<PolicyEvaluation>[];
+}
+
+const placed = <R>(records: readonly R[] | undefined): Placed<R>[] => (records ?? []).map((record, position) => ({ record, position }));
+
+/** All of a document's records, in their places. */
+export function sourceOf(doc: HyokaDocument): Source {
+  return { policies: placed(doc.policies), projects: placed(doc.projects), policyEvaluations: placed(doc.policyEvaluations) };
+}
 
 /**
  * Primary keys of the records written so far, for their children's rows. Projects, rows
@@ -76,20 +66,12 @@ export interface Entry<R> {
 export interface Step<T extends TableName, R = unknown> {
   table: T;
   kind: RecordKind;
-  entries(doc: HyokaDocument, ids: ParentIds): Iterable<Entry<R>>;
-  key(entry: Entry<R>, ids: ParentIds): string;
-  storedKey(row: Row<T>): string;
-  row(entry: Entry<R>, ids: ParentIds): NewRow<T>;
+  entries(source: Source, ids: ParentIds): Iterable<Entry<R>>;
+  /** Writes the entry's row, primary key `id` first, into `values` from `at` (row-values.ts). */
+  fill(entry: Entry<R>, ids: ParentIds, id: number, values: unknown[], at: number): void;
   /** Records the primary key of a record that later steps hang rows under. */
   remember?(entry: Entry<R>, id: number, ids: ParentIds): void;
-  /** The parents whose deletion cascades to this row. */
-  cascadeParents(row: Row<T>): [TableName, number | null][];
-  /** Where the record is, in words, for a duplicate-key message. */
-  describe(entry: Entry<R>): string;
 }
-
-// Keys join parts with NUL, which no stored text can contain (PostgreSQL refuses it).
-const SEP = '\u0000';
 
 function idOf(ids: readonly number[], index: number): number {
   const id = ids[index];
@@ -98,7 +80,7 @@ function idOf(ids: readonly number[], index: number): number {
 }
 
 /** `where` words the place only when the policy is unknown: building it for every record costs. */
-function policyId(ids: ParentIds, code: string, where: () => string): number {
+export function policyId(ids: ParentIds, code: string, where: () => string): number {
   const id = ids.policies.get(code);
   if (id === undefined) {
     throw new InvalidDocumentError([{ path: where(), message: `施策「${code}」がありません / Unknown policy "${code}"` }]);
@@ -106,10 +88,10 @@ function policyId(ids: ParentIds, code: string, where: () => string): number {
   return id;
 }
 
-function* projectChildren<R>(doc: HyokaDocument, ids: ParentIds, list: (p: Project) => R[] | undefined): Iterable<Entry<R>> {
+function* projectChildren<R>(source: Source, ids: ParentIds, list: (p: Project) => R[] | undefined): Iterable<Entry<R>> {
   let index = 0;
-  for (let p = 0; p < doc.projects.length; p++) {
-    const project = doc.projects[p]!;
+  for (let p = 0; p < source.projects.length; p++) {
+    const project = source.projects[p]!.record;
     const records = list(project) ?? [];
     if (records.length === 0) continue;
     const parent = idOf(ids.projects, p);
@@ -121,13 +103,13 @@ function* projectChildren<R>(doc: HyokaDocument, ids: ParentIds, list: (p: Proje
 
 /** The project's own records, then each row's. */
 function* projectAndRowChildren<R>(
-  doc: HyokaDocument,
+  source: Source,
   ids: ParentIds,
   list: (owner: Project | Placement) => R[] | undefined,
 ): Iterable<Entry<R>> {
   let placementIndex = 0;
-  for (let p = 0; p < doc.projects.length; p++) {
-    const project = doc.projects[p]!;
+  for (let p = 0; p < source.projects.length; p++) {
+    const project = source.projects[p]!.record;
     const parent = idOf(ids.projects, p);
     const own = list(project) ?? [];
     for (let position = 0; position < own.length; position++) {
@@ -144,120 +126,80 @@ function* projectAndRowChildren<R>(
   }
 }
 
-const policies: Step<'policies', HyokaDocument['policies'][number]> = {
+export function placementWhere(projectKey: string | undefined, placement: Placement): string {
+  return `projects/${projectKey ?? ''}/placements/${placement.policy}/${placement.no}`;
+}
+
+const policies: Step<'policies', Policy> = {
   table: 'policies',
   kind: 'policies',
-  *entries(doc, ids) {
-    for (let position = 0; position < doc.policies.length; position++) {
-      yield { record: doc.policies[position]!, position, index: position, parent: ids.organization, placement: null };
+  *entries(source, ids) {
+    for (let index = 0; index < source.policies.length; index++) {
+      const { record, position } = source.policies[index]!;
+      yield { record, position, index, parent: ids.organization, placement: null };
     }
   },
-  key: (e) => e.record.code,
-  storedKey: (row) => row.code,
-  row: (e) => policyRow(e.record, e.parent, e.position),
+  fill: (e, _, id, values, at) => FILL.policies(values, at, id, e.record, e.parent, e.position),
   remember: (e, id, ids) => void ids.policies.set(e.record.code, id),
-  cascadeParents: () => [],
-  describe: (e) => `policies: code「${e.record.code}」`,
 };
 
 const projects: Step<'projects', Project> = {
   table: 'projects',
   kind: 'projects',
-  *entries(doc, ids) {
-    for (let position = 0; position < doc.projects.length; position++) {
-      yield { record: doc.projects[position]!, position, index: position, parent: ids.organization, placement: null };
+  *entries(source, ids) {
+    for (let index = 0; index < source.projects.length; index++) {
+      const { record, position } = source.projects[index]!;
+      yield { record, position, index, parent: ids.organization, placement: null };
     }
   },
-  key: (e) => e.record.key,
-  storedKey: (row) => row.key,
-  row: (e) => projectRow(e.record, e.parent, e.position),
+  fill: (e, _, id, values, at) => FILL.projects(values, at, id, e.record, e.parent, e.position),
   remember: (e, id, ids) => void (ids.projects[e.index] = id),
-  cascadeParents: () => [],
-  describe: (e) => `projects: key「${e.record.key}」`,
 };
 
 const placements: Step<'placements', Placement> = {
   table: 'placements',
   kind: 'placements',
-  entries: (doc, ids) => projectChildren(doc, ids, (p) => p.placements),
-  key: (e, ids) => `${e.parent}${SEP}${policyId(ids, e.record.policy, () => placementWhere(e))}${SEP}${e.record.no}`,
-  storedKey: (row) => `${row.project_id}${SEP}${row.policy_id}${SEP}${row.no}`,
-  row: (e, ids) => placementRow(e.record, e.parent, policyId(ids, e.record.policy, () => placementWhere(e)), e.position),
+  entries: (source, ids) => projectChildren(source, ids, (p) => p.placements),
+  fill: (e, ids, id, values, at) =>
+    FILL.placements(values, at, id, e.record, e.parent, policyId(ids, e.record.policy, () => placementWhere(e.project?.key, e.record)), e.position),
   remember: (e, id, ids) => void (ids.placements[e.index] = id),
-  cascadeParents: (row) => [['projects', row.project_id]],
-  describe: (e) => placementWhere(e),
 };
-
-function placementWhere(e: Entry<Placement>): string {
-  return `projects「${e.project?.key}」.placements: ${e.record.policy} No.${e.record.no}`;
-}
 
 const indicators: Step<'indicators', Indicator> = {
   table: 'indicators',
   kind: 'indicators',
-  entries: (doc, ids) => projectChildren(doc, ids, (p) => p.indicators),
-  key: (e) => `${e.parent}${SEP}${e.record.key}`,
-  storedKey: (row) => `${row.project_id}${SEP}${row.key}`,
-  row: (e) => indicatorRow(e.record, e.parent, e.position),
+  entries: (source, ids) => projectChildren(source, ids, (p) => p.indicators),
+  fill: (e, _, id, values, at) => FILL.indicators(values, at, id, e.record, e.parent, e.position),
   remember: (e, id, ids) => void (ids.indicators[e.index] = id),
-  cascadeParents: (row) => [['projects', row.project_id]],
-  describe: (e) => `projects「${e.project?.key}」.indicators: key「${e.record.key}」`,
 };
-
-type FiscalRecord = { fiscalYear: number };
 
 const budgets: Step<'budgets', NonNullable<Project['budgets']>[number]> = {
   table: 'budgets',
   kind: 'budgets',
-  entries: (doc, ids) => projectChildren(doc, ids, (p) => p.budgets),
-  key: (e) => `${e.parent}${SEP}${e.record.fiscalYear}`,
-  storedKey: (row) => `${row.project_id}${SEP}${row.fiscal_year}`,
-  row: (e) => budgetRow(e.record, e.parent, e.position),
-  cascadeParents: (row) => [['projects', row.project_id]],
-  describe: (e) => `projects「${e.project?.key}」.budgets: fiscalYear ${e.record.fiscalYear}`,
+  entries: (source, ids) => projectChildren(source, ids, (p) => p.budgets),
+  fill: (e, _, id, values, at) => FILL.budgets(values, at, id, e.record, e.parent, e.position),
 };
-
-function ownerYearKey(e: Entry<FiscalRecord>): string {
-  return `${e.parent}${SEP}${e.placement ?? 0}${SEP}${e.record.fiscalYear}`;
-}
-function storedOwnerYearKey(row: { project_id: number; placement_id: number | null; fiscal_year: number }): string {
-  return `${row.project_id}${SEP}${row.placement_id ?? 0}${SEP}${row.fiscal_year}`;
-}
 
 const personnelCosts: Step<'personnel_costs', NonNullable<Project['personnelCosts']>[number]> = {
   table: 'personnel_costs',
   kind: 'personnelCosts',
-  entries: (doc, ids) => projectAndRowChildren(doc, ids, (owner) => owner.personnelCosts),
-  key: ownerYearKey,
-  storedKey: storedOwnerYearKey,
-  row: (e) => personnelCostRow(e.record, e.parent, e.placement, e.position),
-  cascadeParents: (row) => [
-    ['projects', row.project_id],
-    ['placements', row.placement_id],
-  ],
-  describe: (e) => `projects「${e.project?.key}」.personnelCosts: fiscalYear ${e.record.fiscalYear}`,
+  entries: (source, ids) => projectAndRowChildren(source, ids, (owner) => owner.personnelCosts),
+  fill: (e, _, id, values, at) => FILL.personnel_costs(values, at, id, e.record, e.parent, e.placement, e.position),
 };
 
 const evaluations: Step<'evaluations', NonNullable<Project['evaluations']>[number]> = {
   table: 'evaluations',
   kind: 'evaluations',
-  entries: (doc, ids) => projectAndRowChildren(doc, ids, (owner) => owner.evaluations),
-  key: ownerYearKey,
-  storedKey: storedOwnerYearKey,
-  row: (e) => evaluationRow(e.record, e.parent, e.placement, e.position),
-  cascadeParents: (row) => [
-    ['projects', row.project_id],
-    ['placements', row.placement_id],
-  ],
-  describe: (e) => `projects「${e.project?.key}」.evaluations: fiscalYear ${e.record.fiscalYear}`,
+  entries: (source, ids) => projectAndRowChildren(source, ids, (owner) => owner.evaluations),
+  fill: (e, _, id, values, at) => FILL.evaluations(values, at, id, e.record, e.parent, e.placement, e.position),
 };
 
 const periods: Step<'periods', NonNullable<Indicator['periods']>[number]> = {
   table: 'periods',
   kind: 'periods',
-  *entries(doc, ids) {
+  *entries(source, ids) {
     let indicatorIndex = 0;
-    for (const project of doc.projects) {
+    for (const { record: project } of source.projects) {
       for (const indicator of project.indicators ?? []) {
         const list = indicator.periods ?? [];
         const index = indicatorIndex++;
@@ -269,28 +211,20 @@ const periods: Step<'periods', NonNullable<Indicator['periods']>[number]> = {
       }
     }
   },
-  key: (e) => `${e.parent}${SEP}${e.record.fiscalYear}`,
-  storedKey: (row) => `${row.indicator_id}${SEP}${row.fiscal_year}`,
-  row: (e) => periodRow(e.record, e.parent, e.position),
-  cascadeParents: (row) => [['indicators', row.indicator_id]],
-  describe: (e) => `projects「${e.project?.key}」.indicators[].periods: fiscalYear ${e.record.fiscalYear}`,
+  fill: (e, _, id, values, at) => FILL.periods(values, at, id, e.record, e.parent, e.position),
 };
 
-const policyEvaluations: Step<'policy_evaluations', NonNullable<HyokaDocument['policyEvaluations']>[number]> = {
+const policyEvaluations: Step<'policy_evaluations', PolicyEvaluation> = {
   table: 'policy_evaluations',
   kind: 'policyEvaluations',
-  *entries(doc, ids) {
-    const list = doc.policyEvaluations ?? [];
-    for (let position = 0; position < list.length; position++) {
-      const record = list[position]!;
-      yield { record, position, index: position, parent: policyId(ids, record.policy, () => `policyEvaluations[${position}]`), placement: null };
+  *entries(source, ids) {
+    for (let index = 0; index < source.policyEvaluations.length; index++) {
+      const { record, position } = source.policyEvaluations[index]!;
+      const parent = policyId(ids, record.policy, () => `policyEvaluations/${record.policy}/${record.bureau ?? ''}/${record.fiscalYear}`);
+      yield { record, position, index, parent, placement: null };
     }
   },
-  key: (e) => `${e.parent}${SEP}${e.record.bureau ?? ''}${SEP}${e.record.fiscalYear}`,
-  storedKey: (row) => `${row.policy_id}${SEP}${row.bureau ?? ''}${SEP}${row.fiscal_year}`,
-  row: (e) => policyEvaluationRow(e.record, e.parent, e.position),
-  cascadeParents: (row) => [['policies', row.policy_id]],
-  describe: (e) => `policyEvaluations: ${e.record.policy} ${e.record.bureau ?? ''} fiscalYear ${e.record.fiscalYear}`,
+  fill: (e, _, id, values, at) => FILL.policy_evaluations(values, at, id, e.record, e.parent, e.position),
 };
 
 /** The steps in write order: every parent before its children. */

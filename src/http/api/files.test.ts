@@ -59,6 +59,18 @@ describe('POST /api/v1/import: preview, then confirm', () => {
     expect(confirmed.json().report.dryRun).toBe(false);
   });
 
+  it('lists the changed values in a preview: path, before, after', async () => {
+    const document = (await app().inject('/api/v1/export')).json();
+    const period = document.projects[2].indicators[0].periods[0];
+    const path = `projects/${document.projects[2].key}/indicators/${document.projects[2].indicators[0].key}/periods/${period.fiscalYear}/actual`;
+    const before = period.actual;
+    period.actual = before + 1;
+    const preview = await post('/api/v1/import?dryRun=true', JSON.stringify(document), 'application/json');
+    expect(preview.statusCode).toBe(200);
+    expect(preview.json().report.changes).toEqual({ total: 1, changes: [{ path, before, after: before + 1 }] });
+    expect(preview.json().report.counts.periods.updated).toBe(1);
+  });
+
   it('refuses the token once the data changed after the preview', async () => {
     const text = readFileSync(SEED);
     const preview = await post('/api/v1/import?format=sheet-text&org=テスト市&dryRun=true', text, 'text/plain');

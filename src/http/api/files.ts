@@ -31,6 +31,9 @@ const RAW_TYPES = [
   'text/plain',
 ];
 
+/** Changed values a preview lists (with their total): enough to read, bounded for a whole new organization. */
+const PREVIEW_CHANGES = 1000;
+
 const bearer = (header: string | undefined) => (header?.startsWith('Bearer ') ? header.slice(7) : undefined);
 
 /**
@@ -98,7 +101,8 @@ export const registerFileRoutes: FastifyPluginAsyncZod<FilesOptions> = async (ap
         summary: '取込み / Import (replaces the organization’s data): preview with dryRun=true, then confirm with its token',
         description:
           'Body: a hyoka/1 document (application/json), an xlsx workbook, a CSV, or the text of a published sheet (format=sheet-text). ' +
-          'dryRun=true answers what would be added, updated, removed and left unchanged, with a confirmToken; ' +
+          'dryRun=true answers what would be added, updated, removed and left unchanged, the changed values (report.changes: ' +
+          'path, before, after; the first 1,000 and their total), and a confirmToken; ' +
           'sending the same body with confirm=<token> imports it only if the preview still holds (409 otherwise). ' +
           'An import that would remove more than half of the organization’s projects or policies is refused (400) unless confirmed ' +
           'with the token of a preview (whose report shows largeRemoval) or sent with allowRemovals=true. ' +
@@ -127,7 +131,7 @@ export const registerFileRoutes: FastifyPluginAsyncZod<FilesOptions> = async (ap
       const options = { format, ...(org !== undefined && { org }), ...(bureau !== undefined && { bureau }) };
       const optionsKey = JSON.stringify([org ?? null, bureau ?? null]);
       if (dryRun === 'true' || confirm !== undefined) {
-        const preview = await importFile(store, bytes, { ...options, dryRun: true });
+        const preview = await importFile(store, bytes, { ...options, dryRun: true, listChanges: PREVIEW_CHANGES });
         const token = previewToken(bytes, format, optionsKey, preview);
         if (confirm === undefined) return { ...preview, confirmToken: token };
         if (confirm !== token) {

@@ -3,15 +3,15 @@
 // reader who mistypes an address sees the site, not JSON); the API under /api/ and a page's
 // data (?format=json|csv) keep the JSON error of the app's not-found handler.
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
-import { ServiceError, type ServiceErrorKind } from '../../services/errors.js';
+import { ServiceError } from '../../services/errors.js';
 import { resolveOrganization } from '../../services/organizations.js';
 import type { Store } from '../../store/open.js';
+import { STATUS } from '../errors.js';
 import { pageFormat } from './data.js';
 import { Layout } from './layout.js';
 import { orgOf } from './page-query.js';
 import { sendPage } from './render.js';
 
-const STATUS: Record<ServiceErrorKind, number> = { invalid: 400, 'not-found': 404, ambiguous: 400, unauthorized: 401, forbidden: 403, conflict: 409, unavailable: 503 };
 
 /** The route of every path that is no page (pdf.ts prints no PDF of it). */
 export const NOT_FOUND_ROUTE = '/*';

@@ -1,7 +1,10 @@
-// A table of rows to CSV bytes: Japanese headers, CRLF, cells that a spreadsheet would run
-// as formulas escaped, and the chosen encoding. In CP932, every cell is checked first and
-// the file is refused with the list of characters it cannot hold (line, column, character):
-// a report is a value the caller shows, a file with `?` in it is silent data loss.
+// The one CSV writer, for exports and for every page's ?format=csv: Japanese headers, CRLF,
+// cells that a spreadsheet would run as formulas escaped, a cell quoted when it holds a
+// comma, a quote or any line break (a lone LF too: Excel and LibreOffice end a record at
+// every line break outside quotes), and the chosen encoding (UTF-8 with a BOM by default).
+// In CP932, every cell is checked first and the file is refused with the list of characters
+// it cannot hold (line, column, character): a report is a value the caller shows, a file
+// with `?` in it is silent data loss.
 import { stringify } from 'csv-stringify/sync';
 import { plainDecimal } from '../../domain/quantity.js';
 import { type CellValue, type Column, type Row } from './columns.js';
@@ -46,13 +49,32 @@ export function tableBytes(columns: readonly Column[], rows: readonly Row[], opt
     }
     if (problems.length > 0) return { ok: false, problems };
   }
-  const text = stringify(records, {
+  return { ok: true, bytes: encodeText(recordsText(records), encoding, { bom: options.bom ?? true }), encoding, rows: rows.length };
+}
+
+/** A cell as pages hand it over: text, a number, a flag, or nothing. */
+export type TableCell = string | number | boolean | null | undefined;
+
+/** A page's table as CSV text: the header, then the rows, with the BOM Excel needs to see UTF-8. */
+export function tableText(header: readonly string[], rows: readonly (readonly TableCell[])[]): string {
+  const records: (string | number)[][] = [header.map(escapeCell)];
+  for (const row of rows) records.push(row.map(pageCell));
+  return `\uFEFF${recordsText(records)}`;
+}
+
+function pageCell(value: TableCell): string | number {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return value;
+  return escapeCell(String(value));
+}
+
+function recordsText(records: readonly (string | number)[][]): string {
+  return stringify(records as (string | number)[][], {
     record_delimiter: '\r\n',
     escape_formulas: true, // a second guard: escapeCell has already quoted every such cell
     quoted_match: /[\r\n]/u, // csv-stringify leaves a lone LF unquoted when records end in CRLF
     cast: { number: plainDecimal },
   });
-  return { ok: true, bytes: encodeText(text, encoding, { bom: options.bom ?? true }), encoding, rows: rows.length };
 }
 
 function cellOf(value: CellValue, mapText: (text: string) => string): string | number {

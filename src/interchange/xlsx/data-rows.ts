@@ -2,8 +2,25 @@
 // columns' machine names (tables.ts). Records keep their document order, so reading the
 // rows back rebuilds every list in the same order.
 import type { Evaluation, HyokaDocument, PersonnelCost, Project } from '../../domain/model.js';
-import { extrasOf, KNOWN } from './known-fields.js';
-import { ACHIEVED_LABELS, BETTER_LABELS, EMPTY_LIST } from './tables.js';
+import { KNOWN_FIELDS as KNOWN } from '../record-fields.js';
+import { extrasOf } from './known-fields.js';
+import {
+  ACHIEVED_LABELS,
+  BETTER_LABELS,
+  BUDGETS_TABLE,
+  EMPTY_LIST,
+  EVALUATIONS_TABLE,
+  INDICATORS_TABLE,
+  PERIODS_TABLE,
+  PERSONNEL_TABLE,
+  PLACEMENTS_TABLE,
+  plainColumns,
+  POLICIES_TABLE,
+  POLICY_EVALUATIONS_TABLE,
+  PROJECTS_TABLE,
+  type ColumnSpec,
+  type TableSpec,
+} from './tables.js';
 import { actualCells, baselineCells, midTermCells, targetCells } from './value-cells.js';
 
 export type RowValue = string | number | boolean | null | undefined;
@@ -17,6 +34,21 @@ const goals = (list: readonly number[] | undefined) => (list === undefined ? und
 const keys = (list: readonly string[] | undefined) => (list === undefined ? undefined : list.length === 0 ? EMPTY_LIST : list.join(', '));
 /** 人件費(行) / 事業評価(行): なし marks a row's own empty list; a row's entries carry its No. */
 const own = (list: readonly unknown[] | undefined) => (list !== undefined && list.length === 0 ? EMPTY_LIST : undefined);
+
+/** A plain column's cell: the field as it is, lists of goals and keys as the clerk writes them. */
+function cellOf(column: ColumnSpec, value: unknown): RowValue {
+  if (column.kind === 'goals') return goals(value as number[] | undefined);
+  if (column.kind === 'keys') return keys(value as string[] | undefined);
+  return value as RowValue;
+}
+
+/** The cells of a record's plain columns (tables.ts plainColumns), then its その他(JSON). */
+function cells(spec: TableSpec, record: object, except: readonly string[] = []): DataRow {
+  const row: DataRow = {};
+  for (const column of plainColumns(spec, except)) row[column.name] = cellOf(column, (record as Record<string, unknown>)[column.name]);
+  row.extra = json(extrasOf(record, KNOWN[spec.record!]));
+  return row;
+}
 
 /** The 設定 rows: key, label, value (text, number, or JSON for lists and objects). */
 export function settingsRows(doc: Pick<HyokaDocument, 'organization' | 'plan' | 'settings'> & Partial<HyokaDocument>): DataRow[] {
@@ -46,7 +78,7 @@ export function settingsRows(doc: Pick<HyokaDocument, 'organization' | 'plan' | 
 export function dataRows(doc: HyokaDocument): DataRows {
   const rows: DataRows = {
     Settings: settingsRows(doc),
-    Policies: doc.policies.map((policy) => ({ code: policy.code, title: policy.title, extra: json(extrasOf(policy, KNOWN.policy)) })),
+    Policies: doc.policies.map((policy) => cells(POLICIES_TABLE, policy)),
     Projects: [],
     Placements: [],
     Indicators: [],
@@ -54,14 +86,7 @@ export function dataRows(doc: HyokaDocument): DataRows {
     Budgets: [],
     PersonnelCosts: [],
     Evaluations: [],
-    PolicyEvaluations: (doc.policyEvaluations ?? []).map((evaluation) => ({
-      policy: evaluation.policy,
-      bureau: evaluation.bureau,
-      fiscalYear: evaluation.fiscalYear,
-      grade: evaluation.grade,
-      improvement: evaluation.improvement,
-      extra: json(extrasOf(evaluation, KNOWN.policyEvaluation)),
-    })),
+    PolicyEvaluations: (doc.policyEvaluations ?? []).map((evaluation) => cells(POLICY_EVALUATIONS_TABLE, evaluation)),
   };
   for (const project of doc.projects) addProject(rows, project);
   return rows;
@@ -69,73 +94,43 @@ export function dataRows(doc: HyokaDocument): DataRows {
 
 function addProject(rows: DataRows, project: Project): void {
   const key = project.key;
-  rows.Projects!.push({
-    key,
-    name: project.name,
-    bureau: project.bureau,
-    division: project.division,
-    summary: project.summary,
-    sdgs: goals(project.sdgs),
-    extra: json(extrasOf(project, KNOWN.project)),
-  });
+  rows.Projects!.push(cells(PROJECTS_TABLE, project));
   for (const placement of project.placements) {
     rows.Placements!.push({
       project: key,
-      policy: placement.policy,
-      no: placement.no,
-      summary: placement.summary,
-      sdgs: goals(placement.sdgs),
-      indicators: keys(placement.indicators),
+      ...cells(PLACEMENTS_TABLE, placement),
       personnelCosts: own(placement.personnelCosts),
       evaluations: own(placement.evaluations),
-      extra: json(extrasOf(placement, KNOWN.placement)),
     });
   }
   for (const indicator of project.indicators ?? []) {
     rows.Indicators!.push({
       project: key,
-      key: indicator.key,
-      name: indicator.name,
-      unit: indicator.unit,
+      ...cells(INDICATORS_TABLE, indicator, ['better']),
       better: indicator.better === undefined ? undefined : BETTER_LABELS[indicator.better],
-      decimals: indicator.decimals,
       ...baselineCells(indicator.baseline),
       ...midTermCells(indicator.midTerm),
-      extra: json(extrasOf(indicator, KNOWN.indicator)),
     });
     for (const period of indicator.periods ?? []) {
       rows.Periods!.push({
         project: key,
         indicator: indicator.key,
-        fiscalYear: period.fiscalYear,
+        ...cells(PERIODS_TABLE, period, ['target', 'actual']),
         ...targetCells(period.target),
         ...actualCells(period.actual, ACHIEVED_LABELS),
-        extra: json(extrasOf(period, KNOWN.period)),
         achievementRate: period.achievementRate,
         achieved: period.achieved === undefined || period.achieved === null ? undefined : period.achieved ? ACHIEVED_LABELS.yes : ACHIEVED_LABELS.no,
         midTermProgress: period.midTermProgress,
       });
     }
   }
-  for (const budget of project.budgets ?? []) {
-    rows.Budgets!.push({ project: key, fiscalYear: budget.fiscalYear, amount: budget.amount, extra: json(extrasOf(budget, KNOWN.budget)), change: budget.change });
-  }
+  for (const budget of project.budgets ?? []) rows.Budgets!.push({ project: key, ...cells(BUDGETS_TABLE, budget), change: budget.change });
   const costs = (list: PersonnelCost[] | undefined, no: number | undefined) => {
-    for (const cost of list ?? []) rows.PersonnelCosts!.push({ project: key, no, fiscalYear: cost.fiscalYear, amount: cost.amount, extra: json(extrasOf(cost, KNOWN.personnelCost)) });
+    for (const cost of list ?? []) rows.PersonnelCosts!.push({ project: key, no, ...cells(PERSONNEL_TABLE, cost) });
   };
   const evaluations = (list: Evaluation[] | undefined, no: number | undefined) => {
     for (const evaluation of list ?? []) {
-      rows.Evaluations!.push({
-        project: key,
-        no,
-        fiscalYear: evaluation.fiscalYear,
-        grade: evaluation.grade,
-        gradeReason: evaluation.gradeReason,
-        course: evaluation.course,
-        improvement: evaluation.improvement,
-        extra: json(extrasOf(evaluation, KNOWN.evaluation)),
-        suggestedGrade: evaluation.suggestedGrade,
-      });
+      rows.Evaluations!.push({ project: key, no, ...cells(EVALUATIONS_TABLE, evaluation), suggestedGrade: evaluation.suggestedGrade });
     }
   };
   costs(project.personnelCosts, undefined);

@@ -1,25 +1,7 @@
-// The fields of each hyoka/1 record that have columns of their own in the data workbook;
-// everything else a record carries (unknown fields) travels in its その他(JSON) cell, and
-// compute()'s fields are written for reading only.
+// A record's fields in the data workbook: those hyoka/1 names (record-fields.ts, from the
+// schema) have columns of their own; everything else a record carries (unknown fields)
+// travels in its その他(JSON) cell, and compute()'s fields are written for reading only.
 export type Json = Record<string, unknown>;
-
-const set = (...names: string[]): ReadonlySet<string> => new Set(names);
-
-export const KNOWN = {
-  document: set('format', 'organization', 'plan', 'settings', 'policies', 'projects', 'policyEvaluations'),
-  organization: set('name', 'code'),
-  plan: set('name'),
-  settings: set('grades', 'gradeBands', 'courses', 'budgetFlatBand', 'rateDecimals'),
-  policy: set('code', 'title'),
-  project: set('key', 'name', 'bureau', 'division', 'summary', 'sdgs', 'budgets', 'personnelCosts', 'indicators', 'evaluations', 'placements'),
-  placement: set('policy', 'no', 'summary', 'sdgs', 'personnelCosts', 'indicators', 'evaluations'),
-  indicator: set('key', 'name', 'unit', 'better', 'decimals', 'baseline', 'midTerm', 'periods'),
-  period: set('fiscalYear', 'target', 'actual', 'achievementRate', 'achieved', 'midTermProgress'),
-  budget: set('fiscalYear', 'amount', 'change'),
-  personnelCost: set('fiscalYear', 'amount'),
-  evaluation: set('fiscalYear', 'grade', 'gradeReason', 'course', 'improvement', 'suggestedGrade'),
-  policyEvaluation: set('policy', 'fiscalYear', 'bureau', 'grade', 'improvement'),
-} as const;
 
 /** The unknown fields of a record, or undefined when it has none. */
 export function extrasOf(record: object, known: ReadonlySet<string>): Json | undefined {

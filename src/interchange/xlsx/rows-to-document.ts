@@ -4,9 +4,23 @@
 import { appendIndex, appendKey } from '../json-path.js';
 import { Assembler } from './assemble.js';
 import { placeOf, type WorkbookProblem } from './cells.js';
-import { define, type Json, KNOWN } from './known-fields.js';
+import { KNOWN_FIELDS as KNOWN } from '../record-fields.js';
+import { define, type Json } from './known-fields.js';
 import type { ReadRow } from './read-rows.js';
-import { SETTINGS_TABLE } from './tables.js';
+import {
+  BUDGETS_TABLE,
+  EVALUATIONS_TABLE,
+  INDICATORS_TABLE,
+  PERIODS_TABLE,
+  PERSONNEL_TABLE,
+  PLACEMENTS_TABLE,
+  plainColumns,
+  POLICIES_TABLE,
+  POLICY_EVALUATIONS_TABLE,
+  PROJECTS_TABLE,
+  SETTINGS_TABLE,
+  type TableSpec,
+} from './tables.js';
 
 export type TableRows = Record<string, ReadRow[]>;
 
@@ -23,6 +37,17 @@ interface ProjectEntry {
   indicators: Map<string, { indicator: Json; path: string }>;
 }
 
+/** The names of a table's plain columns: the fields copied as they are. */
+const plain = (spec: TableSpec, except: readonly string[] = []): string[] => plainColumns(spec, except).map((column) => column.name);
+const PLAIN = {
+  policies: plain(POLICIES_TABLE),
+  projects: plain(PROJECTS_TABLE),
+  placements: plain(PLACEMENTS_TABLE),
+  indicators: plain(INDICATORS_TABLE, ['better']),
+  periods: plain(PERIODS_TABLE, ['target', 'actual']),
+  policyEvaluations: plain(POLICY_EVALUATIONS_TABLE),
+};
+
 const list = (owner: Json, field: string): Json[] => {
   if (!Array.isArray(owner[field])) define(owner, field, []);
   return owner[field] as Json[];
@@ -37,7 +62,7 @@ export function rowsToDocument(tables: TableRows, problems: WorkbookProblem[]): 
   for (const row of tables.Policies ?? []) {
     const path = appendIndex('policies', policies.length);
     const policy: Json = {};
-    a.copy(policy, path, row, ['code', 'title']);
+    a.copy(policy, path, row, PLAIN.policies);
     a.extras(policy, path, row, KNOWN.policy);
     policies.push(policy);
   }
@@ -47,7 +72,7 @@ export function rowsToDocument(tables: TableRows, problems: WorkbookProblem[]): 
   for (const row of tables.Projects ?? []) {
     const path = appendIndex('projects', projects.length);
     const project: Json = {};
-    a.copy(project, path, row, ['key', 'name', 'bureau', 'division', 'summary', 'sdgs']);
+    a.copy(project, path, row, PLAIN.projects);
     a.extras(project, path, row, KNOWN.project);
     projects.push(project);
     const key = row.values.key;
@@ -70,7 +95,7 @@ export function rowsToDocument(tables: TableRows, problems: WorkbookProblem[]): 
     const placements = list(entry.project, 'placements');
     const path = appendIndex(appendKey(entry.path, 'placements'), placements.length);
     const placement: Json = {};
-    a.copy(placement, path, row, ['policy', 'no', 'summary', 'sdgs', 'indicators']);
+    a.copy(placement, path, row, PLAIN.placements);
     if (a.ownList(row, 'personnelCosts')) define(placement, 'personnelCosts', []);
     if (a.ownList(row, 'evaluations')) define(placement, 'evaluations', []);
     a.extras(placement, path, row, KNOWN.placement);
@@ -86,7 +111,7 @@ export function rowsToDocument(tables: TableRows, problems: WorkbookProblem[]): 
     const indicators = list(entry.project, 'indicators');
     const path = appendIndex(appendKey(entry.path, 'indicators'), indicators.length);
     const indicator: Json = {};
-    a.copy(indicator, path, row, ['key', 'name', 'unit', 'decimals']);
+    a.copy(indicator, path, row, PLAIN.indicators);
     if (indicator.unit === undefined) define(indicator, 'unit', ''); // a blank 単位 is the empty unit
     a.indicatorValues(indicator, path, row);
     a.extras(indicator, path, row, KNOWN.indicator);
@@ -107,13 +132,14 @@ export function rowsToDocument(tables: TableRows, problems: WorkbookProblem[]): 
     const periods = list(found.indicator, 'periods');
     const path = appendIndex(appendKey(found.path, 'periods'), periods.length);
     const period: Json = {};
-    a.copy(period, path, row, ['fiscalYear']);
+    a.copy(period, path, row, PLAIN.periods);
     a.period(period, path, row);
     a.extras(period, path, row, KNOWN.period);
     periods.push(period);
   }
 
-  const yearly = (rows: ReadRow[] | undefined, field: string, known: ReadonlySet<string>, columns: string[], byRow: boolean) => {
+  const yearly = (rows: ReadRow[] | undefined, field: string, spec: TableSpec, byRow: boolean) => {
+    const columns = plain(spec);
     for (const row of rows ?? []) {
       const entry = owner(row);
       if (!entry) continue;
@@ -131,13 +157,13 @@ export function rowsToDocument(tables: TableRows, problems: WorkbookProblem[]): 
       const path = appendIndex(appendKey(parent.path, field), records.length);
       const record: Json = {};
       a.copy(record, path, row, columns);
-      a.extras(record, path, row, known);
+      a.extras(record, path, row, KNOWN[spec.record!]);
       records.push(record);
     }
   };
-  yearly(tables.Budgets, 'budgets', KNOWN.budget, ['fiscalYear', 'amount'], false);
-  yearly(tables.PersonnelCosts, 'personnelCosts', KNOWN.personnelCost, ['fiscalYear', 'amount'], true);
-  yearly(tables.Evaluations, 'evaluations', KNOWN.evaluation, ['fiscalYear', 'grade', 'gradeReason', 'course', 'improvement'], true);
+  yearly(tables.Budgets, 'budgets', BUDGETS_TABLE, false);
+  yearly(tables.PersonnelCosts, 'personnelCosts', PERSONNEL_TABLE, true);
+  yearly(tables.Evaluations, 'evaluations', EVALUATIONS_TABLE, true);
 
   const policyEvaluations = tables.PolicyEvaluations ?? [];
   if (policyEvaluations.length > 0) {
@@ -145,7 +171,7 @@ export function rowsToDocument(tables: TableRows, problems: WorkbookProblem[]): 
     for (const row of policyEvaluations) {
       const path = appendIndex('policyEvaluations', records.length);
       const record: Json = {};
-      a.copy(record, path, row, ['policy', 'bureau', 'fiscalYear', 'grade', 'improvement']);
+      a.copy(record, path, row, PLAIN.policyEvaluations);
       a.extras(record, path, row, KNOWN.policyEvaluation);
       records.push(record);
     }

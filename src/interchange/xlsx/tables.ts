@@ -1,6 +1,9 @@
 // The data workbook's tables: one sheet and one Excel table per kind of record, each column
 // with its Japanese header (what a clerk reads and the reader maps back) and a machine name
 // (what the code uses). The mapping lives here, once, so writer and reader cannot drift.
+// A column named after a value field of its record (record-fields.ts) holds that field as
+// it is: writer and reader take those columns from here (plainColumns), by name.
+import { RECORD_FIELDS, type RecordName } from '../record-fields.js';
 
 /** How a column's cells are written and read back. */
 export type ColumnKind =
@@ -28,6 +31,8 @@ export interface ColumnSpec {
 export interface TableSpec {
   /** The sheet's name, also the place in problems (`事業!B4`). */
   sheet: string;
+  /** The record of each row (none: the settings, one row per setting). */
+  record?: RecordName;
   /** The Excel table's name (ASCII, unique in the workbook). */
   table: string;
   columns: ColumnSpec[];
@@ -52,12 +57,14 @@ export const SETTINGS_TABLE: TableSpec = {
 
 export const POLICIES_TABLE: TableSpec = {
   sheet: '施策',
+  record: 'policy',
   table: 'Policies',
   columns: [col('code', '施策コード', 'text', 16), col('title', '施策名', 'text', 40), EXTRA],
 };
 
 export const PROJECTS_TABLE: TableSpec = {
   sheet: '事業',
+  record: 'project',
   table: 'Projects',
   columns: [
     col('key', '事業キー', 'text', 14),
@@ -72,6 +79,7 @@ export const PROJECTS_TABLE: TableSpec = {
 
 export const PLACEMENTS_TABLE: TableSpec = {
   sheet: '行',
+  record: 'placement',
   table: 'Placements',
   columns: [
     col('project', '事業キー', 'text', 14),
@@ -88,6 +96,7 @@ export const PLACEMENTS_TABLE: TableSpec = {
 
 export const INDICATORS_TABLE: TableSpec = {
   sheet: '指標',
+  record: 'indicator',
   table: 'Indicators',
   columns: [
     col('project', '事業キー', 'text', 14),
@@ -111,6 +120,7 @@ export const INDICATORS_TABLE: TableSpec = {
 
 export const PERIODS_TABLE: TableSpec = {
   sheet: '年度別',
+  record: 'period',
   table: 'Periods',
   columns: [
     col('project', '事業キー', 'text', 14),
@@ -131,6 +141,7 @@ export const PERIODS_TABLE: TableSpec = {
 
 export const BUDGETS_TABLE: TableSpec = {
   sheet: '予算',
+  record: 'budget',
   table: 'Budgets',
   columns: [
     col('project', '事業キー', 'text', 14),
@@ -143,6 +154,7 @@ export const BUDGETS_TABLE: TableSpec = {
 
 export const PERSONNEL_TABLE: TableSpec = {
   sheet: '人件費',
+  record: 'personnelCost',
   table: 'PersonnelCosts',
   columns: [
     col('project', '事業キー', 'text', 14),
@@ -155,6 +167,7 @@ export const PERSONNEL_TABLE: TableSpec = {
 
 export const EVALUATIONS_TABLE: TableSpec = {
   sheet: '事業評価',
+  record: 'evaluation',
   table: 'Evaluations',
   columns: [
     col('project', '事業キー', 'text', 14),
@@ -171,6 +184,7 @@ export const EVALUATIONS_TABLE: TableSpec = {
 
 export const POLICY_EVALUATIONS_TABLE: TableSpec = {
   sheet: '局施策評価',
+  record: 'policyEvaluation',
   table: 'PolicyEvaluations',
   columns: [
     col('policy', '施策コード', 'text', 16),
@@ -181,6 +195,25 @@ export const POLICY_EVALUATIONS_TABLE: TableSpec = {
     EXTRA,
   ],
 };
+
+/**
+ * The columns holding value fields of the table's record as they are — text, numbers, SDG
+ * goals, indicator keys — in column order; `except` names those read and written otherwise
+ * (a choice shown by its label, a value split over several columns).
+ */
+export function plainColumns(spec: TableSpec, except: readonly string[] = []): readonly ColumnSpec[] {
+  const key = `${spec.table} ${except.join(' ')}`;
+  let columns = plain.get(key);
+  if (columns === undefined) {
+    const values = new Set(spec.record ? RECORD_FIELDS[spec.record].values.map((value) => value.name) : []);
+    columns = spec.columns.filter((column) => values.has(column.name) && column.kind !== 'json' && column.kind !== 'computed' && !except.includes(column.name));
+    plain.set(key, columns);
+  }
+  return columns;
+}
+
+// Asked for every record written or read: worked out once per table.
+const plain = new Map<string, readonly ColumnSpec[]>();
 
 /** Every table, in the order of the workbook's sheets. */
 export const TABLES: readonly TableSpec[] = [
