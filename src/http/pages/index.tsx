@@ -3,7 +3,8 @@
 // registered below; every page also answers ?format=json|csv with what it shows.
 import type { FastifyError, FastifyInstance, FastifyPluginAsync } from 'fastify';
 import type { Store } from '../../store/open.js';
-import { ServiceError, type ServiceErrorKind } from '../../services/errors.js';
+import { asServiceError } from '../../services/errors.js';
+import { internalErrorMessage, logServerError, serviceStatus } from '../errors.js';
 import { registerAssets } from './assets.js';
 import { registerDownloads } from './downloads.js';
 import { registerDashboard } from './dashboard.js';
@@ -25,8 +26,6 @@ export interface PageDeps {
   store: Store;
 }
 
-const STATUS: Record<ServiceErrorKind, number> = { invalid: 400, 'not-found': 404, ambiguous: 400, unauthorized: 401, forbidden: 403, conflict: 409, unavailable: 503 };
-
 function ErrorPage({ status, message, path }: { status: number; message: string; path: string }) {
   const [title, titleEn] = status === 404 ? ['ページが見つかりません', 'Not found'] : status < 500 ? ['表示できません', 'Cannot show this page'] : ['エラーが発生しました', 'Error'];
   return (
@@ -42,12 +41,15 @@ function ErrorPage({ status, message, path }: { status: number; message: string;
 function installPageErrors(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
-    if (error instanceof ServiceError) {
-      return sendPage(reply, <ErrorPage status={STATUS[error.kind]} message={error.message} path={path} />, STATUS[error.kind]);
+    const service = asServiceError(error);
+    if (service) {
+      const status = serviceStatus(reply, service);
+      if (status >= 500) logServerError(request, status, error);
+      return sendPage(reply, <ErrorPage status={status} message={service.message} path={path} />, status);
     }
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
-    if (status === 500) request.log.error(error);
-    const message = status === 500 ? 'サーバーで問題が発生しました / Internal server error' : `リクエストが正しくありません / Invalid request: ${error.message}`;
+    if (status === 500) logServerError(request, status, error);
+    const message = status === 500 ? internalErrorMessage(request) : `リクエストが正しくありません / Invalid request: ${error.message}`;
     return sendPage(reply, <ErrorPage status={status} message={message} path={path} />, status);
   });
 }
