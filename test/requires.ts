@@ -43,3 +43,21 @@ export function requirePackage(pkg: DebianPackage): PackageGate {
   }
   return { available: missing.length === 0, label };
 }
+
+export interface PostgresGate extends PackageGate {
+  /** TEST_DATABASE_URL, when set. */
+  url: string | undefined;
+}
+
+/**
+ * Tests that need a real PostgreSQL server (terminating its connections, losing it): the
+ * server named by TEST_DATABASE_URL. Without it they are skipped saying so; under
+ * HYOKA_REQUIRE_ALL=1 a missing URL fails the run instead.
+ */
+export function requirePostgres(): PostgresGate {
+  const url = process.env.TEST_DATABASE_URL || undefined;
+  if (!url && process.env.HYOKA_REQUIRE_ALL === '1') {
+    throw new Error('HYOKA_REQUIRE_ALL=1 but TEST_DATABASE_URL is not set: name a PostgreSQL server (postgres://…)');
+  }
+  return { available: url !== undefined, label: '(needs a PostgreSQL server in TEST_DATABASE_URL)', url };
+}

@@ -9,6 +9,7 @@ import { registerApi } from './api/index.js';
 import { registerPages } from './pages/index.js';
 import { BODY_LIMIT } from './limits.js';
 import { checkHealth } from '../services/health.js';
+import { searchIndexSettled } from '../services/search.js';
 
 export interface AppOptions {
   store: Store;
@@ -57,6 +58,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await checkHealth(options.store);
     return { status: 'ok' };
   });
+
+  // A search may have left an index rebuild running; the store closes after the app.
+  app.addHook('onClose', () => searchIndexSettled(options.store));
 
   await app.register(registerApi, { prefix: '/api/v1', store: options.store, adminToken: options.adminToken });
   await app.register(registerPages, { store: options.store });

@@ -7,8 +7,20 @@ import type { SqliteDatabase, SqliteStatement } from 'kysely';
 
 export type SqliteHandle = BetterSqlite3.Database;
 
+export interface SqliteFileOptions {
+  /** How long a statement waits for another connection's lock before SQLITE_BUSY (default 5 s). */
+  busyTimeoutMs?: number | undefined;
+  /** A read-only connection to a file another connection already opened (and migrated). */
+  readonly?: boolean;
+}
+
 /** Opens (creating its directory) a SQLite file with the pragmas the store relies on. */
-export function openSqliteFile(path: string): SqliteHandle {
+export function openSqliteFile(path: string, options: SqliteFileOptions = {}): SqliteHandle {
+  if (options.readonly) {
+    const handle = new BetterSqlite3(path, { readonly: true, fileMustExist: true });
+    handle.pragma(`busy_timeout = ${options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS}`);
+    return handle;
+  }
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const handle = new BetterSqlite3(path);
   handle.pragma('journal_mode = WAL');
@@ -16,10 +28,13 @@ export function openSqliteFile(path: string): SqliteHandle {
   // last commits; FULL would fsync on every commit for little gain here.
   handle.pragma('synchronous = NORMAL');
   handle.pragma('foreign_keys = ON');
-  // Another process (the CLI beside a running server) may hold the write lock briefly.
-  handle.pragma('busy_timeout = 5000');
+  // Another process (the CLI beside a running server) may hold the write lock briefly;
+  // past the timeout a write fails as busy, which the transports answer as "try again".
+  handle.pragma(`busy_timeout = ${options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS}`);
   return handle;
 }
+
+export const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
 
 // Enough for every bulk statement shape of every table (bulk.ts) and the usual queries.
 const STATEMENT_CACHE_SIZE = 256;

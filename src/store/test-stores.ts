@@ -9,11 +9,20 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { PGlite } from '@electric-sql/pglite';
 import { COLUMNS, type Database } from './schema.js';
-import { migrated, openStore, type Store } from './open.js';
+import { migrated, openStore, type Store, type StoreOptions } from './open.js';
+import { postgresPool } from './postgres.js';
+
+export interface TestStore extends Store {
+  /**
+   * How another process (the CLI, a second app instance) opens the same database; closing
+   * what it opens leaves the database. Absent for PGlite (one session in this process).
+   */
+  shared?: StoreOptions;
+}
 
 export interface StoreFactory {
   name: 'sqlite' | 'postgres' | 'pglite';
-  open(): Promise<Store>;
+  open(): Promise<TestStore>;
 }
 
 export function testStores(): StoreFactory[] {
@@ -24,11 +33,13 @@ export function testStores(): StoreFactory[] {
   ];
 }
 
-async function openTemporarySqlite(): Promise<Store> {
+async function openTemporarySqlite(): Promise<TestStore> {
   const dir = mkdtempSync(join(tmpdir(), 'hyoka-test-'));
-  const store = await openStore({ sqlitePath: join(dir, 'test.sqlite') });
+  const sqlitePath = join(dir, 'test.sqlite');
+  const store = await openStore({ sqlitePath });
   return {
     ...store,
+    shared: { sqlitePath },
     async close() {
       await store.close();
       rmSync(dir, { recursive: true, force: true });
@@ -40,25 +51,42 @@ function freshSchemaName(): string {
   return `hyoka_test_${process.pid}_${randomBytes(4).toString('hex')}`;
 }
 
-/** A schema of its own on the shared server, so parallel test files never meet. */
-async function openPostgresSchema(url: string): Promise<Store> {
+export interface PostgresSchema {
+  /** The server's URL with the schema as search_path. */
+  url: string;
+  drop(): Promise<void>;
+}
+
+/** A fresh schema on the shared server, so parallel test files never meet. */
+export async function createPostgresSchema(url: string): Promise<PostgresSchema> {
   const schema = freshSchemaName();
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query(`create schema "${schema}"`);
   const scoped = new URL(url);
   scoped.searchParams.set('options', `-c search_path=${schema}`);
+  return {
+    url: scoped.toString(),
+    async drop() {
+      try {
+        await admin.query(`drop schema "${schema}" cascade`);
+      } finally {
+        await admin.end();
+      }
+    },
+  };
+}
+
+async function openPostgresSchema(url: string): Promise<TestStore> {
+  const schema = await createPostgresSchema(url);
   const db = new Kysely<Database>({
-    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: scoped.toString(), max: 4 }) }),
+    dialect: new PostgresDialect({ pool: postgresPool(schema.url, { max: 4 }) }),
   });
-  return migrated(db, 'postgres', async () => {
+  const store = await migrated(db, 'postgres', async () => {
     await db.destroy();
-    try {
-      await admin.query(`drop schema "${schema}" cascade`);
-    } finally {
-      await admin.end();
-    }
+    await schema.drop();
   });
+  return { ...store, shared: { databaseUrl: schema.url } };
 }
 
 // PGlite takes seconds to start, so one instance serves a whole test file (vitest gives
