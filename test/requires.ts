@@ -1,15 +1,16 @@
-// Tests that need a Debian package (Chromium, poppler, LibreOffice) ask for it here. Where
+// Tests that need a Debian package (Chromium, poppler, LibreOffice, strace) ask for it here. Where
 // the package is missing they are skipped with its name in the title; under
 // HYOKA_REQUIRE_ALL=1 (set by .ci/run) a missing package fails the run instead.
 import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
 
-export type DebianPackage = 'chromium' | 'poppler-utils' | 'libreoffice';
+export type DebianPackage = 'chromium' | 'poppler-utils' | 'libreoffice' | 'strace';
 
 const BINARIES: Record<DebianPackage, readonly string[]> = {
   chromium: ['chromium'],
   'poppler-utils': ['pdftotext', 'pdffonts', 'pdfinfo'],
   libreoffice: ['soffice'],
+  strace: ['strace'],
 };
 
 export interface PackageGate {
