@@ -11,6 +11,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { HyokaDocument } from '../domain/model.js';
+import { generateDocument } from '../interchange/generate.js';
 import { DEMO_DOCUMENT, loadDemoIfEmpty } from '../services/demo.js';
 import { importValue } from '../services/documents.js';
 import { importDocument } from '../services/import.js';
@@ -83,6 +84,24 @@ describe('SQLite while an import holds the write lock', () => {
       await held;
       // The search started an index rebuild behind the import: done before the next test locks.
       await searchIndexSettled(store);
+    }
+  }, 120_000);
+
+  it('answers health over the network while a large import in this process runs', async () => {
+    // The import never waits on I/O (better-sqlite3 is synchronous): unless it lets the event
+    // loop take turns, no socket is served until it ends.
+    const big = await openStore({ sqlitePath: join(dir, 'big.sqlite') });
+    const bigApp = await buildApp({ store: big, logStream: { write: () => undefined } });
+    try {
+      const origin = await bigApp.listen({ host: '127.0.0.1', port: 0 });
+      let imported = false;
+      const importing = importValue(big, generateDocument({ projects: 2_000, seed: 5 })).finally(() => (imported = true));
+      const health = await unlessStalled(fetch(`${origin}/healthz`).then((response) => ({ status: response.status, during: !imported })));
+      await importing;
+      expect(health).toEqual({ status: 200, during: true });
+    } finally {
+      await bigApp.close();
+      await big.close();
     }
   }, 120_000);
 

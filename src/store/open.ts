@@ -1,9 +1,9 @@
 // Opening the store: SQLite by default, PostgreSQL when a connection URL is given, PGlite
 // (PostgreSQL in WebAssembly, in memory) for tests without a server. Migrations run on open.
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import type { Database } from './schema.js';
 import type { DialectName } from './dialect.js';
-import { kyselySqlite, openSqliteFile, type SqliteHandle } from './sqlite.js';
+import { kyselySqlite, openSqliteFile, TakingTurnsSqliteDialect, type SqliteHandle } from './sqlite.js';
 import { postgresPool } from './postgres.js';
 import { migrateToLatest } from './migrations/index.js';
 
@@ -61,7 +61,7 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
 
 async function openSqliteStore(path: string, busyTimeoutMs: number | undefined): Promise<Store> {
   const handle = openSqliteFile(path, { busyTimeoutMs });
-  const store = await migrated(new Kysely<Database>({ dialect: new SqliteDialect({ database: kyselySqlite(handle) }) }), 'sqlite');
+  const store = await migrated(new Kysely<Database>({ dialect: new TakingTurnsSqliteDialect({ database: kyselySqlite(handle) }) }), 'sqlite');
   const stamp = handle.prepare('select data_version as version, total_changes() as changes from pragma_data_version').raw(true);
   store.changeStamp = () => {
     const [version, changes] = stamp.get() as [number, number];
@@ -73,7 +73,7 @@ async function openSqliteStore(path: string, busyTimeoutMs: number | undefined):
     return store;
   }
   const readHandle = openSqliteFile(path, { busyTimeoutMs, readonly: true });
-  const reader = new Kysely<Database>({ dialect: new SqliteDialect({ database: kyselySqlite(readHandle) }) });
+  const reader = new Kysely<Database>({ dialect: new TakingTurnsSqliteDialect({ database: kyselySqlite(readHandle) }) });
   const closeWriter = store.close;
   return {
     ...store,

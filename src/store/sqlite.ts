@@ -3,7 +3,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import type { SqliteDatabase, SqliteStatement } from 'kysely';
+import { SqliteDialect, type DatabaseConnection, type Driver, type SqliteDatabase, type SqliteStatement } from 'kysely';
+import { takeTurn } from './turns.js';
 
 export type SqliteHandle = BetterSqlite3.Database;
 
@@ -61,4 +62,31 @@ export function kyselySqlite(handle: SqliteHandle): SqliteDatabase {
       return statement;
     },
   };
+}
+
+/**
+ * kysely's SQLite dialect over better-sqlite3 never leaves the microtask queue: an import's
+ * thousands of statements run back to back without the event loop taking a turn, so no other
+ * request — not even /healthz, which reads on its own connection — is answered until the
+ * import ends. This dialect lets the event loop take a turn before a statement (turns.ts):
+ * other requests interleave, the import costs a few setImmediate calls.
+ */
+export class TakingTurnsSqliteDialect extends SqliteDialect {
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    const acquire = driver.acquireConnection.bind(driver);
+    let turning: DatabaseConnection | undefined;
+    driver.acquireConnection = async () => {
+      const connection = await acquire();
+      turning ??= {
+        async executeQuery(query) {
+          await takeTurn();
+          return connection.executeQuery(query);
+        },
+        streamQuery: (query, chunkSize) => connection.streamQuery(query, chunkSize),
+      };
+      return turning;
+    };
+    return driver;
+  }
 }

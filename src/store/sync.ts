@@ -11,6 +11,7 @@ import { readRows } from './scope.js';
 import { InvalidDocumentError } from './errors.js';
 import type { Entry, ParentIds, Step } from './steps.js';
 import type { NewRow } from './rows.js';
+import { takeTurn } from './turns.js';
 
 export interface RecordCounts {
   added: number;
@@ -40,7 +41,11 @@ export async function syncStep<T extends TableName>(ctx: SyncContext, step: Step
   const counts: RecordCounts = { added: 0, updated: 0, removed: 0, unchanged: 0 };
   const stored = new Map<string, Row<T>>();
   if (ctx.existing) {
-    for (const row of await readRows[step.table](ctx.db, { orgId: ctx.orgId })) stored.set(step.storedKey(row), row);
+    let read = 0;
+    for (const row of await readRows[step.table](ctx.db, { orgId: ctx.orgId })) {
+      stored.set(step.storedKey(row), row);
+      if (++read % 1024 === 0) await takeTurn();
+    }
   }
   const columns = COLUMNS[step.table].filter((c) => c !== 'id') as (keyof NewRow<T>)[];
   const size = batchSize(ctx.dialect, step.table);
@@ -65,7 +70,10 @@ export async function syncStep<T extends TableName>(ctx: SyncContext, step: Step
     updateIds = [];
   };
 
+  let done = 0;
   for (const entry of step.entries(doc, ctx.ids)) {
+    // Hundreds of thousands of unchanged rows write nothing: let other requests in meanwhile.
+    if (++done % 1024 === 0) await takeTurn();
     const row = step.row(entry, ctx.ids);
     const key = seen ? step.key(entry, ctx.ids) : undefined;
     const match = key === undefined ? undefined : stored.get(key);
