@@ -6,13 +6,14 @@
 import net from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { requirePostgres } from '../../test/requires.js';
+import { requirePackage, requirePostgres } from '../../test/requires.js';
 import { loadDemoIfEmpty } from '../services/demo.js';
 import { openStore, type Store } from '../store/open.js';
 import { createPostgresSchema, type PostgresSchema } from '../store/test-stores.js';
 import { buildApp } from './app.js';
 
 const postgres = requirePostgres();
+const chromiumGate = requirePackage('chromium');
 
 interface Relay {
   port: number;
@@ -96,5 +97,18 @@ describe.skipIf(!postgres.available)(`an instance that loses PostgreSQL ${postgr
     const projects = await app.inject('/api/v1/projects');
     expect(projects.statusCode).toBe(200);
     expect(projects.json().projects.length).toBe(21);
+  }, 60_000);
+
+  it.skipIf(!chromiumGate.available)(`answers a PDF of a page with 503 and Retry-After too ${chromiumGate.label}`, async () => {
+    const port = relay.port;
+    await relay.close();
+    try {
+      const response = await app.inject('/sheet?format=pdf');
+      expect(response.statusCode).toBe(503);
+      expect(response.headers['retry-after']).toBe('10');
+      expect(response.body).toContain('Cannot render /sheet: HTTP 503');
+    } finally {
+      relay = await openRelay(new URL(schema.url), port);
+    }
   }, 60_000);
 });
