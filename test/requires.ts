@@ -1,15 +1,16 @@
-// Tests that need a Debian package (Chromium, poppler, LibreOffice) ask for it here. Where
+// Tests that need a Debian package (Chromium, poppler, LibreOffice, strace) ask for it here. Where
 // the package is missing they are skipped with its name in the title; under
 // HYOKA_REQUIRE_ALL=1 (set by .ci/run) a missing package fails the run instead.
 import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
 
-export type DebianPackage = 'chromium' | 'poppler-utils' | 'libreoffice';
+export type DebianPackage = 'chromium' | 'poppler-utils' | 'libreoffice' | 'strace';
 
 const BINARIES: Record<DebianPackage, readonly string[]> = {
   chromium: ['chromium'],
   'poppler-utils': ['pdftotext', 'pdffonts', 'pdfinfo'],
   libreoffice: ['soffice'],
+  strace: ['strace'],
 };
 
 export interface PackageGate {
@@ -42,4 +43,22 @@ export function requirePackage(pkg: DebianPackage): PackageGate {
     throw new Error(`HYOKA_REQUIRE_ALL=1 but ${missing.join(', ')} not found: apt-get install ${pkg}`);
   }
   return { available: missing.length === 0, label };
+}
+
+export interface PostgresGate extends PackageGate {
+  /** TEST_DATABASE_URL, when set. */
+  url: string | undefined;
+}
+
+/**
+ * Tests that need a real PostgreSQL server (terminating its connections, losing it): the
+ * server named by TEST_DATABASE_URL. Without it they are skipped saying so; under
+ * HYOKA_REQUIRE_ALL=1 a missing URL fails the run instead.
+ */
+export function requirePostgres(): PostgresGate {
+  const url = process.env.TEST_DATABASE_URL || undefined;
+  if (!url && process.env.HYOKA_REQUIRE_ALL === '1') {
+    throw new Error('HYOKA_REQUIRE_ALL=1 but TEST_DATABASE_URL is not set: name a PostgreSQL server (postgres://…)');
+  }
+  return { available: url !== undefined, label: '(needs a PostgreSQL server in TEST_DATABASE_URL)', url };
 }

@@ -135,7 +135,7 @@ export const exportCommand: Command = {
     const bureau = stringOption(values, 'bureau');
     const org = stringOption(values, 'org');
     const bytes = await withStore(values, io.env, async (store) => {
-      if (format === 'pdf') return printPage(store, stringOption(values, 'page') ?? '/sheet', org);
+      if (format === 'pdf') return printPage(store, stringOption(values, 'page') ?? '/sheet', org, io.stderr);
       const file = await exportFile(store, {
         format: format as ExportFormat,
         encoding,
@@ -156,10 +156,13 @@ export const exportCommand: Command = {
   },
 };
 
-/** The page's print view through Chromium, served in-process (nothing listens on a port). */
-async function printPage(store: Parameters<typeof buildApp>[0]['store'], page: string, org: string | undefined): Promise<Uint8Array> {
+/**
+ * The page's print view through Chromium, served in-process (nothing listens on a port). A
+ * page that fails leaves its log line (request id, cause) on stderr before the command's error.
+ */
+async function printPage(store: Parameters<typeof buildApp>[0]['store'], page: string, org: string | undefined, log: (line: string) => void): Promise<Uint8Array> {
   if (!page.startsWith('/')) throw new ServiceError('invalid', `--page はパスです (例: /sheet, /projects/KEY) / --page is a path, e.g. /sheet`);
-  const app = await buildApp({ store });
+  const app = await buildApp({ store, logStream: { write: log } });
   try {
     const url = org === undefined ? page : `${page}${page.includes('?') ? '&' : '?'}org=${encodeURIComponent(org)}`;
     return await printToPdf(app, url);

@@ -4,7 +4,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { requirePackage } from '../../test/requires.js';
+import { loadDemoIfEmpty } from '../services/demo.js';
+import { openStore } from '../store/open.js';
 import { cli } from './test-cli.js';
 
 const SEED = new URL('../../data/kitakyushu.sheet.txt', import.meta.url);
@@ -105,5 +108,18 @@ describe.skipIf(!chromium.available)(`hyoka export --format pdf ${chromium.label
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(readFileSync(file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  }, 60_000);
+
+  it('says why a page could not be printed: its log line, then the error', async () => {
+    const broken = join(dir, 'broken.sqlite');
+    const store = await openStore({ sqlitePath: broken });
+    await loadDemoIfEmpty(store);
+    await sql`drop table budgets`.execute(store.db);
+    await store.close();
+    const result = await cli('export', '--format', 'pdf', '--out', join(dir, 'broken.pdf'), '--db', broken);
+    expect(result.status).toBe(1);
+    const [logLine, ...rest] = result.stderr.trim().split('\n');
+    expect(JSON.parse(logLine!)).toMatchObject({ status: 500, path: '/sheet', error: { message: 'no such table: budgets' } });
+    expect(rest.join('\n')).toContain('Cannot render /sheet: HTTP 500');
   }, 60_000);
 });

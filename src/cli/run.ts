@@ -1,7 +1,7 @@
 // Parses the command line and runs one command. Returns the exit status:
 // 0 success, 2 invalid input (nothing written), 1 any other failure.
 import { parseArgs } from 'node:util';
-import { ServiceError } from '../services/errors.js';
+import { asServiceError } from '../services/errors.js';
 import { commandUsage, commands, usage } from './commands.js';
 
 export interface CliIo {
@@ -43,10 +43,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     return await command.run(parsed.values, parsed.positionals, io);
   } catch (error) {
-    if (error instanceof ServiceError) {
-      io.stderr(`${error.message}\n`);
-      for (const problem of error.problems) io.stderr(`${problem.path}: ${problem.message}\n`);
-      return error.kind === 'invalid' ? EXIT_INVALID : EXIT_FAILURE;
+    // A busy or unreachable database says so, in both languages, like any other refusal.
+    const service = asServiceError(error);
+    if (service) {
+      io.stderr(`${service.message}\n`);
+      for (const problem of service.problems) io.stderr(`${problem.path}: ${problem.message}\n`);
+      return service.kind === 'invalid' ? EXIT_INVALID : EXIT_FAILURE;
     }
     io.stderr(`エラー / Error: ${(error as Error).message ?? String(error)}\n`);
     return EXIT_FAILURE;

@@ -28,7 +28,7 @@ export const serveCommand: Command = {
     const store = await openStore(storeOptions(values, io.env));
     const loaded = await loadDemoIfEmpty(store);
     if (loaded) io.stdout(`デモデータを読み込みました / Loaded the demo data: ${loaded}\n`);
-    const app = await buildApp({ store, adminToken: io.env.HYOKA_ADMIN_TOKEN, logger: io.env.HYOKA_LOG === '1' });
+    const app = await buildApp({ store, adminToken: io.env.HYOKA_ADMIN_TOKEN, logRequests: io.env.HYOKA_LOG === '1' });
     let address: string;
     try {
       address = await app.listen({ port, host });

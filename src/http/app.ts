@@ -4,25 +4,40 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Store } from '../store/index.js';
-import { installErrorHandlers } from './errors.js';
+import { frameworkErrorOptions, installErrorHandlers } from './errors.js';
 import { registerApi } from './api/index.js';
 import { registerPages } from './pages/index.js';
 import { BODY_LIMIT } from './limits.js';
 import { checkHealth } from '../services/health.js';
+import { searchIndexSettled } from '../services/search.js';
 
 export interface AppOptions {
   store: Store;
   /** HYOKA_ADMIN_TOKEN: guards POST /api/v1/import until accounts exist. */
   adminToken?: string;
-  logger?: boolean;
+  /** HYOKA_LOG=1: a line per request; otherwise only the 5xx answers, which are always logged. */
+  logRequests?: boolean;
+  /** Where the log's JSON lines go; default stderr (stdout may carry a CLI's output). */
+  logStream?: { write(line: string): void };
 }
 
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT }).withTypeProvider<ZodTypeProvider>();
+  const app = Fastify({
+    // Fastify's request serializer logs method, URL, host and address: no header, so neither
+    // Authorization nor a cookie reaches the log (the tests hold it to that).
+    logger: { level: options.logRequests ? 'info' : 'error', stream: options.logStream ?? process.stderr },
+    bodyLimit: BODY_LIMIT,
+    ...frameworkErrorOptions,
+  }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandlers(app);
+  // Every answer, data and error alike, is read as the type it declares: a CSV or JSON body
+  // is never sniffed into HTML.
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+  });
 
   await app.register(swagger, {
     openapi: {
@@ -45,6 +60,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await checkHealth(options.store);
     return { status: 'ok' };
   });
+
+  // A search may have left an index rebuild running; the store closes after the app.
+  app.addHook('onClose', () => searchIndexSettled(options.store));
 
   await app.register(registerApi, { prefix: '/api/v1', store: options.store, adminToken: options.adminToken });
   await app.register(registerPages, { store: options.store });

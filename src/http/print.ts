@@ -3,6 +3,7 @@
 // page renders exactly as a browser shows it), then prints it with the page's print CSS.
 import type { FastifyInstance } from 'fastify';
 import { launchChromium } from '../print/chromium.js';
+import { ServiceError } from '../services/errors.js';
 
 /** The origin Chromium sees; requests to any other host are refused. */
 const ORIGIN = 'http://hyoka.print';
@@ -34,9 +35,16 @@ export async function printToPdf(app: FastifyInstance, path: string, options: Pr
     const page = await context.newPage();
     const response = await page.goto(ORIGIN + path, { waitUntil: 'networkidle' });
     if (!response || response.status() >= 400) {
-      // The page's own status (404 for a missing project), so the PDF request answers as the page would.
+      // The page's own status (404 for a missing project; 503 with its Retry-After for a busy or
+      // unreachable database), so the PDF request answers as the page would. The page's own
+      // failure is in the log under its request id.
       const status = response?.status() ?? 500;
-      throw Object.assign(new Error(`ページを表示できません / Cannot render ${path}: HTTP ${response?.status() ?? 'no response'}`), { statusCode: status });
+      const message = `ページを表示できません / Cannot render ${path}: HTTP ${response?.status() ?? 'no response'}`;
+      if (status === 503) {
+        const retryAfter = Number(response?.headers()['retry-after']);
+        throw new ServiceError('unavailable', message, [], Number.isInteger(retryAfter) ? { retryAfter } : {});
+      }
+      throw Object.assign(new Error(message), { statusCode: status });
     }
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
     return await page.pdf({

@@ -53,7 +53,26 @@ export async function launchChromium(): Promise<LaunchedBrowser> {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      ...CLOSED_NETWORK_FLAGS,
     ],
   });
   return { browser, close: () => browser.close() };
 }
+
+/**
+ * hyoka makes no outbound call, and Chromium left to itself resolves names and opens sockets
+ * (update and account hosts, the page's own host name, an IPv6 reachability probe to a public
+ * resolver) even when playwright's defaults turn its background services off. Every page it
+ * loads is answered in-process (http/print.ts), so it needs no network at all:
+ */
+export const CLOSED_NETWORK_FLAGS = [
+  // Every host name is "not found" before any resolver runs. `^NOTFOUND`, not the older
+  // `~NOTFOUND`: this Chromium takes that as a host name, whose lookup starts the IPv6 probe.
+  // The loopback names stay usable for the browser tests' local server.
+  '--host-resolver-rules=MAP * ^NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
+  // No proxy, so no WPAD/PAC discovery.
+  '--no-proxy-server',
+  '--disable-domain-reliability',
+  '--disable-client-side-phishing-detection',
+  '--no-pings',
+];

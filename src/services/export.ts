@@ -3,6 +3,7 @@
 import type { HyokaDocument } from '../domain/model.js';
 import type { Store } from '../store/open.js';
 import { readDocument } from '../store/documents.js';
+import { inSnapshot } from '../store/snapshot.js';
 import { resolveOrganization } from './organizations.js';
 import { ServiceError } from './errors.js';
 
@@ -10,10 +11,7 @@ import { ServiceError } from './errors.js';
 export async function exportDocument(store: Store, orgRef?: string): Promise<HyokaDocument> {
   const organization = await resolveOrganization(store, orgRef);
   // One snapshot for all the tables, so a concurrent import shows wholly or not at all.
-  const doc = await store.db
-    .transaction()
-    .setIsolationLevel('repeatable read')
-    .execute((tx) => readDocument(tx, organization.id));
+  const doc = await inSnapshot(store, (db) => readDocument(db, organization.id));
   if (!doc) {
     throw new ServiceError('not-found', `団体「${organization.name}」が見つかりません / Organization "${organization.name}" not found`);
   }

@@ -1,7 +1,9 @@
-import { sql } from 'kysely';
 import type { Store } from '../store/index.js';
 
-/** Answers only when the database answers. */
+/**
+ * Answers only when the database answers, without queueing behind an import (SQLite: a
+ * statement on the read connection's handle, outside kysely's connection mutex).
+ */
 export async function checkHealth(store: Store): Promise<void> {
-  await sql`select 1`.execute(store.db);
+  await store.ping();
 }

@@ -40,7 +40,7 @@ function ambiguousName(name: string): ServiceError {
  */
 export async function resolveOrganization(store: Store, ref?: string): Promise<OrganizationRef> {
   if (ref === undefined || ref === '') {
-    const all = await organizationHeads(store.db, {}, 2);
+    const all = await organizationHeads(store.reader, {}, 2);
     if (all.length === 1) return toRef(all[0]!);
     if (all.length === 0) {
       throw new ServiceError('not-found', 'データベースに団体がありません / The database holds no organization');
@@ -50,9 +50,9 @@ export async function resolveOrganization(store: Store, ref?: string): Promise<O
       'データベースに複数の団体があります。団体コードか名前で指定してください（--org / ?org=） / The database holds several organizations: choose one by code or name (--org / ?org=)',
     );
   }
-  const [byCode] = await organizationHeads(store.db, { code: ref }, 1);
+  const [byCode] = await organizationHeads(store.reader, { code: ref }, 1);
   if (byCode) return toRef(byCode);
-  const byName = await organizationHeads(store.db, { name: ref }, 2);
+  const byName = await organizationHeads(store.reader, { name: ref }, 2);
   if (byName.length > 1) throw ambiguousName(ref);
   if (byName.length === 1) return toRef(byName[0]!);
   throw new ServiceError('not-found', `団体「${ref}」が見つかりません / Organization "${ref}" not found`);

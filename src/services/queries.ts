@@ -7,6 +7,7 @@ import { allOrganizations } from '../store/organizations.js';
 import { readProjects } from '../store/documents.js';
 import { readRows } from '../store/scope.js';
 import { toBudget } from '../store/rows.js';
+import { inSnapshot } from '../store/snapshot.js';
 
 export { resolveOrganization, type OrganizationRef } from './organizations.js';
 
@@ -19,7 +20,7 @@ export interface OrganizationSummary {
 }
 
 export async function listOrganizations(store: Store): Promise<OrganizationSummary[]> {
-  return (await allOrganizations(store.db)).map((o) => ({
+  return (await allOrganizations(store.reader)).map((o) => ({
     id: o.id,
     name: o.name,
     ...(o.code === null ? {} : { code: o.code }),
@@ -35,17 +36,19 @@ export interface PolicySummary {
 }
 
 export async function listPolicies(store: Store, orgId: number): Promise<PolicySummary[]> {
-  const [policies, rows] = await Promise.all([
-    store.db.selectFrom('policies').select(['id', 'code', 'title']).where('org_id', '=', orgId).orderBy('position').execute(),
-    store.db
-      .selectFrom('placements as pl')
-      .innerJoin('projects as p', 'p.id', 'pl.project_id')
-      .select(['pl.policy_id', 'pl.no', 'p.key', 'p.name'])
-      .where('p.org_id', '=', orgId)
-      .orderBy('pl.no')
-      .orderBy('p.position')
-      .execute(),
-  ]);
+  const [policies, rows] = await inSnapshot(store, (db) =>
+    Promise.all([
+      db.selectFrom('policies').select(['id', 'code', 'title']).where('org_id', '=', orgId).orderBy('position').execute(),
+      db
+        .selectFrom('placements as pl')
+        .innerJoin('projects as p', 'p.id', 'pl.project_id')
+        .select(['pl.policy_id', 'pl.no', 'p.key', 'p.name'])
+        .where('p.org_id', '=', orgId)
+        .orderBy('pl.no')
+        .orderBy('p.position')
+        .execute(),
+    ]),
+  );
   const byPolicy = new Map<number, PolicySummary['rows']>();
   for (const row of rows) {
     const list = byPolicy.get(row.policy_id) ?? [];
@@ -148,19 +151,21 @@ function matches(eb: ProjectsScope, orgId: number, filter: ProjectFilter): Expre
 }
 
 export async function listProjects(store: Store, orgId: number, filter: ProjectFilter = {}): Promise<ProjectSummary[]> {
-  const db = store.db;
-  const selected = () => db.selectFrom('projects as p').where((eb) => matches(eb, orgId, filter));
-  const [projects, placements, budgets] = await Promise.all([
-    selected().select(['p.id', 'p.key', 'p.name', 'p.bureau', 'p.division', 'p.sdgs']).orderBy('p.position').execute(),
-    db
-      .selectFrom('placements as pl')
-      .innerJoin('policies as po', 'po.id', 'pl.policy_id')
-      .select(['pl.project_id', 'po.code', 'pl.no'])
-      .where('pl.project_id', 'in', selected().select('p.id'))
-      .orderBy('pl.position')
-      .execute(),
-    db.selectFrom('budgets').selectAll().where('project_id', 'in', selected().select('p.id')).orderBy('position').execute(),
-  ]);
+  // One snapshot: the three lists must come from the same import.
+  const [projects, placements, budgets] = await inSnapshot(store, (db) => {
+    const selected = () => db.selectFrom('projects as p').where((eb) => matches(eb, orgId, filter));
+    return Promise.all([
+      selected().select(['p.id', 'p.key', 'p.name', 'p.bureau', 'p.division', 'p.sdgs']).orderBy('p.position').execute(),
+      db
+        .selectFrom('placements as pl')
+        .innerJoin('policies as po', 'po.id', 'pl.policy_id')
+        .select(['pl.project_id', 'po.code', 'pl.no'])
+        .where('pl.project_id', 'in', selected().select('p.id'))
+        .orderBy('pl.position')
+        .execute(),
+      db.selectFrom('budgets').selectAll().where('project_id', 'in', selected().select('p.id')).orderBy('position').execute(),
+    ]);
+  });
   const rowsOf = new Map<number, ProjectSummary['placements']>();
   for (const row of placements) {
     const list = rowsOf.get(row.project_id) ?? [];
@@ -187,17 +192,14 @@ export async function getProject(
   orgId: number,
   key: string,
 ): Promise<{ project: Project; settings: Settings | undefined } | undefined> {
-  return store.db
-    .transaction()
-    .setIsolationLevel('repeatable read')
-    .execute(async (tx: Kysely<Database>) => {
-      const found = await tx.selectFrom('projects').select('id').where('org_id', '=', orgId).where('key', '=', key).executeTakeFirst();
-      if (!found) return undefined;
-      const [[organization], [project]] = await Promise.all([
-        readRows.organizations(tx, { orgId }),
-        readProjects(tx, { orgId, projectId: found.id }),
-      ]);
-      if (!organization || !project) return undefined;
-      return { project, settings: organization.settings === null ? undefined : (JSON.parse(organization.settings) as Settings) };
-    });
+  return inSnapshot(store, async (tx: Kysely<Database>) => {
+    const found = await tx.selectFrom('projects').select('id').where('org_id', '=', orgId).where('key', '=', key).executeTakeFirst();
+    if (!found) return undefined;
+    const [[organization], [project]] = await Promise.all([
+      readRows.organizations(tx, { orgId }),
+      readProjects(tx, { orgId, projectId: found.id }),
+    ]);
+    if (!organization || !project) return undefined;
+    return { project, settings: organization.settings === null ? undefined : (JSON.parse(organization.settings) as Settings) };
+  });
 }

@@ -4,8 +4,10 @@
 import type { HyokaDocument, Placement, Project } from '../domain/model.js';
 import { defaultSheetYear, rowMatches, type SheetFilter } from '../interchange/sheet-rows.js';
 import type { Store } from '../store/open.js';
-import { indexedRevision, refreshSearchIndex, searchIndex, type SearchField, type SearchKind, type SearchMatch } from '../store/search.js';
-import { MAX_QUERY_LENGTH, queryPlan, type Range } from '../store/search-tokens.js';
+import { indexedRevision, refreshSearchIndex, searchDocument, searchIndex, type SearchField, type SearchKind, type SearchMatch } from '../store/search.js';
+import { inSnapshot } from '../store/snapshot.js';
+import { unavailableCause } from '../store/errors.js';
+import { MAX_QUERY_LENGTH, queryPlan, type QueryPlan, type Range } from '../store/search-tokens.js';
 import { computedDocument } from './computed.js';
 import { ServiceError } from './errors.js';
 import type { OrganizationRef } from './organizations.js';
@@ -93,32 +95,51 @@ export async function searchProjects(
   const { organization, document } = await computedDocument(store, orgRef);
   const plan = queryPlan(query);
   const fiscalYear = filter.fiscalYear ?? defaultSheetYear(document);
-  if (plan.terms.length > 0) await ensureSearchIndex(store, organization.id, organization.revision, document);
-  const matches = plan.terms.length === 0 ? [] : await searchIndex(store.db, store.dialect, organization.id, plan);
+  const matches = plan.terms.length === 0 ? [] : await findMatches(store, organization, document, plan);
   const hits = groupHits(document, matches, { ...filter, fiscalYear }, filter.fiscalYear);
   const limit = options.limit ?? DEFAULT_SEARCH_LIMIT;
   return { organization, query, terms: plan.terms, fiscalYear, total: hits.length, hits: hits.slice(0, limit) };
 }
 
-const refreshing = new WeakMap<Store, Map<string, Promise<void>>>();
+const refreshing = new WeakMap<Store, Map<number, Promise<void>>>();
 
 /**
- * The index follows the data lazily: an import raises the organization's revision and the
- * first search after it rebuilds the index from the (cached) computed document, so imports
- * do not pay for search. Concurrent searches in this instance share one rebuild.
+ * The index follows the data lazily: an import raises the organization's revision, and the
+ * index answers only once it was rebuilt from exactly the revision of the document in hand
+ * (checked in the same snapshot as its rows, so hits and document always agree). Until then
+ * the document itself is searched in memory (the same texts, tokens and phrase test), and the
+ * rebuild runs in the background: a search never waits for it, nor for the import that holds
+ * the write lock, and never fails with it.
  */
-async function ensureSearchIndex(store: Store, orgId: number, revision: number, document: HyokaDocument): Promise<void> {
-  const built = await indexedRevision(store.db, orgId);
-  if (built !== null && built >= revision) return;
+async function findMatches(store: Store, organization: OrganizationRef, document: HyokaDocument, plan: QueryPlan): Promise<SearchMatch[]> {
+  const { id, revision } = organization;
+  const indexed = await inSnapshot(store, async (db) => {
+    const built = await indexedRevision(db, id);
+    return { built, matches: built === revision ? await searchIndex(db, store.dialect, id, plan) : undefined };
+  });
+  if (indexed.matches) return indexed.matches;
+  if (indexed.built === null || indexed.built < revision) refreshInBackground(store, id, revision, document);
+  return searchDocument(document, plan);
+}
+
+/** One rebuild at a time per organization in this instance; the next stale search starts another. */
+function refreshInBackground(store: Store, orgId: number, revision: number, document: HyokaDocument): void {
   let running = refreshing.get(store);
   if (!running) refreshing.set(store, (running = new Map()));
-  const key = `${orgId}:${revision}`;
-  let refresh = running.get(key);
-  if (!refresh) {
-    refresh = refreshSearchIndex(store.db, store.dialect, orgId, revision, document).finally(() => running.delete(key));
-    running.set(key, refresh);
-  }
-  await refresh;
+  if (running.has(orgId)) return;
+  const refresh = refreshSearchIndex(store.db, store.dialect, orgId, revision, document)
+    .catch((error: unknown) => {
+      // Busy (an import holds the lock) or unreachable: the next search tries again. Anything
+      // else is a defect that searching in memory would hide, so it is reported.
+      if (unavailableCause(error) === undefined) process.emitWarning(`search index rebuild failed: ${(error as Error).message}`);
+    })
+    .finally(() => running.delete(orgId));
+  running.set(orgId, refresh);
+}
+
+/** Resolves when this instance's background index rebuilds are done (tests, shutdown). */
+export async function searchIndexSettled(store: Store): Promise<void> {
+  await Promise.all(refreshing.get(store)?.values() ?? []);
 }
 
 interface Row {

@@ -60,10 +60,38 @@ export class IdAllocator {
  * Takes SQLite's write lock at the start of a transaction that will write. kysely begins
  * transactions deferred: one that reads first would fail at its first write, without
  * waiting, if another process had written meanwhile. A write statement (touching no row)
- * takes the lock now, waiting up to the busy timeout. PostgreSQL locks rows as it goes.
+ * takes the lock now. PostgreSQL locks rows as it goes.
+ *
+ * While another process (the CLI beside a server) holds the lock, the wait happens here, a
+ * try every 25 ms, and not in SQLite's busy handler: better-sqlite3 is synchronous, so the
+ * busy timeout would stop the whole event loop — every request, health included — for as
+ * long as it waits. Past `waitMs` (default: the connection's busy timeout; 0 for one try)
+ * the SQLITE_BUSY error is thrown, which the transports answer as busy, try again.
  */
-export async function takeWriteLock(db: Kysely<Database>, dialect: DialectName): Promise<void> {
-  if (dialect === 'sqlite') await sql`update organizations set id = id where 1 = 0`.execute(db);
+export async function takeWriteLock(db: Kysely<Database>, dialect: DialectName, options: { waitMs?: number } = {}): Promise<void> {
+  if (dialect !== 'sqlite') return;
+  const { rows } = await sql<{ timeout: number }>`pragma busy_timeout`.execute(db);
+  const busyTimeout = Number(rows[0]?.timeout ?? 0);
+  const deadline = Date.now() + (options.waitMs ?? busyTimeout);
+  await sql`pragma busy_timeout = 0`.execute(db);
+  try {
+    for (;;) {
+      try {
+        await sql`update organizations set id = id where 1 = 0`.execute(db);
+        return;
+      } catch (error) {
+        if (!isSqliteBusy(error) || Date.now() >= deadline) throw error;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  } finally {
+    await sql.raw(`pragma busy_timeout = ${Math.trunc(busyTimeout)}`).execute(db);
+  }
+}
+
+function isSqliteBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
 }
 
 /**

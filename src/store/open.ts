@@ -1,16 +1,25 @@
 // Opening the store: SQLite by default, PostgreSQL when a connection URL is given, PGlite
 // (PostgreSQL in WebAssembly, in memory) for tests without a server. Migrations run on open.
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
-import pg from 'pg';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import type { Database } from './schema.js';
 import type { DialectName } from './dialect.js';
-import { kyselySqlite, openSqliteFile } from './sqlite.js';
+import { kyselySqlite, openSqliteFile, TakingTurnsSqliteDialect, type SqliteHandle } from './sqlite.js';
+import { postgresPool } from './postgres.js';
 import { migrateToLatest } from './migrations/index.js';
 
 export interface Store {
+  /** Writes, and the reads of a transaction that writes. */
   db: Kysely<Database>;
+  /**
+   * Reads. SQLite: a read-only connection of its own — kysely's SQLite dialect has one
+   * connection behind a mutex, so reads on `db` would wait for a whole import transaction;
+   * in WAL mode this one never waits for a writer. Elsewhere (a pool, PGlite) `db` itself.
+   */
+  reader: Kysely<Database>;
   dialect: DialectName;
   close(): Promise<void>;
+  /** Resolves when the database answers; never queues behind an import. */
+  ping(): Promise<void>;
   /**
    * SQLite only: a value that changes whenever the database may have changed — a commit by
    * another connection (another process or app instance: `data_version`) or a row changed
@@ -26,13 +35,17 @@ export interface StoreOptions {
   databaseUrl?: string;
   /** PostgreSQL in memory (PGlite), for tests. */
   pglite?: boolean;
+  /** SQLite: how long a write waits for another process's write lock (default 5 s). */
+  busyTimeoutMs?: number;
+  /** PostgreSQL: told of a connection lost outside a query (default: a line on stderr). */
+  onConnectionError?: (error: Error) => void;
 }
 
 export const DEFAULT_SQLITE_PATH = './data/hyoka.sqlite';
 
 export async function openStore(options: StoreOptions = {}): Promise<Store> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl });
+    const pool = postgresPool(options.databaseUrl, options.onConnectionError ? { onConnectionError: options.onConnectionError } : {});
     return migrated(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), 'postgres');
   }
   if (options.pglite) {
@@ -43,14 +56,45 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     ]);
     return migrated(new Kysely<Database>({ dialect: new PGliteDialect(new PGlite()) }), 'postgres');
   }
-  const handle = openSqliteFile(options.sqlitePath ?? DEFAULT_SQLITE_PATH);
-  const store = await migrated(new Kysely<Database>({ dialect: new SqliteDialect({ database: kyselySqlite(handle) }) }), 'sqlite');
+  return openSqliteStore(options.sqlitePath ?? DEFAULT_SQLITE_PATH, options.busyTimeoutMs);
+}
+
+async function openSqliteStore(path: string, busyTimeoutMs: number | undefined): Promise<Store> {
+  const handle = openSqliteFile(path, { busyTimeoutMs });
+  const store = await migrated(new Kysely<Database>({ dialect: new TakingTurnsSqliteDialect({ database: kyselySqlite(handle) }) }), 'sqlite');
   const stamp = handle.prepare('select data_version as version, total_changes() as changes from pragma_data_version').raw(true);
   store.changeStamp = () => {
     const [version, changes] = stamp.get() as [number, number];
     return `${version}:${changes}`;
   };
-  return store;
+  // A second connection to ':memory:' would be another, empty database.
+  if (path === ':memory:') {
+    store.ping = pingOf(handle);
+    return store;
+  }
+  const readHandle = openSqliteFile(path, { busyTimeoutMs, readonly: true });
+  const reader = new Kysely<Database>({ dialect: new TakingTurnsSqliteDialect({ database: kyselySqlite(readHandle) }) });
+  const closeWriter = store.close;
+  return {
+    ...store,
+    reader,
+    ping: pingOf(readHandle),
+    async close() {
+      await reader.destroy();
+      await closeWriter();
+    },
+  };
+}
+
+/**
+ * Health without kysely's connection mutex: one statement straight on the handle, which in
+ * WAL mode reads the last commit even while another connection writes.
+ */
+function pingOf(handle: SqliteHandle): () => Promise<void> {
+  const probe = handle.prepare('select 1 from organizations limit 1');
+  return async () => {
+    probe.get();
+  };
 }
 
 /** A store over an already configured kysely instance (migrated here). */
@@ -62,5 +106,13 @@ export async function migrated(db: Kysely<Database>, dialect: DialectName, close
     await shut();
     throw error;
   }
-  return { db, dialect, close: shut };
+  return {
+    db,
+    reader: db,
+    dialect,
+    close: shut,
+    async ping() {
+      await sql`select 1`.execute(db);
+    },
+  };
 }

@@ -8,7 +8,7 @@ import { exportDocument } from '../services/export.js';
 import { resolveOrganization } from '../services/organizations.js';
 import { DEMO_DOCUMENT } from '../services/demo.js';
 import type { Store } from './open.js';
-import { indexedRevision, rebuildSearchIndex, refreshSearchIndex, searchDocumentsOf, searchIndex, type SearchMatch } from './search.js';
+import { indexedRevision, rebuildSearchIndex, refreshSearchIndex, searchDocument, searchDocumentsOf, searchIndex, type SearchMatch } from './search.js';
 import { fold, queryPlan } from './search-tokens.js';
 import { testStores } from './test-stores.js';
 import { search } from './migrations/0003_search.js';
@@ -161,4 +161,24 @@ describe.each(testStores())('search index on $name', ({ open }) => {
       { numRuns: 25 },
     );
   }, 30_000);
+
+  it('answers without the index exactly what the index answers (searchDocument)', async () => {
+    const chars = [...'事業予算多文化共生市民のガイドｶﾞｲﾄﾞＡＢab12 ・'];
+    const name = fc.array(fc.constantFrom(...chars), { minLength: 1, maxLength: 16 }).map((c) => c.join(''));
+    await fc.assert(
+      fc.asyncProperty(fc.array(name, { minLength: 1, maxLength: 5 }), fc.nat(), fc.nat(), fc.integer({ min: 1, max: 4 }), async (names, pick, at, length) => {
+        const doc = buildDocument({ projects: names.map((n, i) => buildProject({ key: `p${i}`, name: n, indicators: [], evaluations: [] })) });
+        await rebuildSearchIndex(store.db, store.dialect, otherId, doc);
+        const target = [...names[pick % names.length]!];
+        const start = at % target.length;
+        const plan = queryPlan(target.slice(start, start + length).join(''));
+        expect(searchDocument(doc, plan)).toEqual(await findAsIs(otherId, plan.terms.join(' ')));
+      }),
+      { numRuns: 40 },
+    );
+    for (const query of ['多文化共生', '事業 推進', '市', 'ＪＥＴ', '業事']) {
+      await rebuildSearchIndex(store.db, store.dialect, demoId, demo);
+      expect(searchDocument(demo, queryPlan(query)), query).toEqual(await findAsIs(demoId, query));
+    }
+  }, 60_000);
 });

@@ -6,7 +6,7 @@ import type { HyokaDocument } from '../domain/model.js';
 import type { Database } from './schema.js';
 import { lockOrganization, maxParameters, placeholder, takeWriteLock, type DialectName } from './dialect.js';
 import { statementSizes } from './bulk.js';
-import { fold, foldText, phraseRanges, tokenText, type QueryPlan, type QueryToken, type Range } from './search-tokens.js';
+import { documentTokens, fold, foldText, phraseRanges, tokenText, tokensMatch, type QueryPlan, type QueryToken, type Range } from './search-tokens.js';
 
 /** What a text belongs to: 事業, 行 (No.), 成果指標, 事業評価, 局施策評価, 施策. */
 export type SearchKind = 'project' | 'row' | 'indicator' | 'evaluation' | 'policy-evaluation' | 'policy';
@@ -125,10 +125,12 @@ export async function indexedRevision(db: Kysely<Database>, orgId: number): Prom
  * Brings an organization's index up to `revision`, built from `doc` (the organization's data
  * at that revision or later). One transaction under the organization's lock, so app
  * instances that search at once build it once; the first to commit wins, the rest see it.
+ * On SQLite it fails at once (busy) rather than wait while another process writes.
  */
 export async function refreshSearchIndex(db: Kysely<Database>, dialect: DialectName, orgId: number, revision: number, doc: HyokaDocument): Promise<void> {
   await db.transaction().execute(async (tx) => {
-    await takeWriteLock(tx, dialect);
+    // Never waits for another writer: the caller searches without the index meanwhile.
+    await takeWriteLock(tx, dialect, { waitMs: 0 });
     await lockOrganization(tx, dialect, orgId);
     const built = await indexedRevision(tx, orgId);
     if (built !== null && built >= revision) return;
@@ -219,20 +221,43 @@ export async function searchIndex(db: Kysely<Database>, dialect: DialectName, or
   }
   const matches: SearchMatch[] = [];
   for (const row of await query.execute()) {
-    const ranges = phraseRanges(foldText(row.text), plan.terms);
-    if (ranges === null) continue;
-    matches.push({
-      kind: row.kind,
-      field: row.field,
-      ...(row.project_key !== null && { projectKey: row.project_key }),
-      ...(row.policy_code !== null && { policyCode: row.policy_code }),
-      ...(row.placement_no !== null && { placementNo: row.placement_no }),
-      ...(row.indicator_key !== null && { indicatorKey: row.indicator_key }),
-      ...(row.fiscal_year !== null && { fiscalYear: row.fiscal_year }),
-      ...(row.bureau !== null && { bureau: row.bureau }),
-      text: row.text,
-      ranges,
-    });
+    const match = phraseMatch(
+      {
+        kind: row.kind,
+        field: row.field,
+        ...(row.project_key !== null && { projectKey: row.project_key }),
+        ...(row.policy_code !== null && { policyCode: row.policy_code }),
+        ...(row.placement_no !== null && { placementNo: row.placement_no }),
+        ...(row.indicator_key !== null && { indicatorKey: row.indicator_key }),
+        ...(row.fiscal_year !== null && { fiscalYear: row.fiscal_year }),
+        ...(row.bureau !== null && { bureau: row.bureau }),
+        text: row.text,
+      },
+      plan,
+    );
+    if (match) matches.push(match);
+  }
+  return matches;
+}
+
+function phraseMatch(entry: SearchDocument, plan: QueryPlan): SearchMatch | undefined {
+  const ranges = phraseRanges(foldText(entry.text), plan.terms);
+  return ranges === null ? undefined : { ...entry, ranges };
+}
+
+/**
+ * What searchIndex answers, worked out from the document itself without the index: the same
+ * texts (searchDocumentsOf), narrowed by the same tokens, checked by the same phrase test.
+ * For the searches that come while the index lags behind the data (after an import, until
+ * a rebuild commits), so a search never waits for that rebuild or fails with it.
+ */
+export function searchDocument(doc: HyokaDocument, plan: QueryPlan): SearchMatch[] {
+  if (plan.terms.length === 0) return [];
+  const matches: SearchMatch[] = [];
+  for (const entry of searchDocumentsOf(doc)) {
+    if (plan.tokens.length > 0 && !tokensMatch(plan.tokens, documentTokens(fold(entry.text)))) continue;
+    const match = phraseMatch(entry, plan);
+    if (match) matches.push(match);
   }
   return matches;
 }

@@ -3,12 +3,25 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import type { SqliteDatabase, SqliteStatement } from 'kysely';
+import { SqliteDialect, type DatabaseConnection, type Driver, type SqliteDatabase, type SqliteStatement } from 'kysely';
+import { takeTurn } from './turns.js';
 
 export type SqliteHandle = BetterSqlite3.Database;
 
+export interface SqliteFileOptions {
+  /** How long a statement waits for another connection's lock before SQLITE_BUSY (default 5 s). */
+  busyTimeoutMs?: number | undefined;
+  /** A read-only connection to a file another connection already opened (and migrated). */
+  readonly?: boolean;
+}
+
 /** Opens (creating its directory) a SQLite file with the pragmas the store relies on. */
-export function openSqliteFile(path: string): SqliteHandle {
+export function openSqliteFile(path: string, options: SqliteFileOptions = {}): SqliteHandle {
+  if (options.readonly) {
+    const handle = new BetterSqlite3(path, { readonly: true, fileMustExist: true });
+    handle.pragma(`busy_timeout = ${options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS}`);
+    return handle;
+  }
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const handle = new BetterSqlite3(path);
   handle.pragma('journal_mode = WAL');
@@ -16,10 +29,13 @@ export function openSqliteFile(path: string): SqliteHandle {
   // last commits; FULL would fsync on every commit for little gain here.
   handle.pragma('synchronous = NORMAL');
   handle.pragma('foreign_keys = ON');
-  // Another process (the CLI beside a running server) may hold the write lock briefly.
-  handle.pragma('busy_timeout = 5000');
+  // Another process (the CLI beside a running server) may hold the write lock briefly;
+  // past the timeout a write fails as busy, which the transports answer as "try again".
+  handle.pragma(`busy_timeout = ${options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS}`);
   return handle;
 }
+
+export const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
 
 // Enough for every bulk statement shape of every table (bulk.ts) and the usual queries.
 const STATEMENT_CACHE_SIZE = 256;
@@ -46,4 +62,31 @@ export function kyselySqlite(handle: SqliteHandle): SqliteDatabase {
       return statement;
     },
   };
+}
+
+/**
+ * kysely's SQLite dialect over better-sqlite3 never leaves the microtask queue: an import's
+ * thousands of statements run back to back without the event loop taking a turn, so no other
+ * request — not even /healthz, which reads on its own connection — is answered until the
+ * import ends. This dialect lets the event loop take a turn before a statement (turns.ts):
+ * other requests interleave, the import costs a few setImmediate calls.
+ */
+export class TakingTurnsSqliteDialect extends SqliteDialect {
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    const acquire = driver.acquireConnection.bind(driver);
+    let turning: DatabaseConnection | undefined;
+    driver.acquireConnection = async () => {
+      const connection = await acquire();
+      turning ??= {
+        async executeQuery(query) {
+          await takeTurn();
+          return connection.executeQuery(query);
+        },
+        streamQuery: (query, chunkSize) => connection.streamQuery(query, chunkSize),
+      };
+      return turning;
+    };
+    return driver;
+  }
 }

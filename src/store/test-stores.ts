@@ -10,48 +10,40 @@ import pg from 'pg';
 import type { PGlite } from '@electric-sql/pglite';
 import { COLUMNS, type Database } from './schema.js';
 import { migrated, openStore, type Store, type StoreOptions } from './open.js';
+import { postgresPool } from './postgres.js';
+
+export interface TestStore extends Store {
+  /**
+   * How another process (the CLI, a second app instance) opens the same database; closing
+   * what it opens leaves the database. Absent for PGlite (one session in this process).
+   */
+  shared?: StoreOptions;
+}
 
 export interface StoreFactory {
   name: 'sqlite' | 'postgres' | 'pglite';
-  open(): Promise<Store>;
+  open(): Promise<TestStore>;
 }
 
 export function testStores(): StoreFactory[] {
   const url = process.env.TEST_DATABASE_URL;
   return [
-    { name: 'sqlite', open: async () => (await openTemporarySqlite()).store },
-    url ? { name: 'postgres', open: async () => (await openPostgresSchema(url)).store } : { name: 'pglite', open: openPgliteSchema },
+    { name: 'sqlite', open: openTemporarySqlite },
+    url ? { name: 'postgres', open: () => openPostgresSchema(url) } : { name: 'pglite', open: openPgliteSchema },
   ];
 }
 
-/** A test database with the options another process (a CLI run, a child) opens it by. */
-export interface AddressedStore {
-  store: Store;
-  address: StoreOptions;
-}
-
-/**
- * The databases of testStores() that other processes can open too: the SQLite file, and
- * PostgreSQL where TEST_DATABASE_URL names a server (PGlite lives inside this process).
- */
-export function addressedTestStores(): { name: 'sqlite' | 'postgres'; open(): Promise<AddressedStore> }[] {
-  const url = process.env.TEST_DATABASE_URL;
-  return [{ name: 'sqlite' as const, open: openTemporarySqlite }, ...(url ? [{ name: 'postgres' as const, open: () => openPostgresSchema(url) }] : [])];
-}
-
-async function openTemporarySqlite(): Promise<AddressedStore> {
+async function openTemporarySqlite(): Promise<TestStore> {
   const dir = mkdtempSync(join(tmpdir(), 'hyoka-test-'));
   const sqlitePath = join(dir, 'test.sqlite');
   const store = await openStore({ sqlitePath });
   return {
-    store: {
-      ...store,
-      async close() {
-        await store.close();
-        rmSync(dir, { recursive: true, force: true });
-      },
+    ...store,
+    shared: { sqlitePath },
+    async close() {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
     },
-    address: { sqlitePath },
   };
 }
 
@@ -59,26 +51,42 @@ function freshSchemaName(): string {
   return `hyoka_test_${process.pid}_${randomBytes(4).toString('hex')}`;
 }
 
-/** A schema of its own on the shared server, so parallel test files never meet. */
-async function openPostgresSchema(url: string): Promise<AddressedStore> {
+export interface PostgresSchema {
+  /** The server's URL with the schema as search_path. */
+  url: string;
+  drop(): Promise<void>;
+}
+
+/** A fresh schema on the shared server, so parallel test files never meet. */
+export async function createPostgresSchema(url: string): Promise<PostgresSchema> {
   const schema = freshSchemaName();
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query(`create schema "${schema}"`);
   const scoped = new URL(url);
   scoped.searchParams.set('options', `-c search_path=${schema}`);
+  return {
+    url: scoped.toString(),
+    async drop() {
+      try {
+        await admin.query(`drop schema "${schema}" cascade`);
+      } finally {
+        await admin.end();
+      }
+    },
+  };
+}
+
+async function openPostgresSchema(url: string): Promise<TestStore> {
+  const schema = await createPostgresSchema(url);
   const db = new Kysely<Database>({
-    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: scoped.toString(), max: 4 }) }),
+    dialect: new PostgresDialect({ pool: postgresPool(schema.url, { max: 4 }) }),
   });
   const store = await migrated(db, 'postgres', async () => {
     await db.destroy();
-    try {
-      await admin.query(`drop schema "${schema}" cascade`);
-    } finally {
-      await admin.end();
-    }
+    await schema.drop();
   });
-  return { store, address: { databaseUrl: scoped.toString() } };
+  return { ...store, shared: { databaseUrl: schema.url } };
 }
 
 // PGlite takes seconds to start, so one instance serves a whole test file (vitest gives
@@ -149,4 +157,31 @@ export async function integrityProblems(store: Store): Promise<string[]> {
   }
   if (foreignKeys.rows.length === 0) problems.push('no foreign keys found: the check would see nothing');
   return problems;
+}
+
+/** A test database with the options another process (a CLI run, a child) opens it by. */
+export interface AddressedStore {
+  store: TestStore;
+  address: StoreOptions;
+}
+
+/**
+ * The databases of testStores() that other processes can open too: the SQLite file, and
+ * PostgreSQL where TEST_DATABASE_URL names a server (PGlite lives inside this process).
+ */
+export function addressedTestStores(): { name: 'sqlite' | 'postgres'; open(): Promise<AddressedStore> }[] {
+  return testStores().flatMap((factory) =>
+    factory.name === 'pglite'
+      ? []
+      : [
+          {
+            name: factory.name,
+            async open() {
+              const store = await factory.open();
+              if (!store.shared) throw new Error(`test store ${factory.name} cannot be opened by another process`);
+              return { store, address: store.shared };
+            },
+          },
+        ],
+  );
 }

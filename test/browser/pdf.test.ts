@@ -72,6 +72,7 @@ describe.skipIf(!chromiumGate.available || !popplerGate.available)(`PDF of the p
     const response = await site.app.inject({ method: 'GET', url });
     expect(response.statusCode, response.body.slice(0, 300)).toBe(200);
     expect(response.headers['content-type']).toBe('application/pdf');
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(response.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const file = path.join(dir, `${name}.pdf`);
     writeFileSync(file, response.rawPayload);
@@ -128,6 +129,18 @@ describe.skipIf(!chromiumGate.available || !popplerGate.available)(`PDF of the p
     expect(first).toContain('SDGsゴール別の行数・事業数・予算額');
     expectPageNumbers(pdf);
   });
+
+  it('answers 503 with Retry-After, not 500, when the PDF queue is full', async () => {
+    // One PDF is made at a time and four may wait; the fifth and sixth are turned away.
+    const responses = await Promise.all(
+      Array.from({ length: 6 }, () => site.app.inject({ method: 'GET', url: '/projects/no-such-project?format=pdf' })),
+    );
+    expect(responses.map((response) => response.statusCode).sort()).toEqual([404, 404, 404, 404, 503, 503]);
+    for (const response of responses.filter((r) => r.statusCode === 503)) {
+      expect(response.headers['retry-after']).toBe('10');
+      expect(response.body).toContain('PDF作成が混み合っています。しばらくしてから再度お試しください / Too many PDFs being made: try again shortly');
+    }
+  }, 120_000);
 
   it('answers a missing page with its own status, not a PDF', async () => {
     const response = await site.app.inject({ method: 'GET', url: '/projects/no-such-project?format=pdf' });

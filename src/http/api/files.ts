@@ -120,9 +120,19 @@ export const registerFileRoutes: FastifyPluginAsyncZod<FilesOptions> = async (ap
         body: z.unknown(),
         security: [{ bearerAuth: [] }],
       },
+      // The credential is checked before a byte of the body is read or parsed: an anonymous
+      // upload costs nothing but its headers. The refusal closes the connection, so Node does
+      // not read (and discard) the rest of the body to keep the connection alive either.
+      onRequest: async (request, reply) => {
+        try {
+          authorizeAdmin(bearer(request.headers.authorization), adminToken);
+        } catch (error) {
+          reply.header('connection', 'close');
+          throw error;
+        }
+      },
     },
     async (request) => {
-      authorizeAdmin(bearer(request.headers.authorization), adminToken);
       const { format = 'json', dryRun, confirm, org, bureau, allowRemovals } = request.query;
       const bytes = bodyBytes(request.body);
       if (bytes.length > UPLOAD_LIMIT[format]) {

@@ -3,10 +3,10 @@
 // reader who mistypes an address sees the site, not JSON); the API under /api/ and a page's
 // data (?format=json|csv) keep the JSON error of the app's not-found handler.
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
-import { ServiceError } from '../../services/errors.js';
+import { asServiceError, ServiceError } from '../../services/errors.js';
 import { resolveOrganization } from '../../services/organizations.js';
 import type { Store } from '../../store/open.js';
-import { STATUS } from '../errors.js';
+import { internalErrorMessage, logServerError, serviceStatus } from '../errors.js';
 import { pageFormat } from './data.js';
 import { Layout } from './layout.js';
 import { orgOf } from './page-query.js';
@@ -51,15 +51,18 @@ export function installPageErrors(app: FastifyInstance, store: Store): void {
     const path = request.url.split('?')[0] ?? '/';
     let status: number;
     let message: string;
-    if (error instanceof ServiceError) {
-      status = STATUS[error.kind];
-      message = error.message;
+    const service = asServiceError(error);
+    if (service) {
+      status = serviceStatus(reply, service);
+      if (status >= 500) logServerError(request, status, error);
+      message = service.message;
     } else {
       status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
-      if (status === 500) request.log.error(error);
-      message = status === 500 ? 'サーバーで問題が発生しました / Internal server error' : `リクエストが正しくありません / Invalid request: ${error.message}`;
+      if (status === 500) logServerError(request, status, error);
+      message = status === 500 ? internalErrorMessage(request) : `リクエストが正しくありません / Invalid request: ${error.message}`;
     }
-    const organization = await organizationName(store, request);
+    // A database that is busy or gone cannot name the organization either: do not wait for it again.
+    const organization = status === 503 ? NO_ORGANIZATION : await organizationName(store, request);
     return sendPage(reply, <ErrorPage status={status} message={message} path={path} organization={organization} />, status);
   });
 

@@ -30,8 +30,7 @@ export function registerPdf(app: FastifyInstance): void {
     // A path that is no page is answered as such, without starting Chromium for it.
     if (format !== 'pdf' || request.method !== 'GET' || request.url.startsWith('/assets/') || request.routeOptions.url === NOT_FOUND_ROUTE) return;
     if (waiting >= MAX_WAITING) {
-      reply.header('retry-after', '10');
-      throw Object.assign(new Error('PDF作成が混み合っています。しばらくしてから再度お試しください / Too many PDFs being made: try again shortly'), { statusCode: 503 });
+      throw new ServiceError('unavailable', 'PDF作成が混み合っています。しばらくしてから再度お試しください / Too many PDFs being made: try again shortly', [], { retryAfter: 10 });
     }
     waiting += 1;
     let pdf: Buffer;
