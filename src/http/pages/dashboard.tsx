@@ -1,5 +1,6 @@
-// `/` — one fiscal year at a glance: rows by grade, achievement rates, budget by bureau and by
-// SDG goal, the rows needing attention, and the previous year beside this one.
+// `/` — one fiscal year at a glance, of the whole organization or one bureau: rows by grade,
+// achievement rates, budget by bureau and by SDG goal, the worst rows needing attention (all
+// of them on /attention), and the previous year beside this one.
 import type { FastifyInstance } from 'fastify';
 import type { PageDeps } from './index.js';
 import { dataLinksFor, Layout } from './layout.js';
@@ -20,15 +21,19 @@ export function registerDashboard(app: FastifyInstance, deps: PageDeps): void {
     const context = await pageContext(deps.store, request);
     const refused = sendQueryProblems(reply, context);
     if (refused) return refused;
-    const view = dashboardView(context.document, context.fiscalYear);
+    const { bureau } = context.reading.values;
+    const view = dashboardView(context.document, context.fiscalYear, bureau);
     if (context.format !== 'html') {
       return sendData(reply, context.format, `dashboard-${view.fiscalYear}`, { organization: context.organization.name, ...view }, () => dashboardCsv(view));
     }
     return sendPage(
       reply,
       <Layout title="ダッシュボード" titleEn="Dashboard" organization={context.organization.name} path="/" data={dataLinksFor(request.url)}>
-        <YearForm action="/" choices={filterChoices(context.document)} reading={context.reading} org={context.org} />
-        <div className="dashboard" dangerouslySetInnerHTML={{ __html: cachedMarkup(context.document, `${view.fiscalYear} ${context.org ?? ''}`, () => <DashboardBody view={view} org={context.org} />) }} />
+        <YearForm action="/" choices={filterChoices(context.document)} reading={context.reading} org={context.org} fields={['fiscalYear', 'bureau']} />
+        <div
+          className="dashboard"
+          dangerouslySetInnerHTML={{ __html: cachedMarkup(context.document, JSON.stringify([view.fiscalYear, bureau, context.org]), () => <DashboardBody view={view} org={context.org} />) }}
+        />
       </Layout>,
       pageStatus(context),
     );
@@ -40,7 +45,7 @@ function DashboardBody({ view, org }: { view: DashboardView; org?: string | unde
     <>
       <section aria-labelledby="summary-heading">
         <h2 id="summary-heading">
-          {yearLabel(view.fiscalYear)}の評価 <En>Evaluation of FY{view.fiscalYear}</En>
+          {yearLabel(view.fiscalYear)}の評価{view.bureau !== undefined && `（${view.bureau}）`} <En>Evaluation of FY{view.fiscalYear}</En>
         </h2>
         <dl className="summary-figures">
           <div>
@@ -59,7 +64,7 @@ function DashboardBody({ view, org }: { view: DashboardView; org?: string | unde
           </div>
           <div>
             <dt>要注意 <En>Needing attention</En></dt>
-            <dd>{view.attention.length}件</dd>
+            <dd>{view.attentionTotal.toLocaleString('en-US')}件</dd>
           </div>
         </dl>
       </section>
