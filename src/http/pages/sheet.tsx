@@ -90,7 +90,7 @@ export function registerSheet(app: FastifyInstance, { store }: PageDeps): void {
               labels={view.labels}
               idPrefix={index === 0 ? '' : `b${index}-`}
               links={{ ...(org !== undefined && { org }), ...(chosenYear !== undefined && { fiscalYear: chosenYear }) }}
-              caption={captionOf(organization.name, year, section, bureaus, pages)}
+              caption={captionOf(`${organization.name} ${year} PDCAシート`, section, bureaus, pages, filterSummary(reading))}
             />
           </section>
         ))}
@@ -115,15 +115,15 @@ function bureausOf(entries: readonly SheetEntry[]): SheetBureau[] {
   return out;
 }
 
-/** `北九州市 R3年度 PDCAシート 企画調整局（34行）`, or which of a bureau's rows this page shows. */
-function captionOf(organization: string, year: string, section: BureauSheetView, bureaus: readonly SheetBureau[], pages: Paging): string {
+/** `北九州市 R3年度 PDCAシート 企画調整局（34行、絞り込み: 遅れ）`, or which of a bureau's rows this page shows. */
+function captionOf(title: string, section: BureauSheetView, bureaus: readonly SheetBureau[], pages: Paging, filtered: string): string {
   const name = section.bureau ?? '局の記載なし';
   const whole = bureaus.find((bureau) => bureau.bureau === section.bureau);
   const count = (n: number) => n.toLocaleString('en-US');
-  if (!whole || whole.rows === section.rowCount) return `${organization} ${year} PDCAシート ${name}（${count(section.rowCount)}行） / PDCA sheet, ${count(section.rowCount)} rows`;
+  if (!whole || whole.rows === section.rowCount) return `${title} ${name}（${count(section.rowCount)}行${filtered}） / PDCA sheet, ${count(section.rowCount)} rows`;
   const first = Math.max(pages.offset, whole.offset) - whole.offset + 1;
   const last = first + section.rowCount - 1;
-  return `${organization} ${year} PDCAシート ${name}（${count(whole.rows)}行中 ${count(first)}〜${count(last)}行目） / PDCA sheet, rows ${count(first)}–${count(last)} of ${count(whole.rows)}`;
+  return `${title} ${name}（${count(whole.rows)}行中 ${count(first)}〜${count(last)}行目${filtered}） / PDCA sheet, rows ${count(first)}–${count(last)} of ${count(whole.rows)}`;
 }
 
 /** Every bureau of the sheet with its rows, each a link to its own sheet (or, for rows without a bureau, to their page). */
