@@ -9,12 +9,15 @@ import { registerApi } from './api/index.js';
 import { registerPages } from './pages/index.js';
 import { BODY_LIMIT } from './limits.js';
 import { checkHealth } from '../services/health.js';
+import { DEFAULT_LIMITS, installLimiter, type Limits } from './limiter.js';
 
 export interface AppOptions {
   store: Store;
   /** HYOKA_ADMIN_TOKEN: guards POST /api/v1/import until accounts exist. */
   adminToken?: string;
   logger?: boolean;
+  /** How many expensive requests run and wait at once (limiter.ts); tests set small ones. */
+  limits?: Partial<Limits>;
 }
 
 
@@ -23,6 +26,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandlers(app);
+  installLimiter(app, { ...DEFAULT_LIMITS, ...options.limits });
 
   await app.register(swagger, {
     openapi: {
