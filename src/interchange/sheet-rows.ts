@@ -87,8 +87,8 @@ export interface SheetOptions {
   /** Default: the latest year with an evaluation, else the latest period year. */
   fiscalYear?: number;
   filter?: SheetFilter;
-  /** Only these rows of the sheet's order (a page); all by default. */
-  range?: { offset: number; limit: number };
+  /** The rows to write out, as sheetEntries chose them (a page of them); default all that pass the filter. */
+  entries?: readonly SheetEntry[];
 }
 
 /** A row of the sheet before its cells are written: which project, under which placement. */
@@ -104,8 +104,7 @@ export function sheetOf(doc: HyokaDocument, options: SheetOptions = {}): Sheet {
   const periodYears = [fiscalYear, fiscalYear + 1, fiscalYear + 2];
   const budgetYears = [fiscalYear + 1, fiscalYear + 2];
   const policies = new Map(doc.policies.map((policy) => [policy.code, policy]));
-  let entries = sheetEntries(doc, { fiscalYear, ...(options.filter && { filter: options.filter }) });
-  if (options.range) entries = entries.slice(options.range.offset, options.range.offset + options.range.limit);
+  const entries = options.entries ?? sheetEntries(doc, { fiscalYear, ...(options.filter && { filter: options.filter }) });
   const columns = { fiscalYear, periodYears, budgetYears, rateDecimals: profile.rateDecimals };
   const rows = entries.map(({ project, placement }) =>
     rowOf(doc, project, placement, policies.get(placement.policy) ?? { code: placement.policy, title: '' }, columns),

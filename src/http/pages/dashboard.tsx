@@ -14,7 +14,7 @@ import { AttentionSection, ComparisonSection } from './dashboard-attention.js';
 import { dashboardView, type DashboardView } from './views/dashboard.js';
 import { dashboardCsv } from './views/dashboard-csv.js';
 import { formatAmount } from '../../domain/written.js';
-import { cachedMarkup } from './page-cache.js';
+import { cachedMarkup, cachedValue } from './page-cache.js';
 
 export function registerDashboard(app: FastifyInstance, deps: PageDeps): void {
   app.get('/', { schema: { hide: true } }, async (request, reply) => {
@@ -22,7 +22,7 @@ export function registerDashboard(app: FastifyInstance, deps: PageDeps): void {
     const refused = sendQueryProblems(reply, context);
     if (refused) return refused;
     const { bureau } = context.reading.values;
-    const view = dashboardView(context.document, context.fiscalYear, bureau);
+    const view = cachedValue(context.document, `dashboard ${JSON.stringify([context.fiscalYear, bureau])}`, () => dashboardView(context.document, context.fiscalYear, bureau));
     if (context.format !== 'html') {
       return sendData(reply, context.format, `dashboard-${view.fiscalYear}`, { organization: context.organization.name, ...view }, () => dashboardCsv(view));
     }

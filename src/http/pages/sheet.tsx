@@ -40,7 +40,7 @@ export function registerSheet(app: FastifyInstance, { store }: PageDeps): void {
     const { fiscalYear = defaultSheetYear(document), ...filter } = reading.values;
     const entries = sheetEntries(document, { fiscalYear, filter });
     const pages = paging(entries.length, SHEET_PAGE_ROWS, asked.page);
-    const sheet = sheetOf(document, { fiscalYear, filter, range: { offset: pages.offset, limit: pages.size } });
+    const sheet = sheetOf(document, { fiscalYear, entries: entries.slice(pages.offset, pages.offset + pages.size) });
     const bureaus = bureausOf(entries);
     const format = pageFormat(request.query);
     if (format !== 'html') {
