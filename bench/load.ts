@@ -78,13 +78,13 @@ async function loadRun(label: string, checkout: string, db: string, targets: Loa
     const busy = figures.reduce((sum, figure) => sum + count(figure, (code) => code === '503'), 0);
     const health = figures.find((figure) => figure.path === '/healthz');
     console.log(
-      `load ${label}, ${seconds} s at fixed rates: ${num(sent)} requests, errors ${num(errors)} (goal 0), busy 503 from the limiter ${num(busy)}; ` +
+      `load ${label}, ${seconds} s: ${num(sent)} requests, errors ${num(errors)} (goal 0), busy 503 from the limiter ${num(busy)}; ` +
         `worst p99 ${num(Math.max(...figures.map((figure) => figure.p99)))} ms, /healthz p99 ${health ? num(health.p99) : '—'} ms; ` +
         `server RSS ${mb(started.rss)} at start, ${mb(before.rss)} after warm-up, ${mb(after.rss)} after; peak ${mb(after.peak)}`,
     );
     console.log(`  first requests: ${first.join('; ')}`);
     for (const figure of figures) {
-      const statuses = Object.entries(figure.statuses).map(([code, n]) => `${num(n)} × ${code}${code === '503' ? ' (busy)' : ''}`).join(', ');
+      const statuses = Object.entries(figure.statuses).map(([code, n]) => `${num(n)} × ${/^\d+$/.test(code) ? code : 'no status'}${code === '503' ? ' (busy)' : ''}`).join(', ');
       const failures = figure.errors > 0 ? `, ${num(figure.errors)} socket errors (${num(figure.timeouts)} timeouts)` : '';
       const pace = figure.rate === undefined ? 'without pause' : `at ${figure.rate}/s`;
       // A request still on its way when the minute ends is sent but not answered.
