@@ -74,6 +74,11 @@ describe('/attention of 200 generated projects', () => {
     expect(dashboard.body).toContain(`<option value="${bureau}" selected="">`);
     expect(textOf(dashboard.body)).toContain(`要注意の行 ${json.page.total}件のうち上位10件`);
     expect(dashboard.body).toContain(`href="/attention?org=${org}&amp;fiscalYear=2021&amp;bureau=${q(bureau)}"`);
+    // One bureau shown: no bureau column; all of them: each row names its bureau, as each numbers its rows from No. 1.
+    expect(tableByCaption(dashboard.body, '要注意の行')[0]).not.toContain('局 Bureau');
+    const all = tableByCaption((await app().inject(`/?org=${org}`)).body, '要注意の行');
+    expect(all[0]![1]).toBe('局 Bureau');
+    for (const row of all.slice(1)) expect(row[1]).toMatch(/局$/);
     const whole = (await app().inject(`/?org=${org}&format=json`)).json();
     const one = (await app().inject(`/?org=${org}&bureau=${q(bureau)}&format=json`)).json();
     expect(one.rows).toBeLessThan(whole.rows);

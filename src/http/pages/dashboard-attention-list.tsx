@@ -51,6 +51,7 @@ export function registerAttentionList(app: FastifyInstance, deps: PageDeps): voi
             items={items}
             org={context.org}
             fiscalYear={context.fiscalYear}
+            showBureau={bureau === undefined && filterChoices(context.document).bureaus.length > 1}
             caption={<AttentionCaption fiscalYear={context.fiscalYear} bureau={bureau} pages={pages} />}
           />
         )}

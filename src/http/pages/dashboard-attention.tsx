@@ -9,7 +9,7 @@ import { ATTENTION_LABELS, type AttentionItem } from './views/dashboard-attentio
 import type { DashboardView } from './views/dashboard.js';
 import { formatAmount } from '../../domain/written.js';
 
-export function AttentionSection({ view, org }: { view: DashboardView; org?: string | undefined }) {
+export function AttentionSection({ view, org, showBureau }: { view: DashboardView; org?: string | undefined; showBureau: boolean }) {
   const total = view.attentionTotal.toLocaleString('en-US');
   const all = pageHref('/attention', { org, fiscalYear: view.fiscalYear, ...(view.bureau !== undefined && { bureau: view.bureau }) });
   return (
@@ -28,6 +28,7 @@ export function AttentionSection({ view, org }: { view: DashboardView; org?: str
           <AttentionTable
             items={view.attention}
             org={org}
+            showBureau={showBureau}
             fiscalYear={view.fiscalYear}
             caption={
               view.attention.length < view.attentionTotal ? (
@@ -57,10 +58,12 @@ export interface AttentionTableProps {
   caption: ReactNode;
   org?: string | undefined;
   fiscalYear: number;
+  /** Several bureaus listed: each numbers its rows from No. 1, so the bureau says which No. 1. */
+  showBureau: boolean;
 }
 
-/** The rows needing attention as a table: kind (in words), No., project, indicator, detail. */
-export function AttentionTable({ items, caption, org, fiscalYear }: AttentionTableProps) {
+/** The rows needing attention as a table: kind (in words), bureau, No., project, indicator, detail. */
+export function AttentionTable({ items, caption, org, fiscalYear, showBureau }: AttentionTableProps) {
   return (
     <div className="table-scroll" role="region" aria-labelledby="attention-caption" tabIndex={0}>
       <table className="attention">
@@ -68,6 +71,7 @@ export function AttentionTable({ items, caption, org, fiscalYear }: AttentionTab
         <thead>
           <tr>
             <th scope="col">区分 <En>Kind</En></th>
+            {showBureau && <th scope="col">局 <En>Bureau</En></th>}
             <th scope="col">No.</th>
             <th scope="col">事業 <En>Project</En></th>
             <th scope="col">指標・対象 <En>Indicator or subject</En></th>
@@ -82,6 +86,7 @@ export function AttentionTable({ items, caption, org, fiscalYear }: AttentionTab
                 <td>
                   <span className={`attention-kind attention-${item.kind}`}>{ja}</span> <En>{en}</En>
                 </td>
+                {showBureau && <td>{item.bureaus.join('・') || '—'}</td>}
                 <td className="number">{nosText(item.nos)}</td>
                 <td>{item.projectKey !== undefined ? <a href={projectHref(item.projectKey, { org, fiscalYear })}>{item.projectName}</a> : '—'}</td>
                 <td>{item.subject}</td>

@@ -32,7 +32,7 @@ export function registerDashboard(app: FastifyInstance, deps: PageDeps): void {
         <YearForm action="/" choices={filterChoices(context.document)} reading={context.reading} org={context.org} fields={['fiscalYear', 'bureau']} />
         <div
           className="dashboard"
-          dangerouslySetInnerHTML={{ __html: cachedMarkup(context.document, JSON.stringify([view.fiscalYear, bureau, context.org]), () => <DashboardBody view={view} org={context.org} />) }}
+          dangerouslySetInnerHTML={{ __html: cachedMarkup(context.document, JSON.stringify([view.fiscalYear, bureau, context.org]), () => <DashboardBody view={view} org={context.org} showBureau={bureau === undefined && filterChoices(context.document).bureaus.length > 1} />) }}
         />
       </Layout>,
       pageStatus(context),
@@ -40,7 +40,7 @@ export function registerDashboard(app: FastifyInstance, deps: PageDeps): void {
   });
 }
 
-function DashboardBody({ view, org }: { view: DashboardView; org?: string | undefined }) {
+function DashboardBody({ view, org, showBureau }: { view: DashboardView; org?: string | undefined; showBureau: boolean }) {
   return (
     <>
       <section aria-labelledby="summary-heading">
@@ -71,7 +71,7 @@ function DashboardBody({ view, org }: { view: DashboardView; org?: string | unde
       <GradeSection view={view} />
       <RateSection view={view} />
       <BudgetSection view={view} />
-      <AttentionSection view={view} org={org} />
+      <AttentionSection view={view} org={org} showBureau={showBureau} />
       <ComparisonSection view={view} />
     </>
   );

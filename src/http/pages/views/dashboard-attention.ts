@@ -77,14 +77,20 @@ function collectItems(doc: HyokaDocument, fiscalYear: number): AttentionItem[] {
   const findings = checkDocument(doc, { fiscalYear }).findings.filter((finding) => finding.code !== 'missing-actual');
   for (const finding of findings) items.push(findingItem(doc, finding));
   const order: AttentionKind[] = ['behind', 'no-actual', 'finding'];
-  // A target missed without a rate (qualitative, not achieved) counts as the furthest behind.
-  const rateOf = (item: AttentionItem) => item.rate ?? -Infinity;
+  // Behind by the rate, lowest first; a target missed without a rate (a rank, a qualitative
+  // target not achieved) cannot say how far, so it follows those that can.
+  const rateOf = (item: AttentionItem) => item.rate ?? Infinity;
   return items.sort(
     (a, b) =>
       order.indexOf(a.kind) - order.indexOf(b.kind) ||
-      (a.kind === 'behind' ? rateOf(a) - rateOf(b) : 0) ||
+      (a.kind === 'behind' ? compareRates(rateOf(a), rateOf(b)) : 0) ||
       (a.nos[0] ?? Infinity) - (b.nos[0] ?? Infinity),
   );
+}
+
+/** Ascending; Infinity − Infinity is NaN, so equal rates compare as 0 first. */
+function compareRates(a: number, b: number): number {
+  return a === b ? 0 : a - b;
 }
 
 function periodAttention(period: Period): AttentionKind | undefined {
