@@ -2,11 +2,20 @@
 // Chromium at 1280 px: the dashboard stays a page long (the worst rows needing attention, their
 // count, a link to them all), the sheet is bound by bureau under headings, and the pages that
 // list them (the sheet's pages, /attention) pass axe as the demo's pages do.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDocument } from '../../src/interchange/generate.js';
+import { requirePackage } from '../requires.js';
 import { chromiumGate, startBrowserSession, type BrowserSession } from './harness.js';
+
+const popplerGate = requirePackage('poppler-utils');
+const run = promisify(execFile);
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const q = encodeURIComponent;
@@ -77,5 +86,29 @@ describe.skipIf(!chromiumGate.available)(`200 generated projects in Chromium ${c
     expect(await page.locator('section.sheet-bureau > h2').allInnerTexts()).toEqual([expect.stringContaining('環境局')]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
     expect(await axeViolations()).toEqual([]);
+  });
+
+  it.skipIf(!popplerGate.available)(`prints the page's bureaus each from a new A3 page ${popplerGate.label}`, { timeout: 90_000 }, async () => {
+    const response = await session.site.app.inject('/sheet?format=pdf');
+    expect(response.statusCode).toBe(200);
+    const dir = mkdtempSync(path.join(tmpdir(), 'hyoka-large-pdf-'));
+    try {
+      const file = path.join(dir, 'sheet.pdf');
+      writeFileSync(file, response.rawPayload);
+      const pages = Number(/^Pages:\s+(\d+)/m.exec((await run('pdfinfo', [file])).stdout)?.[1]);
+      const starts: number[] = [];
+      for (let page = 1; page <= pages; page += 1) {
+        const text = (await run('pdftotext', ['-f', String(page), '-l', String(page), file, '-'])).stdout.replace(/\s+/g, '');
+        if (/PDCAシート[^（]*局（/.test(text)) starts.push(page);
+      }
+      const json = (await session.site.app.inject('/sheet?format=json')).json() as { rows: { bureau: string }[] };
+      const bureaus = new Set(json.rows.map((row) => row.bureau)).size;
+      expect(bureaus).toBeGreaterThan(1);
+      // Each bureau's caption opens a page of its own: as many starting pages as bureaus, the first on page 1.
+      expect(starts).toHaveLength(bureaus);
+      expect(starts[0]).toBe(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
