@@ -1,4 +1,4 @@
-// npm run bench [-- compute|import|http|pages|xlsx|xlsx-hostile|sheet-text …]: prints each figure beside its baseline; never fails a test.
+// npm run bench [-- compute|import|http|pages|xlsx|xlsx-hostile|sheet-text|load …]: prints each figure beside its baseline; never fails a test.
 // Measured as served: React's production build (chosen from NODE_ENV when first imported).
 process.env.NODE_ENV ??= 'production';
 const { benchCompute } = await import('./compute.js');
@@ -8,8 +8,18 @@ const { benchPages } = await import('./pages.js');
 const { benchXlsx } = await import('./xlsx.js');
 const { benchSheetText } = await import('./sheet-text.js');
 const { benchXlsxHostile } = await import('./xlsx-hostile.js');
+const { benchLoad } = await import('./load.js');
 
-const all = { compute: async () => benchCompute(), import: () => benchImport(), http: () => benchHttp(), pages: () => benchPages(), xlsx: () => benchXlsx(), 'xlsx-hostile': () => benchXlsxHostile(), 'sheet-text': async () => benchSheetText() };
+const all = {
+  compute: async () => benchCompute(),
+  import: () => benchImport(),
+  http: () => benchHttp(),
+  pages: () => benchPages(),
+  xlsx: () => benchXlsx(),
+  'xlsx-hostile': () => benchXlsxHostile(),
+  'sheet-text': async () => benchSheetText(),
+  load: () => benchLoad(),
+};
 const chosen = process.argv.slice(2);
 for (const name of chosen.length > 0 ? chosen : Object.keys(all)) {
   const bench = all[name as keyof typeof all];

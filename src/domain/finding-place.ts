@@ -34,13 +34,39 @@ export function findingPlace(doc: HyokaDocument, finding: Pick<Finding, 'path'>)
     const evaluation = policy[1] === 'policyEvaluations' ? doc.policyEvaluations?.[index] : undefined;
     const code = policy[1] === 'policies' ? doc.policies[index]?.code : evaluation?.policy;
     if (code !== undefined) {
-      const nos = doc.projects
-        .filter((candidate) => evaluation?.bureau === undefined || candidate.bureau === undefined || candidate.bureau === evaluation.bureau)
-        .flatMap((candidate) => candidate.placements.filter((row) => row.policy === code).map((row) => row.no));
+      const nos = policyRows(doc, code, evaluation?.bureau).map((row) => row.no);
       return { nos: ascending(nos), subject: code };
     }
   }
   return { nos: [], subject: finding.path };
+}
+
+export interface PolicyRow {
+  no: number;
+  bureau?: string;
+}
+
+// Findings about policies are many in a large organization (one per policy without an
+// evaluation): each looked up in an index made once per document instead of a walk over
+// every project.
+const rowsByPolicy = new WeakMap<HyokaDocument, Map<string, PolicyRow[]>>();
+
+/** The rows under a policy, in document order; of one bureau's projects (and those without a bureau) when `bureau` is given. */
+export function policyRows(doc: HyokaDocument, code: string, bureau?: string): PolicyRow[] {
+  let index = rowsByPolicy.get(doc);
+  if (!index) {
+    index = new Map();
+    for (const project of doc.projects) {
+      for (const placement of project.placements) {
+        let rows = index.get(placement.policy);
+        if (!rows) index.set(placement.policy, (rows = []));
+        rows.push({ no: placement.no, ...(project.bureau !== undefined && { bureau: project.bureau }) });
+      }
+    }
+    rowsByPolicy.set(doc, index);
+  }
+  const rows = index.get(code) ?? [];
+  return bureau === undefined ? rows : rows.filter((row) => row.bureau === undefined || row.bureau === bureau);
 }
 
 /** The rows of the project that show the indicator, ascending. */

@@ -10,6 +10,7 @@ import { registerPages } from './pages/index.js';
 import { BODY_LIMIT } from './limits.js';
 import { checkHealth } from '../services/health.js';
 import { searchIndexSettled } from '../services/search.js';
+import { DEFAULT_LIMITS, installLimiter, type Limits } from './limiter.js';
 
 export interface AppOptions {
   store: Store;
@@ -19,6 +20,8 @@ export interface AppOptions {
   logRequests?: boolean;
   /** Where the log's JSON lines go; default stderr (stdout may carry a CLI's output). */
   logStream?: { write(line: string): void };
+  /** How many expensive requests run and wait at once (limiter.ts); tests set small ones. */
+  limits?: Partial<Limits>;
 }
 
 
@@ -38,6 +41,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onSend', async (_request, reply) => {
     reply.header('x-content-type-options', 'nosniff');
   });
+  installLimiter(app, { ...DEFAULT_LIMITS, ...options.limits });
 
   await app.register(swagger, {
     openapi: {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { HyokaDocument } from '../domain/model.js';
 import { buildDocument, buildProject } from '../../test/factories.js';
 import { compute } from './compute.js';
-import { defaultSheetYear, sheetOf, type SheetRow } from './sheet-rows.js';
+import { defaultSheetYear, sheetEntries, sheetOf, type SheetRow } from './sheet-rows.js';
 
 // The demo document is the seed sheet curated: its sheet must print what the seed prints.
 const demo = compute(JSON.parse(readFileSync(new URL('../../data/kitakyushu.hyoka.json', import.meta.url), 'utf8')) as HyokaDocument);
@@ -109,6 +109,23 @@ describe('sheetOf a built document', () => {
     expect(defaultSheetYear(buildDocument())).toBe(2021);
     const unevaluated = buildDocument({ projects: [buildProject({ evaluations: [] })] });
     expect(defaultSheetYear(unevaluated)).toBe(2021);
+  });
+
+  it('binds the rows bureau by bureau, in the order the document names them, rows of no bureau last; a page of them is written out alone', () => {
+    const doc = compute(
+      buildDocument({
+        projects: [
+          buildProject({ key: 'c', bureau: '総務局', placements: [{ policy: 'II-3-(3)-①', no: 1 }] }),
+          buildProject({ key: 'n', bureau: undefined, placements: [{ policy: 'II-3-(3)-①', no: 1 }] }),
+          buildProject({ key: 'a', bureau: '企画調整局', placements: [{ policy: 'II-3-(3)-①', no: 2 }, { policy: 'II-3-(3)-②', no: 1 }] }),
+          buildProject({ key: 'd', bureau: '総務局', placements: [{ policy: 'II-3-(3)-②', no: 2 }] }),
+        ],
+      }),
+    );
+    const order = ['総務局 1 c', '総務局 2 d', '企画調整局 1 a', '企画調整局 2 a', '- 1 n'];
+    expect(sheetOf(doc).rows.map((r) => `${r.bureau ?? '-'} ${r.no} ${r.projectKey}`)).toEqual(order);
+    expect(sheetEntries(doc).map(({ project, placement }) => `${project.bureau ?? '-'} ${placement.no} ${project.key}`)).toEqual(order);
+    expect(sheetOf(doc, { entries: sheetEntries(doc).slice(1, 3) }).rows.map((r) => `${r.bureau ?? '-'} ${r.no} ${r.projectKey}`)).toEqual(order.slice(1, 3));
   });
 
   it('orders rows by No., then policy, then project', () => {

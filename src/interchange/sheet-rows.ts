@@ -1,6 +1,8 @@
 // The PDCA sheet as rows: one row per placement (No.), in the seed sheet's columns and
 // order, its cells written as the sheet prints them. The /sheet page, the xlsx sheet and
-// the print view (PDF) all lay out this one projection of a computed document.
+// the print view (PDF) all lay out this one projection of a computed document. Rows are
+// bound by bureau as the published sheets are (each bureau numbers its rows from No. 1),
+// and a page of them can be built without writing out the cells of the rest.
 import { latestEvaluatedYear } from '../domain/check.js';
 import { coveredIndicators } from '../domain/grade.js';
 import type { BudgetChange, Evaluation, HyokaDocument, Placement, Policy, Project } from '../domain/model.js';
@@ -85,6 +87,14 @@ export interface SheetOptions {
   /** Default: the latest year with an evaluation, else the latest period year. */
   fiscalYear?: number;
   filter?: SheetFilter;
+  /** The rows to write out, as sheetEntries chose them (a page of them); default all that pass the filter. */
+  entries?: readonly SheetEntry[];
+}
+
+/** A row of the sheet before its cells are written: which project, under which placement. */
+export interface SheetEntry {
+  project: Project;
+  placement: Placement;
 }
 
 /** The sheet of a computed document (compute() has filled rates, changes and suggestions). */
@@ -94,16 +104,39 @@ export function sheetOf(doc: HyokaDocument, options: SheetOptions = {}): Sheet {
   const periodYears = [fiscalYear, fiscalYear + 1, fiscalYear + 2];
   const budgetYears = [fiscalYear + 1, fiscalYear + 2];
   const policies = new Map(doc.policies.map((policy) => [policy.code, policy]));
-  const rows: SheetRow[] = [];
+  const entries = options.entries ?? sheetEntries(doc, { fiscalYear, ...(options.filter && { filter: options.filter }) });
+  const columns = { fiscalYear, periodYears, budgetYears, rateDecimals: profile.rateDecimals };
+  const rows = entries.map(({ project, placement }) =>
+    rowOf(doc, project, placement, policies.get(placement.policy) ?? { code: placement.policy, title: '' }, columns),
+  );
+  return { fiscalYear, periodYears, budgetYears, rateDecimals: profile.rateDecimals, rows };
+}
+
+/**
+ * The rows that pass the filter, in the sheet's order, without their cells: bureau by
+ * bureau (in the order the document first names them; rows of no bureau last), and in a
+ * bureau by No., then policy, then project.
+ */
+export function sheetEntries(doc: HyokaDocument, options: Pick<SheetOptions, 'fiscalYear' | 'filter'> = {}): SheetEntry[] {
+  const fiscalYear = options.fiscalYear ?? defaultSheetYear(doc);
+  const bureauRank = new Map<string | undefined, number>();
+  const entries: (SheetEntry & { rank: number })[] = [];
   for (const project of doc.projects) {
+    let rank = bureauRank.get(project.bureau);
+    if (rank === undefined) bureauRank.set(project.bureau, (rank = project.bureau === undefined ? Infinity : bureauRank.size));
     for (const placement of project.placements) {
       if (options.filter && !rowMatches(project, placement, options.filter, fiscalYear)) continue;
-      const policy = policies.get(placement.policy) ?? { code: placement.policy, title: '' };
-      rows.push(rowOf(doc, project, placement, policy, { fiscalYear, periodYears, budgetYears, rateDecimals: profile.rateDecimals }));
+      entries.push({ project, placement, rank });
     }
   }
-  rows.sort((a, b) => a.no - b.no || compareText(a.policy.code, b.policy.code) || compareText(a.projectKey, b.projectKey));
-  return { fiscalYear, periodYears, budgetYears, rateDecimals: profile.rateDecimals, rows };
+  entries.sort(
+    (a, b) =>
+      a.rank - b.rank ||
+      a.placement.no - b.placement.no ||
+      compareText(a.placement.policy, b.placement.policy) ||
+      compareText(a.project.key, b.project.key),
+  );
+  return entries.map(({ project, placement }) => ({ project, placement }));
 }
 
 /** The latest fiscal year with an evaluation; without one, the first year of the latest periods. */

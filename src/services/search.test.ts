@@ -68,6 +68,25 @@ describe('searchProjects', () => {
     expect(result.total).toBeGreaterThan(1);
   });
 
+  it('answers a page of the hits from an offset', async () => {
+    const all = await searchProjects(store, undefined, '多文化');
+    const second = await searchProjects(store, undefined, '多文化', {}, { offset: 1, limit: 1 });
+    expect(second.total).toBe(all.total);
+    expect(second.hits).toEqual(all.hits.slice(1, 2));
+  });
+
+  it('answers a search asked again after an import from the new data, not from the last answer', async () => {
+    const own = await openStore({ sqlitePath: ':memory:' });
+    try {
+      await importValue(own, buildDocument({ projects: [buildProject({ name: '凧あげ大会' })] }));
+      expect((await searchProjects(own, undefined, '凧あげ')).total).toBe(1);
+      await importValue(own, buildDocument({ projects: [buildProject({ name: '国際交流の推進' })] }));
+      expect((await searchProjects(own, undefined, '凧あげ')).total).toBe(0);
+    } finally {
+      await own.close();
+    }
+  });
+
   it('refuses a query longer than 200 characters, saying how long it was', async () => {
     const refusal = await searchProjects(store, undefined, 'あ'.repeat(201)).catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(ServiceError);

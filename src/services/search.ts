@@ -1,7 +1,7 @@
 // Search: the texts of an organization containing every word of a query, grouped by the
 // sheet row (No.) they belong to — or by policy, for policy titles and bureau texts —
 // narrowed by the sheet's filters and shown as snippets with the matches marked.
-import type { HyokaDocument, Placement, Project } from '../domain/model.js';
+import type { HyokaDocument, Placement, Policy, Project } from '../domain/model.js';
 import { defaultSheetYear, rowMatches, type SheetFilter } from '../interchange/sheet-rows.js';
 import type { Store } from '../store/open.js';
 import { indexedRevision, refreshSearchIndex, searchDocument, searchIndex, type SearchField, type SearchKind, type SearchMatch } from '../store/search.js';
@@ -84,21 +84,47 @@ function checkedQuery(q: string): string {
   return query;
 }
 
-export async function searchProjects(
-  store: Store,
-  orgRef: string | undefined,
-  q: string,
-  filter: SearchFilter = {},
-  options: { limit?: number } = {},
-): Promise<SearchResult> {
+export interface SearchPage {
+  /** Hits per page (default DEFAULT_SEARCH_LIMIT). */
+  limit?: number;
+  /** Hits skipped before the page (default 0). */
+  offset?: number;
+}
+
+export async function searchProjects(store: Store, orgRef: string | undefined, q: string, filter: SearchFilter = {}, page: SearchPage = {}): Promise<SearchResult> {
   const query = checkedQuery(q);
   const { organization, document } = await computedDocument(store, orgRef);
   const plan = queryPlan(query);
   const fiscalYear = filter.fiscalYear ?? defaultSheetYear(document);
-  const matches = plan.terms.length === 0 ? [] : await findMatches(store, organization, document, plan);
-  const hits = groupHits(document, matches, { ...filter, fiscalYear }, filter.fiscalYear);
-  const limit = options.limit ?? DEFAULT_SEARCH_LIMIT;
-  return { organization, query, terms: plan.terms, fiscalYear, total: hits.length, hits: hits.slice(0, limit) };
+  const hits = await cachedHits(document, JSON.stringify([plan.terms, filter]), async () => {
+    const matches = plan.terms.length === 0 ? [] : await findMatches(store, organization, document, plan);
+    return groupHits(document, matches, { ...filter, fiscalYear }, filter.fiscalYear);
+  });
+  const offset = page.offset ?? 0;
+  const shown = hits.slice(offset, offset + (page.limit ?? DEFAULT_SEARCH_LIMIT));
+  // Snippets only for the hits shown: a common word matches most of a large organization.
+  return { organization, query, terms: plan.terms, fiscalYear, total: hits.length, hits: shown.map((hit) => ({ ...hit, matches: hit.matches.map(fieldMatch) })) };
+}
+
+/** Searches kept per computed document, so turning the pages of one costs one search. */
+const CACHED_SEARCHES = 16;
+const searches = new WeakMap<HyokaDocument, Map<string, Promise<Grouped[]>>>();
+
+/** The hits of a query on the document (a new import brings a new document, and a fresh cache). */
+function cachedHits(doc: HyokaDocument, key: string, search: () => Promise<Grouped[]>): Promise<Grouped[]> {
+  let cache = searches.get(doc);
+  if (!cache) searches.set(doc, (cache = new Map()));
+  let hits = cache.get(key);
+  if (hits) {
+    cache.delete(key); // most recently used last
+    cache.set(key, hits);
+    return hits;
+  }
+  hits = search();
+  if (cache.size >= CACHED_SEARCHES) cache.delete(cache.keys().next().value as string);
+  cache.set(key, hits);
+  hits.catch(() => cache.delete(key));
+  return hits;
 }
 
 const refreshing = new WeakMap<Store, Map<number, Promise<void>>>();
@@ -142,28 +168,78 @@ export async function searchIndexSettled(store: Store): Promise<void> {
   await Promise.all(refreshing.get(store)?.values() ?? []);
 }
 
-interface Row {
-  project: Project;
-  placement: Placement;
+interface DocumentIndex {
+  policies: Map<string, Policy>;
+  policyOrder: Map<string, number>;
+  projects: Map<string, Project>;
+  rowsByPolicy: Map<string, { project: Project; placement: Placement }[]>;
 }
+
+// The computed document is shared and unchanged until the next import: indexed once.
+const indexes = new WeakMap<HyokaDocument, DocumentIndex>();
+
+function documentIndex(doc: HyokaDocument): DocumentIndex {
+  let index = indexes.get(doc);
+  if (!index) {
+    const rowsByPolicy = new Map<string, { project: Project; placement: Placement }[]>();
+    for (const project of doc.projects) {
+      for (const placement of project.placements) {
+        let rows = rowsByPolicy.get(placement.policy);
+        if (!rows) rowsByPolicy.set(placement.policy, (rows = []));
+        rows.push({ project, placement });
+      }
+    }
+    index = {
+      policies: new Map(doc.policies.map((policy) => [policy.code, policy])),
+      policyOrder: new Map(doc.policies.map((policy, order) => [policy.code, order])),
+      projects: new Map(doc.projects.map((project) => [project.key, project])),
+      rowsByPolicy,
+    };
+    indexes.set(doc, index);
+  }
+  return index;
+}
+
+/** A hit before its snippets are made. */
+type Grouped = Omit<SearchHit, 'matches'> & { matches: SearchMatch[] };
 
 /**
  * `filter.fiscalYear` is the year the grade filter reads; evaluation texts are narrowed to
  * `evaluationYear` only when the user chose a year, so a search without one finds them all.
+ * Each match is checked against the rows of its own project or policy, so a search costs
+ * what it finds, not the size of the organization.
  */
 function groupHits(
   doc: HyokaDocument,
   matches: readonly SearchMatch[],
   filter: SearchFilter & { fiscalYear: number },
   evaluationYear: number | undefined,
-): SearchHit[] {
-  const policies = new Map(doc.policies.map((policy) => [policy.code, policy]));
-  const projects = new Map(doc.projects.map((project) => [project.key, project]));
-  const passing: Row[] = [];
-  for (const project of doc.projects) for (const placement of project.placements) if (rowMatches(project, placement, filter, filter.fiscalYear)) passing.push({ project, placement });
+): Grouped[] {
+  const { policies, policyOrder, projects, rowsByPolicy } = documentIndex(doc);
+  // Only the rows of matched projects and policies are checked against the filter.
+  const passingRows = new Map<Project, Placement[]>();
+  const passing = (project: Project) => {
+    let rows = passingRows.get(project);
+    if (!rows) passingRows.set(project, (rows = project.placements.filter((placement) => rowMatches(project, placement, filter, filter.fiscalYear))));
+    return rows;
+  };
+  const policyShown = new Map<string, boolean>();
+  /** Whether a row under the policy is shown, of the bureau (or of a project without one). */
+  const shownUnder = (code: string, bureau: string | undefined) => {
+    const key = `${code}\u0000${bureau ?? ''}`;
+    let shown = policyShown.get(key);
+    if (shown === undefined) {
+      shown = (rowsByPolicy.get(code) ?? []).some(
+        ({ project, placement }) =>
+          (bureau === undefined || project.bureau === undefined || project.bureau === bureau) && rowMatches(project, placement, filter, filter.fiscalYear),
+      );
+      policyShown.set(key, shown);
+    }
+    return shown;
+  };
 
-  const hits = new Map<string, SearchHit>();
-  const hitOf = (key: string, make: () => SearchHit) => {
+  const hits = new Map<string, Grouped>();
+  const hitOf = (key: string, make: () => Grouped) => {
     let hit = hits.get(key);
     if (!hit) hits.set(key, (hit = make()));
     return hit;
@@ -174,30 +250,24 @@ function groupHits(
   };
   for (const match of matches) {
     if (evaluationYear !== undefined && match.fiscalYear !== undefined && match.fiscalYear !== evaluationYear) continue;
-    const found = fieldMatch(match);
     if (match.kind === 'policy' || match.kind === 'policy-evaluation') {
       const code = match.policyCode!;
-      const shown = passing.some(
-        ({ project, placement }) =>
-          placement.policy === code && (match.bureau === undefined || project.bureau === undefined || match.bureau === project.bureau),
-      );
-      if (shown) hitOf(`policy\u0000${code}`, () => ({ policy: policyOf(code), matches: [] })).matches.push(found);
+      if (shownUnder(code, match.bureau)) hitOf(`policy\u0000${code}`, () => ({ policy: policyOf(code), matches: [] })).matches.push(match);
       continue;
     }
     const project = projects.get(match.projectKey!);
     if (!project) continue;
-    for (const row of passing) {
-      if (row.project !== project || !belongsTo(match, row.placement)) continue;
-      const key = `row\u0000${project.key}\u0000${row.placement.policy}\u0000${row.placement.no}`;
+    for (const placement of passing(project)) {
+      if (!belongsTo(match, placement)) continue;
+      const key = `row\u0000${project.key}\u0000${placement.policy}\u0000${placement.no}`;
       hitOf(key, () => ({
-        policy: policyOf(row.placement.policy),
+        policy: policyOf(placement.policy),
         project: { key: project.key, name: project.name },
-        no: row.placement.no,
+        no: placement.no,
         matches: [],
-      })).matches.push(found);
+      })).matches.push(match);
     }
   }
-  const policyOrder = new Map(doc.policies.map((policy, index) => [policy.code, index]));
   return [...hits.values()].sort(
     (a, b) =>
       Number(a.no === undefined) - Number(b.no === undefined) ||

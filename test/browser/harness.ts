@@ -9,7 +9,9 @@ import type { FastifyInstance } from 'fastify';
 import type { Browser, BrowserContext, BrowserContextOptions } from 'playwright-core';
 import { buildApp } from '../../src/http/app.js';
 import { launchChromium, type LaunchedBrowser } from '../../src/print/chromium.js';
+import type { HyokaDocument } from '../../src/domain/model.js';
 import { loadDemoIfEmpty } from '../../src/services/demo.js';
+import { importValue } from '../../src/services/documents.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { requirePackage } from '../requires.js';
 
@@ -23,13 +25,18 @@ export interface DemoSite {
   close(): Promise<void>;
 }
 
-/** The app with the demo data, on a fresh SQLite file, listening on a free port. */
-export async function startDemoSite(): Promise<DemoSite> {
+export interface SiteOptions {
+  /** Another organization instead of the demo (a generated one, to see a large sheet). */
+  document?: HyokaDocument;
+}
+
+/** The app with the demo data (or the document given), on a fresh SQLite file, listening on a free port. */
+export async function startDemoSite(options: SiteOptions = {}): Promise<DemoSite> {
   const dir = mkdtempSync(path.join(tmpdir(), 'hyoka-browser-'));
   const store = await openStore({ sqlitePath: path.join(dir, 'hyoka.sqlite') });
   try {
-    const loaded = await loadDemoIfEmpty(store);
-    if (loaded === null) throw new Error('the fresh database already held an organization');
+    if (options.document) await importValue(store, options.document);
+    else if ((await loadDemoIfEmpty(store)) === null) throw new Error('the fresh database already held an organization');
     const app = await buildApp({ store });
     const address = await app.listen({ host: '127.0.0.1', port: 0 });
     return {
@@ -58,8 +65,8 @@ export interface BrowserSession {
 }
 
 /** The demo site and one Chromium: what a browser test file starts in beforeAll. */
-export async function startBrowserSession(): Promise<BrowserSession> {
-  const site = await startDemoSite();
+export async function startBrowserSession(options: SiteOptions = {}): Promise<BrowserSession> {
+  const site = await startDemoSite(options);
   let launched: LaunchedBrowser;
   try {
     launched = await launchChromium();

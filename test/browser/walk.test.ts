@@ -109,7 +109,7 @@ describe.skipIf(!chromiumGate.available)(`a reader's walk in Chromium ${chromium
   it('shows the PDCA sheet, and narrows it with the filter form', async () => {
     await siteLink(page, /^PDCAシート/).click();
     await page.waitForURL(/\/sheet$/);
-    expect(await page.locator('table.pdca-sheet caption').innerText()).toContain(`PDCAシート（${rowNumbers().length}行）`);
+    expect(await page.locator('table.pdca-sheet caption').innerText()).toContain(`PDCAシート 企画調整局（${rowNumbers().length}行）`);
     expect(await sheetRowNumbers(page)).toEqual(rowNumbers());
 
     // No. 5's rate, found through the headers its cell names (row, indicator, year, line).

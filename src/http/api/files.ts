@@ -166,13 +166,14 @@ export const registerFileRoutes: FastifyPluginAsyncZod<FilesOptions> = async (ap
           policy: z.string().min(1).optional(),
           grade: z.string().min(1).optional(),
           sdg: z.coerce.number().int().min(1).max(17).optional(),
-          limit: z.coerce.number().int().min(1).max(1000).optional(),
+          limit: z.coerce.number().int().min(1).max(1000).optional().describe('hits per answer (default 100); `total` counts them all'),
+          offset: z.coerce.number().int().min(0).optional().describe('hits skipped before the first one answered (default 0)'),
         }),
       },
     },
     async (request) => {
-      const { org, q, limit, ...filter } = request.query;
-      return searchProjects(store, org, q, filter, limit === undefined ? {} : { limit });
+      const { org, q, limit, offset, ...filter } = request.query;
+      return searchProjects(store, org, q, filter, { ...(limit !== undefined && { limit }), ...(offset !== undefined && { offset }) });
     },
   );
 };

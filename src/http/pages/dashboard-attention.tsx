@@ -1,59 +1,102 @@
-// The dashboard's rows needing attention, and the comparison with the previous fiscal year.
+// The dashboard's rows needing attention (the worst few, linking the whole list), and the
+// comparison with the previous fiscal year.
+import type { ReactNode } from 'react';
 import { ChartFigure } from './chart.js';
 import { barChartOption } from './dashboard-charts.js';
 import { En, nosText, yearLabel } from './dashboard-parts.js';
-import { projectHref } from './page-query.js';
-import { ATTENTION_LABELS } from './views/dashboard-attention.js';
+import { pageHref, projectHref } from './page-query.js';
+import { ATTENTION_LABELS, type AttentionItem } from './views/dashboard-attention.js';
 import type { DashboardView } from './views/dashboard.js';
 import { formatAmount } from '../../domain/written.js';
 
-export function AttentionSection({ view, org }: { view: DashboardView; org?: string | undefined }) {
+export function AttentionSection({ view, org, showBureau }: { view: DashboardView; org?: string | undefined; showBureau: boolean }) {
+  const total = view.attentionTotal.toLocaleString('en-US');
+  const all = pageHref('/attention', { org, fiscalYear: view.fiscalYear, ...(view.bureau !== undefined && { bureau: view.bureau }) });
   return (
     <section aria-labelledby="attention-heading">
       <h2 id="attention-heading">
         要注意の行 <En>Rows needing attention</En>
       </h2>
       <p>
-        目標に届かない指標（達成率100%未満・未達成）、実績のない目標、データ点検（check）の指摘です。{' '}
-        <En>Indicators behind target (rate under 100% or not achieved), targets without an actual, and data-check findings.</En>
+        目標に届かない指標（達成率100%未満・未達成）、実績のない目標、データ点検（check）の指摘です。目標から遠いものから順に示します。{' '}
+        <En>Indicators behind target (rate under 100% or not achieved), targets without an actual, and data-check findings, furthest behind first.</En>
       </p>
-      {view.attention.length === 0 ? (
+      {view.attentionTotal === 0 ? (
         <p>ありません <En>None</En></p>
       ) : (
-        <div className="table-scroll" role="region" aria-labelledby="attention-caption" tabIndex={0}>
-          <table className="attention">
-            <caption id="attention-caption">
-              {yearLabel(view.fiscalYear)} 要注意の行 {view.attention.length}件 <En>{view.attention.length} items</En>
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">区分 <En>Kind</En></th>
-                <th scope="col">No.</th>
-                <th scope="col">事業 <En>Project</En></th>
-                <th scope="col">指標・対象 <En>Indicator or subject</En></th>
-                <th scope="col">内容 <En>Detail</En></th>
-              </tr>
-            </thead>
-            <tbody>
-              {view.attention.map((item, i) => {
-                const [ja, en] = ATTENTION_LABELS[item.kind];
-                return (
-                  <tr key={i}>
-                    <td>
-                      <span className={`attention-kind attention-${item.kind}`}>{ja}</span> <En>{en}</En>
-                    </td>
-                    <td className="number">{nosText(item.nos)}</td>
-                    <td>{item.projectKey !== undefined ? <a href={projectHref(item.projectKey, { org, fiscalYear: view.fiscalYear })}>{item.projectName}</a> : '—'}</td>
-                    <td>{item.subject}</td>
-                    <td>{item.detail}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <>
+          <AttentionTable
+            items={view.attention}
+            org={org}
+            showBureau={showBureau}
+            fiscalYear={view.fiscalYear}
+            caption={
+              view.attention.length < view.attentionTotal ? (
+                <>
+                  {yearLabel(view.fiscalYear)} 要注意の行 {total}件のうち上位{view.attention.length}件 <En>The {view.attention.length} worst of {total}</En>
+                </>
+              ) : (
+                <>
+                  {yearLabel(view.fiscalYear)} 要注意の行 {total}件 <En>{total} items</En>
+                </>
+              )
+            }
+          />
+          <p>
+            <a href={all}>
+              要注意の行をすべて見る（{total}件） <En>All {total} rows needing attention</En>
+            </a>
+          </p>
+        </>
       )}
     </section>
+  );
+}
+
+export interface AttentionTableProps {
+  items: readonly AttentionItem[];
+  caption: ReactNode;
+  org?: string | undefined;
+  fiscalYear: number;
+  /** Several bureaus listed: each numbers its rows from No. 1, so the bureau says which No. 1. */
+  showBureau: boolean;
+}
+
+/** The rows needing attention as a table: kind (in words), bureau, No., project, indicator, detail. */
+export function AttentionTable({ items, caption, org, fiscalYear, showBureau }: AttentionTableProps) {
+  return (
+    <div className="table-scroll" role="region" aria-labelledby="attention-caption" tabIndex={0}>
+      <table className="attention">
+        <caption id="attention-caption">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">区分 <En>Kind</En></th>
+            {showBureau && <th scope="col">局 <En>Bureau</En></th>}
+            <th scope="col">No.</th>
+            <th scope="col">事業 <En>Project</En></th>
+            <th scope="col">指標・対象 <En>Indicator or subject</En></th>
+            <th scope="col">内容 <En>Detail</En></th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((item, i) => {
+            const [ja, en] = ATTENTION_LABELS[item.kind];
+            return (
+              <tr key={i}>
+                <td>
+                  <span className={`attention-kind attention-${item.kind}`}>{ja}</span> <En>{en}</En>
+                </td>
+                {showBureau && <td>{item.bureaus.join('・') || '—'}</td>}
+                <td className="number">{nosText(item.nos)}</td>
+                <td>{item.projectKey !== undefined ? <a href={projectHref(item.projectKey, { org, fiscalYear })}>{item.projectName}</a> : '—'}</td>
+                <td>{item.subject}</td>
+                <td>{item.detail}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

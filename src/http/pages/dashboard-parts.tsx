@@ -2,7 +2,7 @@
 // grade written out (never a colour alone), row numbers, and the year chooser.
 import type { ReactNode } from 'react';
 import { formatFiscalYear } from '../../domain/era.js';
-import { Filters, type FilterChoices, type FilterReading } from './filters.js';
+import { Filters, type FilterChoices, type FilterReading, type FiltersProps } from './filters.js';
 
 export function En({ children }: { children: ReactNode }) {
   return (
@@ -60,12 +60,14 @@ export interface YearFormProps {
   choices: FilterChoices;
   reading: FilterReading;
   org?: string | undefined;
+  /** Default: the fiscal year alone. */
+  fields?: FiltersProps['fields'];
 }
 
 /** The fiscal-year chooser (a plain GET form), keeping ?org=. */
-export function YearForm({ action, choices, reading, org }: YearFormProps) {
+export function YearForm({ action, choices, reading, org, fields = ['fiscalYear'] }: YearFormProps) {
   return (
-    <Filters action={action} choices={choices} reading={reading} fields={['fiscalYear']}>
+    <Filters action={action} choices={choices} reading={reading} fields={fields}>
       {org !== undefined && <input type="hidden" name="org" value={org} />}
     </Filters>
   );

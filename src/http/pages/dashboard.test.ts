@@ -70,17 +70,17 @@ describe('the dashboard page /', () => {
     expect(rowStarting(goals, 'ゴール4')).toEqual(['ゴール4', String(goal4.length), yen(goal4.reduce((s, p) => s + p.budgets!.find((b) => b.fiscalYear === 2023)!.amount, 0))]);
   });
 
-  it('lists the rows needing attention with their row numbers', () => {
-    const rows = tableByCaption(html, '要注意の行');
-    const behind = rows.filter((row) => row[0]!.startsWith('目標未達'));
-    expect(behind.find((row) => row[1] === 'No. 25')?.[4]).toContain('達成率 38.0%');
-    expect(behind.find((row) => row[1] === 'No. 19')?.[4]).toContain('10位以内');
-    const findings = rows.filter((row) => row[0]!.startsWith('データ点検'));
-    expect(findings.find((row) => row[1] === 'No. 26')?.[4]).toContain('49,243.4%');
-    // The three policy evaluations with text but no grade (domain.md: No. 9, 10, 34).
-    const withoutGrade = findings.filter((row) => row[4]!.includes('評価（grade）がありません')).map((row) => row[1]);
-    expect(withoutGrade).toEqual(['No. 9', 'No. 10, 11', 'No. 34']);
+  it('lists the worst rows needing attention first, with their count and a link to them all', () => {
+    const rows = tableByCaption(html, '要注意の行').slice(1);
+    expect(rows).toHaveLength(10);
+    expect(textOf(html)).toContain('要注意の行 19件のうち上位10件');
+    // Behind first, lowest rate first: No. 25's 38.0% comes before the rates above it.
+    expect(rows.every((row) => row[0]!.startsWith('目標未達'))).toBe(true);
+    const rates = rows.map((row) => /達成率 ([\d.,]+)%/.exec(row[4]!)?.[1]).filter((rate) => rate !== undefined).map((rate) => Number(rate.replaceAll(',', '')));
+    expect(rates).toEqual([...rates].sort((a, b) => a - b));
+    expect(rows.find((row) => row[1] === 'No. 25')?.[4]).toContain('達成率 38.0%');
     expect(html).toContain('href="/projects/asean-cities?fiscalYear=2021"');
+    expect(html).toContain('<a href="/attention?fiscalYear=2021">要注意の行をすべて見る（19件）');
   });
 
   it('compares grade counts and budget totals with the previous year', () => {
@@ -100,6 +100,7 @@ describe('the dashboard page /', () => {
     expect(data).toMatchObject({ organization: '北九州市', fiscalYear: 2021, previousYear: 2020, budgetYear: 2023, rows: 34, budgetTotal: budgetTotal(2023) });
     expect(data.grades).toContainEqual({ grade: '大変順調', rows: 4 });
     expect(data.attention.length).toBe(tableByCaption(html, '要注意の行').length - 1);
+    expect(data.attentionTotal).toBe(19);
   });
 
   it('answers ?format=csv with the same tables, one line each', async () => {

@@ -1,5 +1,6 @@
-// `/` — one fiscal year at a glance: rows by grade, achievement rates, budget by bureau and by
-// SDG goal, the rows needing attention, and the previous year beside this one.
+// `/` — one fiscal year at a glance, of the whole organization or one bureau: rows by grade,
+// achievement rates, budget by bureau and by SDG goal, the worst rows needing attention (all
+// of them on /attention), and the previous year beside this one.
 import type { FastifyInstance } from 'fastify';
 import type { PageDeps } from './index.js';
 import { dataLinksFor, Layout } from './layout.js';
@@ -13,34 +14,38 @@ import { AttentionSection, ComparisonSection } from './dashboard-attention.js';
 import { dashboardView, type DashboardView } from './views/dashboard.js';
 import { dashboardCsv } from './views/dashboard-csv.js';
 import { formatAmount } from '../../domain/written.js';
-import { cachedMarkup } from './page-cache.js';
+import { cachedMarkup, cachedValue } from './page-cache.js';
 
 export function registerDashboard(app: FastifyInstance, deps: PageDeps): void {
   app.get('/', { schema: { hide: true } }, async (request, reply) => {
     const context = await pageContext(deps.store, request);
     const refused = sendQueryProblems(reply, context);
     if (refused) return refused;
-    const view = dashboardView(context.document, context.fiscalYear);
+    const { bureau } = context.reading.values;
+    const view = cachedValue(context.document, `dashboard ${JSON.stringify([context.fiscalYear, bureau])}`, () => dashboardView(context.document, context.fiscalYear, bureau));
     if (context.format !== 'html') {
       return sendData(reply, context.format, `dashboard-${view.fiscalYear}`, { organization: context.organization.name, ...view }, () => dashboardCsv(view));
     }
     return sendPage(
       reply,
       <Layout title="ダッシュボード" titleEn="Dashboard" organization={context.organization.name} path="/" data={dataLinksFor(request.url)}>
-        <YearForm action="/" choices={filterChoices(context.document)} reading={context.reading} org={context.org} />
-        <div className="dashboard" dangerouslySetInnerHTML={{ __html: cachedMarkup(context.document, `${view.fiscalYear} ${context.org ?? ''}`, () => <DashboardBody view={view} org={context.org} />) }} />
+        <YearForm action="/" choices={filterChoices(context.document)} reading={context.reading} org={context.org} fields={['fiscalYear', 'bureau']} />
+        <div
+          className="dashboard"
+          dangerouslySetInnerHTML={{ __html: cachedMarkup(context.document, JSON.stringify([view.fiscalYear, bureau, context.org]), () => <DashboardBody view={view} org={context.org} showBureau={bureau === undefined && filterChoices(context.document).bureaus.length > 1} />) }}
+        />
       </Layout>,
       pageStatus(context),
     );
   });
 }
 
-function DashboardBody({ view, org }: { view: DashboardView; org?: string | undefined }) {
+function DashboardBody({ view, org, showBureau }: { view: DashboardView; org?: string | undefined; showBureau: boolean }) {
   return (
     <>
       <section aria-labelledby="summary-heading">
         <h2 id="summary-heading">
-          {yearLabel(view.fiscalYear)}の評価 <En>Evaluation of FY{view.fiscalYear}</En>
+          {yearLabel(view.fiscalYear)}の評価{view.bureau !== undefined && `（${view.bureau}）`} <En>Evaluation of FY{view.fiscalYear}</En>
         </h2>
         <dl className="summary-figures">
           <div>
@@ -59,14 +64,14 @@ function DashboardBody({ view, org }: { view: DashboardView; org?: string | unde
           </div>
           <div>
             <dt>要注意 <En>Needing attention</En></dt>
-            <dd>{view.attention.length}件</dd>
+            <dd>{view.attentionTotal.toLocaleString('en-US')}件</dd>
           </div>
         </dl>
       </section>
       <GradeSection view={view} />
       <RateSection view={view} />
       <BudgetSection view={view} />
-      <AttentionSection view={view} org={org} />
+      <AttentionSection view={view} org={org} showBureau={showBureau} />
       <ComparisonSection view={view} />
     </>
   );

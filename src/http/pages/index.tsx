@@ -7,6 +7,7 @@ import type { Store } from '../../store/open.js';
 import { registerAssets } from './assets.js';
 import { registerDownloads } from './downloads.js';
 import { registerDashboard } from './dashboard.js';
+import { registerAttentionList } from './dashboard-attention-list.js';
 import { registerPolicies } from './policies.js';
 import { registerProject } from './project.js';
 import { registerSheet } from './sheet.js';
@@ -30,6 +31,7 @@ export const registerPages: FastifyPluginAsync<PagesOptions> = async (app, { sto
   registerPdf(app);
   const deps: PageDeps = { store };
   registerDashboard(app, deps);
+  registerAttentionList(app, deps);
   registerPolicies(app, deps);
   registerProject(app, deps);
   registerSheet(app, deps);

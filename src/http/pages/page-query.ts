@@ -72,6 +72,8 @@ function withQuery(path: string, params: Record<string, string | number | undefi
 export interface LinkOptions {
   org?: string;
   fiscalYear?: number;
+  /** A list page narrowed to one bureau (/attention, /sheet). */
+  bureau?: string;
 }
 
 export function projectHref(key: string, options: LinkOptions = {}): string {
@@ -89,5 +91,5 @@ export function encodePathSegment(text: string): string {
 }
 
 export function pageHref(path: string, options: LinkOptions = {}): string {
-  return withQuery(path, { org: options.org, fiscalYear: options.fiscalYear });
+  return withQuery(path, { org: options.org, fiscalYear: options.fiscalYear, bureau: options.bureau });
 }

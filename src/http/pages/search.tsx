@@ -1,16 +1,18 @@
 // /search?q=: full-text search over names, summaries, indicator names and improvement texts,
-// with the sheet's filters; the matches are marked in each snippet. Snippets are text parts
-// rendered by React (escaped), never HTML strings.
+// with the sheet's filters, a page of hits at a time with their total; the matches are marked
+// in each snippet. Snippets are text parts rendered by React (escaped), never HTML strings.
 import type { FastifyInstance } from 'fastify';
 import { formatFiscalYear } from '../../domain/era.js';
 import { computedDocument } from '../../services/computed.js';
 import { ServiceError } from '../../services/errors.js';
-import { searchProjects, type FieldMatch, type SearchHit, type SearchResult, type Snippet } from '../../services/search.js';
+import { DEFAULT_SEARCH_LIMIT, searchProjects, type FieldMatch, type SearchHit, type SearchResult, type Snippet } from '../../services/search.js';
 import type { PageDeps } from './index.js';
 import { pageFormat, sendData, type CsvTable } from './data.js';
 import { Filters, filterChoices, readFilters, type FilterChoices, type FilterReading } from './filters.js';
 import { dataLinksFor, Layout } from './layout.js';
+import { errorBody } from '../errors.js';
 import { orgOf } from './page-query.js';
+import { Pager, paging, rangeText, readPage, type Paging } from './pager.js';
 import { sendPage } from './render.js';
 
 const FIELDS = ['fiscalYear', 'bureau', 'division', 'policy', 'grade', 'sdg'] as const;
@@ -22,26 +24,36 @@ export function registerSearch(app: FastifyInstance, { store }: PageDeps): void 
     const org = orgOf(query);
     const reading = readFilters(query);
     const format = pageFormat(query);
+    const asked = readPage(query);
+    if (asked.error !== undefined && format !== 'html') {
+      return reply.status(400).send(errorBody('指定が正しくありません / Invalid query', [{ path: 'page', message: asked.error }]));
+    }
     const { organization, document } = await computedDocument(store, org);
     let result: SearchResult | undefined;
     let queryError: string | undefined;
     try {
-      result = await searchProjects(store, org, q, reading.values);
+      result = await searchProjects(store, org, q, reading.values, { offset: (asked.page - 1) * DEFAULT_SEARCH_LIMIT });
     } catch (error) {
       if (!(error instanceof ServiceError) || error.kind !== 'invalid' || format !== 'html') throw error;
       queryError = error.message;
     }
+    // A page past the last shows the last.
+    if (result && result.hits.length === 0 && result.total > 0) {
+      result = await searchProjects(store, org, q, reading.values, { offset: (paging(result.total, DEFAULT_SEARCH_LIMIT, asked.page).number - 1) * DEFAULT_SEARCH_LIMIT });
+    }
+    const pages = paging(result?.total ?? 0, DEFAULT_SEARCH_LIMIT, asked.page);
     if (format !== 'html' && result) {
       const found = result;
-      return sendData(reply, format, 'search', presented(found), () => csvOf(found));
+      return sendData(reply, format, 'search', { ...presented(found), page: pages }, () => csvOf(found));
     }
     const page = (
       <Layout title="検索" titleEn="Search" organization={organization.name} path="/search" {...(result && result.terms.length > 0 && { data: dataLinksFor(request.url) })}>
         <SearchForm q={q} choices={filterChoices(document)} reading={reading} error={queryError} />
-        {result && <Results result={result} org={org} />}
+        {asked.error !== undefined && <p className="field-error">{asked.error}</p>}
+        {result && <Results result={result} org={org} pages={pages} url={request.url} />}
       </Layout>
     );
-    return sendPage(reply, page, queryError ? 400 : 200);
+    return sendPage(reply, page, queryError || asked.error ? 400 : 200);
   });
 }
 
@@ -67,7 +79,7 @@ function SearchForm({ q, choices, reading, error }: { q: string; choices: Filter
   );
 }
 
-function Results({ result, org }: { result: SearchResult; org: string | undefined }) {
+function Results({ result, org, pages, url }: { result: SearchResult; org: string | undefined; pages: Paging; url: string }) {
   if (result.terms.length === 0) {
     return (
       <p role="status">
@@ -97,17 +109,18 @@ function Results({ result, org }: { result: SearchResult; org: string | undefine
       </>
     );
   }
-  const shown = result.hits.length;
+  const range = rangeText(pages, { ja: '件', en: 'results' });
   return (
     <>
       <p role="status">
-        {result.total}件{shown < result.total ? `中 ${shown}件を表示` : ''} <span lang="en">{result.total} result(s){shown < result.total ? `, ${shown} shown` : ''}</span>
+        {range.ja} <span lang="en">{range.en}</span>
       </p>
-      <ol className="search-results">
+      <ol className="search-results" start={pages.offset + 1}>
         {result.hits.map((hit) => (
           <Hit key={hitKey(hit)} hit={hit} org={org} />
         ))}
       </ol>
+      <Pager paging={pages} url={url} label="検索結果" />
     </>
   );
 }

@@ -1,14 +1,15 @@
 // The PDCA sheet as an HTML table, laid out as the paper: the seed's columns in its order,
 // the 施策 cell spanning its policy group, every row's own cells spanning its indicator
-// lines, and each indicator on three lines (目標 / 実績 / 達成率). Each policy group is one
-// <tbody>, so print can keep a group on one page where it fits; the period cells name
-// their headers (year, line, indicator, No.) because a screen reader cannot infer them
-// through the row spans.
+// lines, and each indicator on three lines (目標 / 実績 / 達成率). One table per bureau; each
+// policy group is one <tbody>, so print can keep a group on one page where it fits; the
+// period cells name their headers (year, line, indicator, No.) because a screen reader
+// cannot infer them through the row spans. Ids carry the table's prefix: a page holds
+// several bureaus' tables.
 import type { ReactNode } from 'react';
 import { formatAmount, formatSdgs, DASH } from '../../domain/written.js';
 import type { SheetIndicator } from '../../interchange/sheet-rows.js';
 import { projectHref, type LinkOptions } from './page-query.js';
-import { PERIOD_LINES, type PolicyGroupView, type SheetRowView, type SheetView } from './views/sheet.js';
+import { PERIOD_LINES, type BureauSheetView, type PolicyGroupView, type SheetLabels, type SheetRowView } from './views/sheet.js';
 
 const INDICATOR_COLUMNS = 7;
 
@@ -20,13 +21,22 @@ function En({ children }: { children: ReactNode }) {
   );
 }
 
-/** `links`: ?org= and the sheet's year, kept in the links to the projects. */
-export function SheetTable({ view, caption, links = {} }: { view: SheetView; caption: string; links?: LinkOptions }) {
-  const { labels } = view;
+export interface SheetTableProps {
+  section: BureauSheetView;
+  labels: SheetLabels;
+  caption: string;
+  /** '' for the page's first table, so its ids stay short; unique per table. */
+  idPrefix: string;
+  /** What the project links keep (?org=, a chosen year). */
+  links: LinkOptions;
+}
+
+export function SheetTable({ section, labels, caption, idPrefix, links }: SheetTableProps) {
+  const id = (name: string) => `${idPrefix}${name}`;
   return (
-    <div className="table-scroll sheet-scroll" role="region" aria-labelledby="sheet-caption" tabIndex={0}>
+    <div className="table-scroll sheet-scroll" role="region" aria-labelledby={id('sheet-caption')} tabIndex={0}>
       <table className="pdca-sheet">
-        <caption id="sheet-caption">{caption}</caption>
+        <caption id={id('sheet-caption')}>{caption}</caption>
         <colgroup>
           {['policy', 'no', 'sdgs', 'project', 'division', 'summary', 'indicator', 'line', 'baseline'].map((name) => (
             <col key={name} className={`col-${name}`} />
@@ -46,8 +56,8 @@ export function SheetTable({ view, caption, links = {} }: { view: SheetView; cap
         </colgroup>
         <thead>
           <tr>
-            <th scope="col" rowSpan={2} id="h-policy">施策番号・施策名 <En>Policy</En></th>
-            <th scope="col" rowSpan={2} id="h-no">No.</th>
+            <th scope="col" rowSpan={2} id={id('h-policy')}>施策番号・施策名 <En>Policy</En></th>
+            <th scope="col" rowSpan={2} id={id('h-no')}>No.</th>
             <th scope="col" rowSpan={2}>SDGsゴール番号 <En>SDGs</En></th>
             <th scope="col" rowSpan={2}>主な事業・取組 <En>Project</En></th>
             <th scope="col" rowSpan={2}>所管課名 <En>Division</En></th>
@@ -65,32 +75,25 @@ export function SheetTable({ view, caption, links = {} }: { view: SheetView; cap
             <th scope="col" rowSpan={2} className="text-column">{labels.improvement} <En>Policy improvement</En></th>
           </tr>
           <tr>
-            <th scope="col" id="h-indicator">指標名等 <En>Indicator</En></th>
-            <th scope="col" id="h-line"><span className="visually-hidden">区分 / line: </span>目標/実績/達成率</th>
+            <th scope="col" id={id('h-indicator')}>指標名等 <En>Indicator</En></th>
+            <th scope="col" id={id('h-line')}><span className="visually-hidden">区分 / line: </span>目標/実績/達成率</th>
             <th scope="col">現状値(基準値) <En>Baseline</En></th>
             {labels.periods.map((label, index) => (
-              <th scope="col" key={label} id={`h-period-${index}`}>{label}</th>
+              <th scope="col" key={label} id={id(`h-period-${index}`)}>{label}</th>
             ))}
             <th scope="col">中期目標 <En>Mid-term</En></th>
           </tr>
         </thead>
-        {view.groups.map((group, index) => (
-          <PolicyGroup key={`${group.policy.code}-${index}`} group={group} groupIndex={index} links={links} />
+        {section.groups.map((group, index) => (
+          <PolicyGroup key={`${group.policy.code}-${index}`} group={group} id={id(`g${index}`)} headerPrefix={idPrefix} links={links} />
         ))}
-        {view.rowCount === 0 && (
-          <tbody>
-            <tr>
-              <td colSpan={13 + INDICATOR_COLUMNS + labels.budgets.length}>条件に合う行はありません / No rows match</td>
-            </tr>
-          </tbody>
-        )}
       </table>
     </div>
   );
 }
 
-function PolicyGroup({ group, groupIndex, links }: { group: PolicyGroupView; groupIndex: number; links: LinkOptions }) {
-  const lines = group.rows.flatMap((rowView, rowIndex) => rowLinesOf(rowView, `g${groupIndex}-r${rowIndex}`, links));
+function PolicyGroup({ group, id, headerPrefix, links }: { group: PolicyGroupView; id: string; headerPrefix: string; links: LinkOptions }) {
+  const lines = group.rows.flatMap((rowView, rowIndex) => rowLinesOf(rowView, `${id}-r${rowIndex}`, headerPrefix, links));
   const first = lines[0]!;
   first.cells = [
     <th scope="rowgroup" rowSpan={group.lines} className="policy" key="policy">
@@ -119,7 +122,7 @@ interface Line {
 }
 
 /** The table lines of one sheet row: its own cells on the first line, spanning all of them. */
-function rowLinesOf({ row, lines }: SheetRowView, id: string, links: LinkOptions): Line[] {
+function rowLinesOf({ row, lines }: SheetRowView, id: string, headerPrefix: string, links: LinkOptions): Line[] {
   const noId = `${id}-no`;
   const leading = [
     <th scope="row" rowSpan={lines} id={noId} key="no" className="number">{row.no}</th>,
@@ -165,7 +168,7 @@ function rowLinesOf({ row, lines }: SheetRowView, id: string, links: LinkOptions
       if (lineIndex === 0) cells.push(<td rowSpan={3} key="baseline">{indicator.baseline}</td>);
       indicator.periods.forEach((period, periodIndex) => {
         cells.push(
-          <td key={`p${periodIndex}`} headers={`${noId} ${indicatorId} h-period-${periodIndex} ${lineId}`} className={line.key === 'rate' ? 'number' : undefined}>
+          <td key={`p${periodIndex}`} headers={`${noId} ${indicatorId} ${headerPrefix}h-period-${periodIndex} ${lineId}`} className={line.key === 'rate' ? 'number' : undefined}>
             {period[line.key]}
           </td>,
         );

@@ -33,7 +33,7 @@ describe('/sheet', () => {
     const html = (await get('/sheet')).body;
     // No. 3 has no policy cell of its own: it sits in I-2-(1)-④'s group with No. 2 (4 + 2 indicators × 3 lines).
     expect(html).toContain('<th scope="rowgroup" rowSpan="12" class="policy"><span class="policy-code">I-2-(1)-④</span>');
-    expect(html).toMatch(/<caption id="sheet-caption">北九州市 R3年度 PDCAシート（34行）/);
+    expect(html).toMatch(/<caption id="sheet-caption">北九州市 R3年度 PDCAシート 企画調整局（34行）/);
     // No. 5's indicator: 54.0% / 59.9% / 110.9%, each cell naming its No., indicator, year and line.
     const five = html.slice(html.indexOf('>5</th>'), html.indexOf('>6</th>'));
     expect(five).toMatch(/headers="(g\d+-r\d+)-no \1-i0 h-period-0 \1-i0-target">54\.0%</);

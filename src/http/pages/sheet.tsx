@@ -1,45 +1,82 @@
-// /sheet: the PDCA sheet itself, filterable, printable on A3 landscape (src/web/sheet.css),
-// and its data as JSON (the sheet's rows as sheetOf gives them) or CSV.
+// /sheet: the PDCA sheet itself, bound by bureau as the published sheets are, a page of rows
+// at a time (a large organization's sheet is tens of thousands of rows: the whole is the Excel
+// and CSV download), filterable, printable on A3 landscape (src/web/sheet.css), and its data
+// as JSON (the page's rows as sheetOf gives them) or CSV.
 import type { FastifyInstance } from 'fastify';
 import { formatFiscalYear } from '../../domain/era.js';
 import { formatSdgs } from '../../domain/written.js';
-import { sheetOf, type Sheet } from '../../interchange/sheet-rows.js';
+import { defaultSheetYear, sheetEntries, sheetOf, type Sheet } from '../../interchange/sheet-rows.js';
 import { computedDocument } from '../../services/computed.js';
 import { pageFormat, sendData, type CsvTable } from './data.js';
+import { En } from './dashboard-parts.js';
 import { Filters, filterChoices, readFilters, type FilterReading } from './filters.js';
 import type { PageDeps } from './index.js';
 import { Layout, dataLinksFor } from './layout.js';
 import { orgOf } from './page-query.js';
+import { Pager, paging, rangeText, readPage } from './pager.js';
 import { sendPage } from './render.js';
 import { SheetTable } from './sheet-table.js';
 import { sheetLabels, sheetView } from './views/sheet.js';
+import { BureauIndex, bureausOf, captionOf, SHEET_PAGE_ROWS, WholeSheet } from './sheet-bureaus.js';
 
 export function registerSheet(app: FastifyInstance, { store }: PageDeps): void {
   app.get('/sheet', { schema: { hide: true } }, async (request, reply) => {
-    const { organization, document } = await computedDocument(store, orgOf(request.query));
+    const org = orgOf(request.query);
+    const { organization, document } = await computedDocument(store, org);
     const reading = readFilters(request.query);
-    const { fiscalYear, ...filter } = reading.values;
-    const sheet = sheetOf(document, { ...(fiscalYear !== undefined && { fiscalYear }), filter });
+    const asked = readPage(request.query);
+    if (asked.error !== undefined) reading.errors.page = asked.error;
+    const { fiscalYear = defaultSheetYear(document), ...filter } = reading.values;
+    const entries = sheetEntries(document, { fiscalYear, filter });
+    const pages = paging(entries.length, SHEET_PAGE_ROWS, asked.page);
+    const sheet = sheetOf(document, { fiscalYear, entries: entries.slice(pages.offset, pages.offset + pages.size) });
+    const bureaus = bureausOf(entries);
     const format = pageFormat(request.query);
     if (format !== 'html') {
-      const json = { organization: organization.name, ...sheet, filter };
-      return sendData(reply, format, `sheet-${sheet.fiscalYear}`, json, () => sheetCsv(sheet));
+      const json = { organization: organization.name, ...sheet, filter, page: pages, bureaus };
+      return sendData(reply, format, `sheet-${sheet.fiscalYear}${pages.pages > 1 ? `-${pages.number}` : ''}`, json, () => sheetCsv(sheet));
     }
     const view = sheetView(sheet);
     const year = formatFiscalYear(sheet.fiscalYear, { letter: true });
+    const links = dataLinksFor(request.url);
+    const range = rangeText(pages, { ja: '行', en: 'rows' });
     return sendPage(
       reply,
-      <Layout title="PDCAシート" titleEn="PDCA sheet" organization={organization.name} path="/sheet" data={dataLinksFor(request.url)}>
+      <Layout title="PDCAシート" titleEn="PDCA sheet" organization={organization.name} path="/sheet" data={links}>
         <p className="sheet-lead">
-          {year}の実績の評価と、{sheetLabels(sheet).improvement}。金額の単位は千円です。
+          {year}の実績の評価と、{sheetLabels(sheet).improvement}。局ごとにまとめ、金額の単位は千円です。
           <span lang="en" className="en">
-            Results of FY{sheet.fiscalYear} and what is strengthened for FY{sheet.fiscalYear + 2}; amounts in thousand yen.
+            Results of FY{sheet.fiscalYear} and what is strengthened for FY{sheet.fiscalYear + 2}, bureau by bureau; amounts in thousand yen.
           </span>
         </p>
         <Filters action="/sheet" choices={filterChoices(document)} reading={reading} fields={['fiscalYear', 'bureau', 'division', 'policy', 'grade', 'sdg']}>
-          {orgOf(request.query) !== undefined && <input type="hidden" name="org" value={orgOf(request.query)} />}
+          {org !== undefined && <input type="hidden" name="org" value={org} />}
         </Filters>
-        <SheetTable view={view} caption={`${organization.name} ${year} PDCAシート（${view.rowCount}行${filterSummary(reading)}） / PDCA sheet, ${view.rowCount} rows`} links={{ org: orgOf(request.query), fiscalYear: sheet.fiscalYear }} />
+        {reading.errors.page !== undefined && <p className="field-error">{reading.errors.page}</p>}
+        <p role="status" className="sheet-range">
+          {range.ja}
+          {filterSummary(reading)} <En>{range.en}</En>
+        </p>
+        {pages.pages > 1 && <WholeSheet xlsx={links.xlsx} org={org} />}
+        {bureaus.length > 1 && <BureauIndex bureaus={bureaus} url={request.url} pages={pages} />}
+        {view.bureaus.map((section, index) => (
+          <section key={index} className="sheet-bureau" aria-labelledby={`bureau-${index}`}>
+            <h2 id={`bureau-${index}`}>
+              {section.bureau ?? '局の記載なし'} <En>{section.bureau === undefined ? 'No bureau' : 'Bureau'}</En>
+            </h2>
+            <SheetTable
+              section={section}
+              labels={view.labels}
+              idPrefix={index === 0 ? '' : `b${index}-`}
+              links={{ ...(org !== undefined && { org }), fiscalYear: sheet.fiscalYear }}
+              caption={captionOf(`${organization.name} ${year} PDCAシート`, section, bureaus, pages, filterSummary(reading))}
+            />
+          </section>
+        ))}
+        {view.rowCount === 0 && (
+          <p>条件に合う行はありません <En>No rows match</En></p>
+        )}
+        <Pager paging={pages} url={request.url} label="PDCAシート" />
       </Layout>,
       Object.keys(reading.errors).length > 0 ? 400 : 200,
     );

@@ -1,8 +1,10 @@
 // The rows needing attention in fiscal year Y: indicators behind their target, targets
 // without an actual, and the findings of `check`, each with the sheet's row numbers (No.)
 // so a reader can find them on the sheet. An indicator shown on several rows is listed once.
+// Worst first: indicators furthest behind their target, then targets without an actual, then
+// the findings; a large organization has tens of thousands, so pages show a few and link the rest.
 import { checkDocument, type Finding } from '../../../domain/check.js';
-import { findingPlace, rowsShowing } from '../../../domain/finding-place.js';
+import { findingPlace, policyRows, rowsShowing } from '../../../domain/finding-place.js';
 import type { HyokaDocument, Indicator, Period } from '../../../domain/model.js';
 import { resolveProfile } from '../../../domain/profile.js';
 import { formatActual, formatRate, formatTarget } from '../../../domain/written.js';
@@ -21,6 +23,10 @@ export interface AttentionItem {
   detail: string;
   /** The finding's JSON path (findings only). */
   path?: string;
+  /** The achievement rate of an indicator behind its target, where it has one (the order: lowest first). */
+  rate?: number;
+  /** The bureaus of the rows concerned (a bureau filter keeps the items of its rows). */
+  bureaus: string[];
 }
 
 export const ATTENTION_LABELS: Record<AttentionKind, readonly [string, string]> = {
@@ -29,7 +35,23 @@ export const ATTENTION_LABELS: Record<AttentionKind, readonly [string, string]> 
   finding: ['データ点検', 'Data check'],
 };
 
-export function attentionItems(doc: HyokaDocument, fiscalYear: number): AttentionItem[] {
+const computed = new WeakMap<HyokaDocument, Map<number, AttentionItem[]>>();
+
+/** The items of a fiscal year, worst first; worked out once per computed document (shared: read only). */
+export function attentionItems(doc: HyokaDocument, fiscalYear: number): readonly AttentionItem[] {
+  let years = computed.get(doc);
+  if (!years) computed.set(doc, (years = new Map()));
+  let items = years.get(fiscalYear);
+  if (!items) years.set(fiscalYear, (items = collectItems(doc, fiscalYear)));
+  return items;
+}
+
+/** The items of one bureau's rows (all where `bureau` is undefined). */
+export function attentionOfBureau(items: readonly AttentionItem[], bureau: string | undefined): readonly AttentionItem[] {
+  return bureau === undefined ? items : items.filter((item) => item.bureaus.includes(bureau));
+}
+
+function collectItems(doc: HyokaDocument, fiscalYear: number): AttentionItem[] {
   const { rateDecimals } = resolveProfile(doc.settings);
   const items: AttentionItem[] = [];
   for (const project of doc.projects) {
@@ -38,6 +60,7 @@ export function attentionItems(doc: HyokaDocument, fiscalYear: number): Attentio
       if (!period) continue;
       const kind = periodAttention(period);
       if (!kind) continue;
+      const rate = period.achievementRate;
       items.push({
         kind,
         nos: rowsShowing(project, indicator),
@@ -45,6 +68,8 @@ export function attentionItems(doc: HyokaDocument, fiscalYear: number): Attentio
         projectName: project.name,
         subject: indicator.name,
         detail: periodDetail(kind, period, indicator, rateDecimals),
+        ...(kind === 'behind' && rate !== null && rate !== undefined && { rate }),
+        bureaus: project.bureau === undefined ? [] : [project.bureau],
       });
     }
   }
@@ -52,7 +77,20 @@ export function attentionItems(doc: HyokaDocument, fiscalYear: number): Attentio
   const findings = checkDocument(doc, { fiscalYear }).findings.filter((finding) => finding.code !== 'missing-actual');
   for (const finding of findings) items.push(findingItem(doc, finding));
   const order: AttentionKind[] = ['behind', 'no-actual', 'finding'];
-  return items.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind) || (a.nos[0] ?? Infinity) - (b.nos[0] ?? Infinity));
+  // Behind by the rate, lowest first; a target missed without a rate (a rank, a qualitative
+  // target not achieved) cannot say how far, so it follows those that can.
+  const rateOf = (item: AttentionItem) => item.rate ?? Infinity;
+  return items.sort(
+    (a, b) =>
+      order.indexOf(a.kind) - order.indexOf(b.kind) ||
+      (a.kind === 'behind' ? compareRates(rateOf(a), rateOf(b)) : 0) ||
+      (a.nos[0] ?? Infinity) - (b.nos[0] ?? Infinity),
+  );
+}
+
+/** Ascending; Infinity − Infinity is NaN, so equal rates compare as 0 first. */
+function compareRates(a: number, b: number): number {
+  return a === b ? 0 : a - b;
 }
 
 function periodAttention(period: Period): AttentionKind | undefined {
@@ -73,7 +111,33 @@ function periodDetail(kind: AttentionKind, period: Period, indicator: Indicator,
   return `目標 ${target}、実績 ${actual}${rate} / Target ${target}, actual ${actual}${rateEn}`;
 }
 
-/** A finding with the rows its path points at (domain/finding-place.ts). */
+/** A finding with the rows its path points at (domain/finding-place.ts) and their bureaus. */
 function findingItem(doc: HyokaDocument, finding: Finding): AttentionItem {
-  return { kind: 'finding', detail: finding.message, path: finding.path, ...findingPlace(doc, finding) };
+  const place = findingPlace(doc, finding);
+  return { kind: 'finding', detail: finding.message, path: finding.path, ...place, bureaus: findingBureaus(doc, finding) };
+}
+
+function findingBureaus(doc: HyokaDocument, finding: Finding): string[] {
+  const path = /^(projects|policyEvaluations|policies)\[(\d+)\]/.exec(finding.path);
+  const index = Number(path?.[2]);
+  const single = (bureau: string | undefined) => (bureau === undefined ? [] : [bureau]);
+  switch (path?.[1]) {
+    case 'projects':
+      return single(doc.projects[index]?.bureau);
+    case 'policyEvaluations': {
+      const evaluation = doc.policyEvaluations?.[index];
+      if (evaluation?.bureau !== undefined) return [evaluation.bureau];
+      return evaluation === undefined ? [] : bureausUnder(doc, evaluation.policy);
+    }
+    case 'policies': {
+      const code = doc.policies[index]?.code;
+      return code === undefined ? [] : bureausUnder(doc, code);
+    }
+    default:
+      return [];
+  }
+}
+
+function bureausUnder(doc: HyokaDocument, code: string): string[] {
+  return [...new Set(policyRows(doc, code).flatMap((row) => (row.bureau === undefined ? [] : [row.bureau])))];
 }

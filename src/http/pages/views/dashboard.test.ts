@@ -122,6 +122,31 @@ describe('attentionItems', () => {
     expect(kinds.map((item) => [item.kind, item.detail])).toEqual([['behind', '目標 A、実績 B / Target A, actual B']]);
   });
 
+  it('puts the furthest behind first: rates lowest first, then targets missed without a rate', () => {
+    const doc = compute(
+      buildDocument({
+        projects: [
+          buildProject({
+            indicators: [
+              buildIndicator({ key: 'q', name: 'q', periods: [{ fiscalYear: 2021, target: { kind: 'qualitative', text: 'A' }, actual: { text: 'B', achieved: false } }] }),
+              buildIndicator({ key: 'h', name: 'h', periods: [{ fiscalYear: 2021, target: 100, actual: 90 }] }),
+              buildIndicator({ key: 'l', name: 'l', periods: [{ fiscalYear: 2021, target: 100, actual: 10 }] }),
+              buildIndicator({ key: 'n', name: 'n', periods: [{ fiscalYear: 2021, target: 100 }] }),
+            ],
+          }),
+        ],
+      }),
+    );
+    const items = attentionItems(doc, 2021).filter((item) => item.kind !== 'finding');
+    expect(items.map((item) => [item.kind, item.subject, item.rate])).toEqual([
+      ['behind', 'l', 10],
+      ['behind', 'h', 90],
+      ['behind', 'q', undefined],
+      ['no-actual', 'n', undefined],
+    ]);
+    expect(items.every((item) => item.bureaus.length === 1)).toBe(true);
+  });
+
   it('names the rows of a policy for a policy finding', () => {
     const doc = compute(buildDocument({ policyEvaluations: [{ policy: POLICY_A.code, bureau: '企画調整局', fiscalYear: 2021, improvement: '文' }] }));
     const item = attentionItems(doc, 2021).find((candidate) => candidate.path === 'policyEvaluations[0]');

@@ -3,11 +3,14 @@
 // year by bureau and by SDG goal, the rows needing attention, and the same figures for Y − 1.
 // The sheet of Y shows the budgets of Y + 1 and Y + 2 (R3年度評価 → R4, R5 予算額); the
 // dashboard counts the later one, where the sheet puts 事業費の増減 and 人件費.
+// It reads the sheet's rows without writing their cells (sheetEntries), and of the rows needing
+// attention it carries the worst few and their count: a large organization has tens of
+// thousands, listed page by page on /attention.
 import type { HyokaDocument, Project } from '../../../domain/model.js';
 import { resolveProfile } from '../../../domain/profile.js';
 import { projectGoals } from '../../../domain/row-fields.js';
-import { sheetOf, type Sheet } from '../../../interchange/sheet-rows.js';
-import { attentionItems, type AttentionItem } from './dashboard-attention.js';
+import { rowEvaluation, sheetEntries, type SheetEntry } from '../../../interchange/sheet-rows.js';
+import { attentionItems, attentionOfBureau, type AttentionItem } from './dashboard-attention.js';
 
 export interface GradeCount {
   /** A grade of the profile's scale, or null for rows without a grade that year. */
@@ -32,8 +35,13 @@ export interface BudgetShare {
   projects: number;
 }
 
+/** Rows needing attention the dashboard lists; /attention lists them all, page by page. */
+export const ATTENTION_SHOWN = 10;
+
 export interface DashboardView {
   fiscalYear: number;
+  /** The bureau the figures are of; all bureaus when absent. */
+  bureau?: string;
   previousYear: number;
   /** The year whose budgets are counted (the sheet's later budget column). */
   budgetYear: number;
@@ -47,28 +55,35 @@ export interface DashboardView {
   /** A project counts under each of its goals, so these add up to more than the total. */
   budgetBySdg: BudgetShare[];
   budgetTotal: number;
-  attention: AttentionItem[];
+  /** The worst ATTENTION_SHOWN rows needing attention (worst first)… */
+  attention: readonly AttentionItem[];
+  /** …of this many. */
+  attentionTotal: number;
   comparison: {
     grades: { grade: string | null; current: number; previous: number }[];
     budget: { current: { fiscalYear: number; amount: number }; previous: { fiscalYear: number; amount: number } };
   };
 }
 
-export function dashboardView(doc: HyokaDocument, fiscalYear: number): DashboardView {
+export function dashboardView(doc: HyokaDocument, fiscalYear: number, bureau?: string): DashboardView {
   const profile = resolveProfile(doc.settings);
-  const sheet = sheetOf(doc, { fiscalYear });
-  const previous = sheetOf(doc, { fiscalYear: fiscalYear - 1 });
-  const grades = gradeCounts(sheet, profile.grades);
-  const previousGrades = gradeCounts(previous, profile.grades);
-  const budgetYear = sheet.budgetYears[sheet.budgetYears.length - 1]!;
-  const previousBudgetYear = previous.budgetYears[previous.budgetYears.length - 1]!;
-  const projects = projectsOn(doc, sheet);
+  const filter = bureau === undefined ? {} : { filter: { bureau } };
+  const rows = sheetEntries(doc, { fiscalYear, ...filter });
+  const previousRows = sheetEntries(doc, { fiscalYear: fiscalYear - 1, ...filter });
+  const grades = gradeCounts(rows, fiscalYear, profile.grades);
+  const previousGrades = gradeCounts(previousRows, fiscalYear - 1, profile.grades);
+  // The sheet of Y shows the budgets of Y + 1 and Y + 2.
+  const budgetYear = fiscalYear + 2;
+  const previousBudgetYear = fiscalYear + 1;
+  const projects = projectsOn(rows);
   const { bins, withoutRate } = rateBins(projects, fiscalYear, profile.gradeBands);
+  const attention = attentionOfBureau(attentionItems(doc, fiscalYear), bureau);
   return {
     fiscalYear,
+    ...(bureau !== undefined && { bureau }),
     previousYear: fiscalYear - 1,
     budgetYear,
-    rows: sheet.rows.length,
+    rows: rows.length,
     projects: projects.length,
     grades,
     rateBins: bins,
@@ -76,7 +91,8 @@ export function dashboardView(doc: HyokaDocument, fiscalYear: number): Dashboard
     budgetByBureau: budgetBy(projects, budgetYear, (project) => [project.bureau ?? '（局の記載なし）']),
     budgetBySdg: budgetBy(projects, budgetYear, (project) => projectGoals(project).map(String)).sort((a, b) => Number(a.name) - Number(b.name)),
     budgetTotal: budgetTotal(projects, budgetYear),
-    attention: attentionItems(doc, fiscalYear),
+    attention: attention.slice(0, ATTENTION_SHOWN),
+    attentionTotal: attention.length,
     comparison: {
       grades: grades.map((count, i) => ({ grade: count.grade, current: count.rows, previous: previousGrades[i]!.rows })),
       budget: {
@@ -87,20 +103,22 @@ export function dashboardView(doc: HyokaDocument, fiscalYear: number): Dashboard
   };
 }
 
-function gradeCounts(sheet: Sheet, scale: readonly string[]): GradeCount[] {
+function gradeCounts(rows: readonly SheetEntry[], fiscalYear: number, scale: readonly string[]): GradeCount[] {
   const counts = new Map<string | null, number>([...scale.map((grade) => [grade, 0] as const), [null, 0]]);
-  for (const row of sheet.rows) {
+  for (const { project, placement } of rows) {
     // A grade outside the scale is a check finding; counted as ungraded here rather than lost.
-    const key = row.grade !== undefined && counts.has(row.grade) ? row.grade : null;
+    const grade = rowEvaluation(project, placement, fiscalYear)?.grade;
+    const key = grade !== undefined && counts.has(grade) ? grade : null;
     counts.set(key, counts.get(key)! + 1);
   }
   return [...counts].map(([grade, rows]) => ({ grade, rows }));
 }
 
-/** The projects that have a row on the sheet, each once, in document order. */
-function projectsOn(doc: HyokaDocument, sheet: Sheet): Project[] {
-  const keys = new Set(sheet.rows.map((row) => row.projectKey));
-  return doc.projects.filter((project) => keys.has(project.key));
+/** The projects that have a row on the sheet, each once. */
+function projectsOn(rows: readonly SheetEntry[]): Project[] {
+  const seen = new Set<Project>();
+  for (const { project } of rows) seen.add(project);
+  return [...seen];
 }
 
 /**

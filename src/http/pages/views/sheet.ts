@@ -1,6 +1,7 @@
-// The PDCA sheet laid out as on paper: rows grouped by policy (the 施策 cell and the
-// 局施策評価 cells span the group), each row as tall as its indicators' lines (目標 / 実績 /
-// 達成率, three per indicator). Pure: the page renders this, the tests read it.
+// The PDCA sheet laid out as on paper: bound by bureau (each bureau's rows under its own
+// heading, numbered from No. 1 as its published sheet is), rows grouped by policy (the 施策
+// cell and the 局施策評価 cells span the group), each row as tall as its indicators' lines
+// (目標 / 実績 / 達成率, three per indicator). Pure: the page renders this, the tests read it.
 import { formatFiscalYear } from '../../../domain/era.js';
 import type { Policy } from '../../../domain/model.js';
 import type { Sheet, SheetRow } from '../../../interchange/sheet-rows.js';
@@ -39,9 +40,17 @@ export interface PolicyGroupView {
   lines: number;
 }
 
+/** One bureau's rows of the sheet (or of the page shown). */
+export interface BureauSheetView {
+  /** Absent for rows of projects that name no bureau. */
+  bureau?: string;
+  groups: PolicyGroupView[];
+  rowCount: number;
+}
+
 export interface SheetView {
   labels: SheetLabels;
-  groups: PolicyGroupView[];
+  bureaus: BureauSheetView[];
   rowCount: number;
 }
 
@@ -58,20 +67,27 @@ export function sheetLabels(sheet: Pick<Sheet, 'fiscalYear' | 'periodYears' | 'b
 }
 
 /**
- * Consecutive rows under the same policy and bureau form one group, as the paper prints
- * one 施策 cell and one 局施策評価 over them (a policy evaluation is a bureau's).
+ * Consecutive rows of a bureau form its section; consecutive rows under the same policy in it
+ * form one group, as the paper prints one 施策 cell and one 局施策評価 over them (a policy
+ * evaluation is a bureau's).
  */
 export function sheetView(sheet: Sheet): SheetView {
-  const groups: PolicyGroupView[] = [];
+  const bureaus: BureauSheetView[] = [];
   for (const row of sheet.rows) {
+    let section = bureaus[bureaus.length - 1];
+    if (!section || section.bureau !== row.bureau) {
+      section = { ...(row.bureau !== undefined && { bureau: row.bureau }), groups: [], rowCount: 0 };
+      bureaus.push(section);
+    }
+    section.rowCount += 1;
     const view: SheetRowView = { row, lines: Math.max(1, row.indicators.length * PERIOD_LINES.length) };
-    const last = groups[groups.length - 1];
-    if (last && last.policy.code === row.policy.code && last.rows[0]!.row.bureau === row.bureau) {
+    const last = section.groups[section.groups.length - 1];
+    if (last && last.policy.code === row.policy.code) {
       last.rows.push(view);
       last.lines += view.lines;
       continue;
     }
-    groups.push({
+    section.groups.push({
       policy: row.policy,
       ...(row.policyGrade !== undefined && { policyGrade: row.policyGrade }),
       ...(row.policyImprovement !== undefined && { policyImprovement: row.policyImprovement }),
@@ -79,5 +95,5 @@ export function sheetView(sheet: Sheet): SheetView {
       lines: view.lines,
     });
   }
-  return { labels: sheetLabels(sheet), groups, rowCount: sheet.rows.length };
+  return { labels: sheetLabels(sheet), bureaus, rowCount: sheet.rows.length };
 }
