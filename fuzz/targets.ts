@@ -43,7 +43,7 @@ export async function openFuzzStores(only?: readonly string[]): Promise<FuzzStor
 }
 
 export async function fingerprint(store: Store): Promise<string> {
-  const revisions = await store.db.selectFrom('organization_revisions').select(['org_id', 'revision']).orderBy('org_id').execute();
+  const revisions = await store.handles.db.selectFrom('organization_revisions').select(['org_id', 'revision']).orderBy('org_id').execute();
   return JSON.stringify([await tableCounts(store), revisions.map((r) => [Number(r.org_id), Number(r.revision)])]);
 }
 

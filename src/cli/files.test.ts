@@ -114,7 +114,7 @@ describe.skipIf(!chromium.available)(`hyoka export --format pdf ${chromium.label
     const broken = join(dir, 'broken.sqlite');
     const store = await openStore({ sqlitePath: broken });
     await loadDemoIfEmpty(store);
-    await sql`drop table budgets`.execute(store.db);
+    await sql`drop table budgets`.execute(store.handles.db);
     await store.close();
     const result = await cli('export', '--format', 'pdf', '--out', join(dir, 'broken.pdf'), '--db', broken);
     expect(result.status).toBe(1);

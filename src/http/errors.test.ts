@@ -105,7 +105,7 @@ describe('the log of 5xx answers', () => {
     store = await openStore({ sqlitePath: join(dir, 'hyoka.sqlite') });
     await loadDemoIfEmpty(store);
     // A defect to answer 500 with: a table the queries need is gone.
-    await sql`drop table budgets`.execute(store.db);
+    await sql`drop table budgets`.execute(store.handles.db);
     app = await buildApp({ store, adminToken: TOKEN, logRequests: true, logStream: { write: (line) => void lines.push(line) } });
     quietApp = await buildApp({ store, adminToken: TOKEN, logStream: { write: (line) => void quiet.push(line) } });
   });

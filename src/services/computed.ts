@@ -3,7 +3,7 @@
 // revision: built once after each import, whichever instance or the CLI made it.
 import { compute } from '../interchange/compute.js';
 import type { HyokaDocument } from '../domain/model.js';
-import type { Store } from '../store/open.js';
+import type { Store } from '../store/index.js';
 import { exportDocument } from './export.js';
 import { currentOrganization } from './project-cache.js';
 import type { OrganizationRef } from './organizations.js';

@@ -1,7 +1,7 @@
 // Errors a use case raises on purpose, as values a clerk can act on; the transports
 // (HTTP, CLI) map `kind` to a status code or an exit status.
 import type { Problem } from '../interchange/messages.js';
-import { unavailableCause } from '../store/errors.js';
+import { unavailableCause } from '../store/index.js';
 
 export type { Problem };
 

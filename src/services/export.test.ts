@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import type { HyokaDocument } from '../domain/model.js';
 import { testStores } from '../store/test-stores.js';
-import type { Store } from '../store/open.js';
+import type { Store } from '../store/index.js';
 import { buildRichDocument, documentArbitrary } from '../../test/factories.js';
 import { importDocument } from './import.js';
 import { exportDocument } from './export.js';

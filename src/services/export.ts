@@ -1,9 +1,7 @@
 // Export: the stored document of an organization, as imported (compute()'s fields are
 // the caller's to add).
 import type { HyokaDocument } from '../domain/model.js';
-import type { Store } from '../store/open.js';
-import { readDocument } from '../store/documents.js';
-import { inSnapshot } from '../store/snapshot.js';
+import type { Store } from '../store/index.js';
 import { resolveOrganization } from './organizations.js';
 import { ServiceError } from './errors.js';
 
@@ -11,7 +9,7 @@ import { ServiceError } from './errors.js';
 export async function exportDocument(store: Store, orgRef?: string): Promise<HyokaDocument> {
   const organization = await resolveOrganization(store, orgRef);
   // One snapshot for all the tables, so a concurrent import shows wholly or not at all.
-  const doc = await inSnapshot(store, (db) => readDocument(db, organization.id));
+  const doc = await store.documents.read(organization.id);
   if (!doc) {
     throw new ServiceError('not-found', `団体「${organization.name}」が見つかりません / Organization "${organization.name}" not found`);
   }

@@ -17,7 +17,7 @@ import { writeDataWorkbook } from '../interchange/xlsx/data-workbook.js';
 import { writePdcaWorkbook } from '../interchange/xlsx/pdca-sheet.js';
 import { readWorkbook } from '../interchange/xlsx/read-workbook.js';
 import { writeTemplate } from '../interchange/xlsx/template.js';
-import type { Store } from '../store/open.js';
+import type { Store } from '../store/index.js';
 import { computedDocument } from './computed.js';
 import { importText, importValue, type ImportOptions, type ImportOutcome } from './documents.js';
 import { ServiceError } from './errors.js';

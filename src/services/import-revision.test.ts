@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { buildRichDocument } from '../../test/factories.js';
 import { tableCounts, testStores } from '../store/test-stores.js';
-import type { Store } from '../store/open.js';
+import type { Store } from '../store/index.js';
 import { importDocument } from './import.js';
 import { resolveOrganization } from './organizations.js';
 import { searchIndexSettled, searchProjects } from './search.js';
@@ -36,7 +36,7 @@ describe.each(testStores())('re-importing on $name', (factory) => {
     // The first search starts the index's rebuild in the background.
     await searchIndexSettled(store);
     // The revision each index was last built from: a rebuild records the newer one.
-    const builtFrom = () => sql<{ revision: number }>`select revision from search_revisions`.execute(store.db).then((r) => r.rows.map((row) => Number(row.revision)));
+    const builtFrom = () => sql<{ revision: number }>`select revision from search_revisions`.execute(store.handles.db).then((r) => r.rows.map((row) => Number(row.revision)));
     expect(await builtFrom()).toEqual([1]);
     await importDocument(store, buildRichDocument());
     expect((await searchProjects(store, undefined, '多文化')).total).toBeGreaterThan(0);

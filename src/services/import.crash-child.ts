@@ -5,7 +5,7 @@
 //   node --import tsx src/services/import.crash-child.ts STORE_OPTIONS_JSON DOCUMENT_FILE STAGE
 import { readFileSync } from 'node:fs';
 import { validateDocument } from '../interchange/validate.js';
-import { openStore } from '../store/open.js';
+import { openStore } from '../store/index.js';
 import { importDocument, type ImportStage } from './import.js';
 
 const [address, file, stage] = process.argv.slice(2) as [string, string, ImportStage | 'committed'];

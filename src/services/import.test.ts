@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HyokaDocument, Project } from '../domain/model.js';
 import { generateDocument } from '../interchange/generate.js';
 import { tableCounts, testStores } from '../store/test-stores.js';
-import type { Store } from '../store/open.js';
+import type { Store } from '../store/index.js';
 import { countRows, flattenDocument } from '../store/raw-baseline.js';
 import { RECORD_KINDS } from '../store/steps.js';
 import { buildDocument, buildProject, buildRichDocument } from '../../test/factories.js';
@@ -134,7 +134,7 @@ describe.each(testStores())('importDocument on $name', (factory) => {
 
   it('keeps the primary keys of updated records (no delete and re-insert)', async () => {
     const indicatorsOfTabunka = () =>
-      store.db
+      store.handles.db
         .selectFrom('indicators as i')
         .innerJoin('projects as p', 'p.id', 'i.project_id')
         .select(['i.id', 'i.key'])

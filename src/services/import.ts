@@ -7,10 +7,7 @@
 import type { HyokaDocument } from '../domain/model.js';
 import { changeList, type ChangeList } from '../interchange/change-list.js';
 import { changeSetOf, RECORD_KINDS, type ChangeSet, type RecordCounts, type RecordKind } from '../interchange/change-set.js';
-import { applyChangeSet, type ApplyStage } from '../store/apply.js';
-import { readSnapshot } from '../store/documents.js';
-import { InvalidDocumentError, StaleSnapshotError } from '../store/errors.js';
-import type { Store } from '../store/open.js';
+import { InvalidDocumentError, StaleSnapshotError, type ApplyStage, type Store } from '../store/index.js';
 import { documentOrganization } from './organizations.js';
 import { ServiceError } from './errors.js';
 import { largeRemoval, removalRefusal, type LargeRemoval } from './removal-guard.js';
@@ -60,8 +57,8 @@ const ATTEMPTS = 3;
 export async function importDocument(store: Store, doc: HyokaDocument, options: ImportOptions = {}): Promise<ImportReport> {
   const dryRun = options.dryRun === true;
   for (let attempt = 1; ; attempt++) {
-    const found = await documentOrganization(store.db, doc.organization);
-    const snapshot = await readSnapshot(store.db, found?.id ?? null);
+    const found = await documentOrganization(store, doc.organization);
+    const snapshot = await store.documents.snapshot(found?.id ?? null);
     const changeSet = changeSetOf(snapshot.document, doc);
     if (!changeSet.ok) throw invalid(changeSet.problems);
     const removal = snapshot.orgId === null ? undefined : largeRemoval(changeSet.changeSet.counts, doc.organization.name);
@@ -73,7 +70,7 @@ export async function importDocument(store: Store, doc: HyokaDocument, options: 
     // Refused before anything is written.
     if (removal && options.allowRemovals !== true) throw removalRefusal(removal, doc.organization.name);
     try {
-      const { orgId } = await applyChangeSet(store, snapshot, doc, changeSet.changeSet, options.checkpoint);
+      const { orgId } = await store.documents.apply(snapshot, doc, changeSet.changeSet, options.checkpoint);
       return report(orgId);
     } catch (error) {
       if (error instanceof InvalidDocumentError) throw invalid(error.problems);

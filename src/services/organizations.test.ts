@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testStores } from '../store/test-stores.js';
-import type { Store } from '../store/open.js';
+import type { Store } from '../store/index.js';
 import { buildDocument } from '../../test/factories.js';
 import { importDocument } from './import.js';
 import { resolveOrganization } from './organizations.js';

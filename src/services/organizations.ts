@@ -1,16 +1,7 @@
 // Which organization a request or a document means. One database holds many
 // organizations; everything else is scoped by the one resolved here.
-import type { Kysely } from 'kysely';
 import type { Organization } from '../domain/model.js';
-import type { Store } from '../store/open.js';
-import type { Database } from '../store/schema.js';
-import {
-  organizationHeads,
-  type OrganizationHead,
-  organizationsByCode,
-  organizationsByName,
-  type OrganizationRow,
-} from '../store/organizations.js';
+import type { OrganizationHead, Store } from '../store/index.js';
 import { ServiceError } from './errors.js';
 
 export interface OrganizationRef {
@@ -40,7 +31,7 @@ function ambiguousName(name: string): ServiceError {
  */
 export async function resolveOrganization(store: Store, ref?: string): Promise<OrganizationRef> {
   if (ref === undefined || ref === '') {
-    const all = await organizationHeads(store.reader, {}, 2);
+    const all = await store.organizations.heads({}, 2);
     if (all.length === 1) return toRef(all[0]!);
     if (all.length === 0) {
       throw new ServiceError('not-found', 'データベースに団体がありません / The database holds no organization');
@@ -50,9 +41,9 @@ export async function resolveOrganization(store: Store, ref?: string): Promise<O
       'データベースに複数の団体があります。団体コードか名前で指定してください（--org / ?org=） / The database holds several organizations: choose one by code or name (--org / ?org=)',
     );
   }
-  const [byCode] = await organizationHeads(store.reader, { code: ref }, 1);
+  const [byCode] = await store.organizations.heads({ code: ref }, 1);
   if (byCode) return toRef(byCode);
-  const byName = await organizationHeads(store.reader, { name: ref }, 2);
+  const byName = await store.organizations.heads({ name: ref }, 2);
   if (byName.length > 1) throw ambiguousName(ref);
   if (byName.length === 1) return toRef(byName[0]!);
   throw new ServiceError('not-found', `団体「${ref}」が見つかりません / Organization "${ref}" not found`);
@@ -63,14 +54,14 @@ export async function resolveOrganization(store: Store, ref?: string): Promise<O
  * of the same name still without a code (the document gives it one). A document without
  * a code names its organization by the exact name.
  */
-export async function documentOrganization(db: Kysely<Database>, organization: Organization): Promise<OrganizationRow | undefined> {
+export async function documentOrganization(store: Store, organization: Organization): Promise<{ id: number } | undefined> {
   if (organization.code !== undefined) {
-    const [byCode] = await organizationsByCode(db, organization.code);
+    const [byCode] = await store.organizations.byCode(organization.code);
     if (byCode) return byCode;
-    const [unnumbered] = await organizationsByName(db, organization.name, { withoutCode: true });
+    const [unnumbered] = await store.organizations.byName(organization.name, { withoutCode: true });
     return unnumbered;
   }
-  const byName = await organizationsByName(db, organization.name);
+  const byName = await store.organizations.byName(organization.name);
   if (byName.length > 1) throw ambiguousName(organization.name);
   return byName[0];
 }

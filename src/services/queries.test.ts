@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HyokaDocument } from '../domain/model.js';
 import { testStores } from '../store/test-stores.js';
-import type { Store } from '../store/open.js';
+import type { Store } from '../store/index.js';
 import { buildDocument, buildProject, buildRichDocument } from '../../test/factories.js';
 import { importDocument } from './import.js';
 import { getProject, listOrganizations, listPolicies, listProjects, resolveOrganization, type ProjectFilter } from './queries.js';

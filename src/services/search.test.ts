@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDocument, buildIndicator, buildProject, POLICY_A, POLICY_B } from '../../test/factories.js';
-import { openStore, type Store } from '../store/open.js';
+import { openStore, type Store } from '../store/index.js';
 import { importValue } from './documents.js';
 import { ServiceError } from './errors.js';
 import { searchProjects, snippetOf } from './search.js';

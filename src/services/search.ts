@@ -3,11 +3,18 @@
 // narrowed by the sheet's filters and shown as snippets with the matches marked.
 import type { HyokaDocument, Placement, Policy, Project } from '../domain/model.js';
 import { defaultSheetYear, rowMatches, type SheetFilter } from '../interchange/sheet-rows.js';
-import type { Store } from '../store/open.js';
-import { indexedRevision, refreshSearchIndex, searchDocument, searchIndex, type SearchField, type SearchKind, type SearchMatch } from '../store/search.js';
-import { inSnapshot } from '../store/snapshot.js';
-import { unavailableCause } from '../store/errors.js';
-import { MAX_QUERY_LENGTH, queryPlan, type QueryPlan, type Range } from '../store/search-tokens.js';
+import {
+  MAX_QUERY_LENGTH,
+  queryPlan,
+  searchDocument,
+  unavailableCause,
+  type QueryPlan,
+  type Range,
+  type SearchField,
+  type SearchKind,
+  type SearchMatch,
+  type Store,
+} from '../store/index.js';
 import { computedDocument } from './computed.js';
 import { ServiceError } from './errors.js';
 import type { OrganizationRef } from './organizations.js';
@@ -139,10 +146,7 @@ const refreshing = new WeakMap<Store, Map<number, Promise<void>>>();
  */
 async function findMatches(store: Store, organization: OrganizationRef, document: HyokaDocument, plan: QueryPlan): Promise<SearchMatch[]> {
   const { id, revision } = organization;
-  const indexed = await inSnapshot(store, async (db) => {
-    const built = await indexedRevision(db, id);
-    return { built, matches: built === revision ? await searchIndex(db, store.dialect, id, plan) : undefined };
-  });
+  const indexed = await store.search.find(id, revision, plan);
   if (indexed.matches) return indexed.matches;
   if (indexed.built === null || indexed.built < revision) refreshInBackground(store, id, revision, document);
   return searchDocument(document, plan);
@@ -153,7 +157,7 @@ function refreshInBackground(store: Store, orgId: number, revision: number, docu
   let running = refreshing.get(store);
   if (!running) refreshing.set(store, (running = new Map()));
   if (running.has(orgId)) return;
-  const refresh = refreshSearchIndex(store.db, store.dialect, orgId, revision, document)
+  const refresh = store.search.refresh(orgId, revision, document)
     .catch((error: unknown) => {
       // Busy (an import holds the lock) or unreachable: the next search tries again. Anything
       // else is a defect that searching in memory would hide, so it is reported.

@@ -29,8 +29,8 @@ describe.each(testStores())('applying a change set on $name', (factory) => {
 
   /** Brings the store's only organization (or a new one) to `desired`. */
   async function save(desired: HyokaDocument, orgId: number | null) {
-    const snapshot = await readSnapshot(store.db, orgId);
-    const applied = await applyChangeSet(store, snapshot, desired, changeSet(snapshot, desired));
+    const snapshot = await readSnapshot(store.handles.db, orgId);
+    const applied = await applyChangeSet(store.handles, snapshot, desired, changeSet(snapshot, desired));
     return { ...applied, snapshot };
   }
 
@@ -43,17 +43,17 @@ describe.each(testStores())('applying a change set on $name', (factory) => {
         before.organization.code = after.organization.code = code;
         const rowsBefore = Object.values(await tableCounts(store)).reduce((a, b) => a + b, 0);
         const { orgId } = await save(before, null);
-        const projects = () => store.db.selectFrom('projects').select(['id', 'key']).where('org_id', '=', orgId).execute();
+        const projects = () => store.handles.db.selectFrom('projects').select(['id', 'key']).where('org_id', '=', orgId).execute();
         const ids = new Map((await projects()).map((row) => [row.key, row.id]));
         const { revision } = await save(after, orgId);
-        expect(await readDocument(store.db, orgId)).toStrictEqual(after);
+        expect(await readDocument(store.handles.db, orgId)).toStrictEqual(after);
         expect(Object.values(await tableCounts(store)).reduce((a, b) => a + b, 0)).toBe(rowsBefore + countRows(flattenDocument(after)));
         for (const row of await projects()) {
           if (ids.has(row.key)) expect(row.id).toBe(ids.get(row.key));
         }
         const again = await save(after, orgId);
         expect(again.revision).toBe(revision);
-        expect(await currentRevision(store.db, orgId)).toBe(revision);
+        expect(await currentRevision(store.handles.db, orgId)).toBe(revision);
       }),
       { numRuns: factory.name === 'sqlite' ? 60 : 25 },
     );
@@ -66,12 +66,12 @@ describe.each(testStores())('applying a change set on $name', (factory) => {
     const changed = buildRichDocument();
     changed.policies[0]!.title = '改';
     expect((await save(changed, first.orgId)).revision).toBe(2);
-    expect(await currentRevision(store.db, first.orgId)).toBe(2);
+    expect(await currentRevision(store.handles.db, first.orgId)).toBe(2);
   });
 
   it('refuses a change set whose snapshot went stale, writing nothing', async () => {
     const { orgId } = await save(buildRichDocument(), null);
-    const stale = await readSnapshot(store.db, orgId);
+    const stale = await readSnapshot(store.handles.db, orgId);
     const mine = buildRichDocument();
     mine.policies[0]!.title = '私の変更';
     const planned = changeSet(stale, mine);
@@ -80,21 +80,21 @@ describe.each(testStores())('applying a change set on $name', (factory) => {
     await save(theirs, orgId);
     const before = await tableCounts(store);
 
-    const error = await applyChangeSet(store, stale, mine, planned).catch((e: unknown) => e);
+    const error = await applyChangeSet(store.handles, stale, mine, planned).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StaleSnapshotError);
     expect(error).toMatchObject({ expectedRevision: 1, foundRevision: 2 });
     expect(await tableCounts(store)).toEqual(before);
-    expect(await readDocument(store.db, orgId)).toStrictEqual(theirs);
+    expect(await readDocument(store.handles.db, orgId)).toStrictEqual(theirs);
     // Even a change set with nothing to write is checked: the data it agreed with is gone.
     const unchanged = changeSet(stale, buildRichDocument());
-    await expect(applyChangeSet(store, stale, buildRichDocument(), unchanged)).rejects.toBeInstanceOf(StaleSnapshotError);
+    await expect(applyChangeSet(store.handles, stale, buildRichDocument(), unchanged)).rejects.toBeInstanceOf(StaleSnapshotError);
   });
 
   it('refuses to create an organization another import created since the snapshot', async () => {
-    const nothing = await readSnapshot(store.db, null);
+    const nothing = await readSnapshot(store.handles.db, null);
     const planned = changeSet(nothing, buildRichDocument());
     await save(buildRichDocument(), null);
-    await expect(applyChangeSet(store, nothing, buildRichDocument(), planned)).rejects.toBeInstanceOf(StaleSnapshotError);
+    await expect(applyChangeSet(store.handles, nothing, buildRichDocument(), planned)).rejects.toBeInstanceOf(StaleSnapshotError);
     expect((await tableCounts(store)).organizations).toBe(1);
   });
 });

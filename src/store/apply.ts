@@ -15,7 +15,7 @@ import { IdAllocator, lockOrganization, takeWriteLock, type DialectName } from '
 import type { RowIds, Snapshot } from './documents.js';
 import { StaleSnapshotError } from './errors.js';
 import { currentRevision, insertOrganization, raiseRevision, updateOrganization } from './organizations.js';
-import type { Store } from './open.js';
+import type { Handles } from './handles.js';
 import { organizationRow } from './rows.js';
 import type { Database, TableName } from './schema.js';
 import { STEPS, emptyParentIds, policyId, type Entry, type ParentIds, type Placed, type Step } from './steps.js';
@@ -36,7 +36,7 @@ export type Checkpoint = (stage: ApplyStage) => Promise<void>;
 
 /** Applies `changeSet`, computed from `snapshot` towards `desired`, or refuses it whole when the snapshot is stale. */
 export async function applyChangeSet(
-  store: Store,
+  handles: Handles,
   snapshot: Snapshot,
   desired: HyokaDocument,
   changeSet: ChangeSet,
@@ -44,16 +44,16 @@ export async function applyChangeSet(
 ): Promise<Applied> {
   if (isEmptyChangeSet(changeSet) && snapshot.orgId !== null) {
     // Nothing to write: the snapshot need only still be current.
-    const revision = await currentRevision(store.db, snapshot.orgId);
+    const revision = await currentRevision(handles.db, snapshot.orgId);
     if (revision !== snapshot.revision) throw new StaleSnapshotError(snapshot.revision, revision);
     return { orgId: snapshot.orgId, revision };
   }
-  return store.db.transaction().execute(async (tx) => {
-    await takeWriteLock(tx, store.dialect);
-    const allocator = new IdAllocator(tx, store.dialect);
-    const orgId = await placeOrganization(tx, store.dialect, allocator, snapshot, desired, changeSet);
+  return handles.db.transaction().execute(async (tx) => {
+    await takeWriteLock(tx, handles.dialect);
+    const allocator = new IdAllocator(tx, handles.dialect);
+    const orgId = await placeOrganization(tx, handles.dialect, allocator, snapshot, desired, changeSet);
     await checkpoint?.('locked');
-    await new Writer(tx, store.dialect, allocator, snapshot, orgId, checkpoint).apply(changeSet);
+    await new Writer(tx, handles.dialect, allocator, snapshot, orgId, checkpoint).apply(changeSet);
     await raiseRevision(tx, orgId);
     await checkpoint?.('commit');
     return { orgId, revision: snapshot.revision + 1 };

@@ -34,7 +34,7 @@ describe.each(testStores())('bulk writes on $name', (factory) => {
   let store: Store;
   beforeEach(async () => {
     store = await factory.open();
-    await store.db.insertInto('organizations').values({ id: 1, code: null, name: 'x', plan: null, settings: null, extra: null, document_extra: null, empty_lists: null }).execute();
+    await store.handles.db.insertInto('organizations').values({ id: 1, code: null, name: 'x', plan: null, settings: null, extra: null, document_extra: null, empty_lists: null }).execute();
   });
   afterEach(async () => {
     await store.close();
@@ -45,13 +45,13 @@ describe.each(testStores())('bulk writes on $name', (factory) => {
   it('inserts, rewrites and deletes across statement boundaries', async () => {
     const count = 2 * batchSize(store.dialect, 'policies') + 37;
     const ids = Array.from({ length: count }, (_, i) => i + 1);
-    await writeRows(store.db, store.dialect, 'policies', ids, ids.map((i) => policy(i)), 'insert');
+    await writeRows(store.handles.db, store.dialect, 'policies', ids, ids.map((i) => policy(i)), 'insert');
     const changed = ids.filter((i) => i % 3 === 0);
-    await writeRows(store.db, store.dialect, 'policies', changed, changed.map((i) => ({ ...policy(i), title: `改 ${i}` })), 'upsert');
+    await writeRows(store.handles.db, store.dialect, 'policies', changed, changed.map((i) => ({ ...policy(i), title: `改 ${i}` })), 'upsert');
     const removed = ids.filter((i) => i % 5 === 0);
-    await deleteRows(store.db, store.dialect, 'policies', removed);
+    await deleteRows(store.handles.db, store.dialect, 'policies', removed);
 
-    const rows = await store.db.selectFrom('policies').selectAll().orderBy('id').execute();
+    const rows = await store.handles.db.selectFrom('policies').selectAll().orderBy('id').execute();
     const expected = ids
       .filter((i) => i % 5 !== 0)
       .map((i) => ({ id: i, ...policy(i), ...(i % 3 === 0 ? { title: `改 ${i}` } : {}) }));

@@ -1,3 +1,13 @@
-// The store's public face: open a database (SQLite, PostgreSQL or PGlite), migrated.
+// The store's public face: open a database (SQLite, PostgreSQL or PGlite), migrated, and
+// reach its data through the repositories on the Store (store.organizations, .documents,
+// .projects, .search). Services import this module alone, never a store internal.
 export { openStore, DEFAULT_SQLITE_PATH, type Store, type StoreOptions } from './open.js';
 export type { DialectName } from './dialect.js';
+export type { Handles } from './handles.js';
+export type { OrganizationHead, OrganizationSummary, OrganizationsRepository } from './repositories/organizations.js';
+export type { Applied, ApplyStage, Checkpoint, DocumentsRepository, Snapshot } from './repositories/documents.js';
+export type { PolicySummary, ProjectFilter, ProjectSummary, ProjectsRepository } from './repositories/projects.js';
+export type { SearchRepository } from './repositories/search.js';
+export { InvalidDocumentError, StaleSnapshotError, unavailableCause, type UnavailableCause } from './errors.js';
+export { searchDocument, type SearchField, type SearchKind, type SearchMatch } from './search.js';
+export { MAX_QUERY_LENGTH, queryPlan, type QueryPlan, type Range } from './search-tokens.js';

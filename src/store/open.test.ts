@@ -21,8 +21,8 @@ describe.each(testStores())('migrations on $name', (factory) => {
     expect(Object.keys(counts).sort()).toEqual(Object.keys(COLUMNS).sort());
     expect(Object.values(counts).every((n) => n === 0)).toBe(true);
     // PostgreSQL lists the tables of every schema; ours are in the current one.
-    const schema = await migrationSchema(store.db, store.dialect);
-    const tables = await store.db.introspection.getTables();
+    const schema = await migrationSchema(store.handles.db, store.dialect);
+    const tables = await store.handles.db.introspection.getTables();
     for (const [table, columns] of Object.entries(COLUMNS)) {
       const found = tables.find((t) => t.name === table && t.schema === schema);
       expect(found?.columns.map((c) => c.name).sort(), table).toEqual([...columns].sort());
@@ -32,7 +32,7 @@ describe.each(testStores())('migrations on $name', (factory) => {
   it('enforces the foreign keys that cascade deletions', async () => {
     store = await factory.open();
     await expect(
-      store.db.insertInto('policies').values({ id: 1, org_id: 999, position: 0, code: 'X', title: 'x', extra: null }).execute(),
+      store.handles.db.insertInto('policies').values({ id: 1, org_id: 999, position: 0, code: 'X', title: 'x', extra: null }).execute(),
     ).rejects.toThrow();
   });
 });
@@ -48,15 +48,15 @@ describe('openStore with SQLite', () => {
     dirs.push(dir);
     const path = join(dir, 'nested', 'hyoka.sqlite');
     const first = await openStore({ sqlitePath: path });
-    const pragmas = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(first.db);
+    const pragmas = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(first.handles.db);
     expect(pragmas.rows[0]?.journal_mode).toBe('wal');
-    const fk = await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(first.db);
+    const fk = await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(first.handles.db);
     expect(fk.rows[0]?.foreign_keys).toBe(1);
-    await first.db.insertInto('organizations').values({ id: 1, code: '1', name: 'a', plan: null, settings: null, extra: null, document_extra: null, empty_lists: null }).execute();
+    await first.handles.db.insertInto('organizations').values({ id: 1, code: '1', name: 'a', plan: null, settings: null, extra: null, document_extra: null, empty_lists: null }).execute();
     await first.close();
 
     const again = await openStore({ sqlitePath: path });
-    expect(await again.db.selectFrom('organizations').select('name').execute()).toEqual([{ name: 'a' }]);
+    expect(await again.handles.db.selectFrom('organizations').select('name').execute()).toEqual([{ name: 'a' }]);
     await again.close();
   });
 });

@@ -6,17 +6,24 @@ import type { DialectName } from './dialect.js';
 import { kyselySqlite, openSqliteFile, TakingTurnsSqliteDialect, type SqliteHandle } from './sqlite.js';
 import { postgresPool } from './postgres.js';
 import { migrateToLatest } from './migrations/index.js';
+import type { Handles } from './handles.js';
+import { documentsRepository, type DocumentsRepository } from './repositories/documents.js';
+import { organizationsRepository, type OrganizationsRepository } from './repositories/organizations.js';
+import { projectsRepository, type ProjectsRepository } from './repositories/projects.js';
+import { searchRepository, type SearchRepository } from './repositories/search.js';
 
+/**
+ * The store's face: one repository per aggregate, what services read and write through.
+ * The query builders stay behind it (`handles`: the store's own modules and its tests).
+ */
 export interface Store {
-  /** Writes, and the reads of a transaction that writes. */
-  db: Kysely<Database>;
-  /**
-   * Reads. SQLite: a read-only connection of its own — kysely's SQLite dialect has one
-   * connection behind a mutex, so reads on `db` would wait for a whole import transaction;
-   * in WAL mode this one never waits for a writer. Elsewhere (a pool, PGlite) `db` itself.
-   */
-  reader: Kysely<Database>;
   dialect: DialectName;
+  organizations: OrganizationsRepository;
+  documents: DocumentsRepository;
+  projects: ProjectsRepository;
+  search: SearchRepository;
+  /** The kysely handles: for the store's own modules and tests, never for services. */
+  handles: Handles;
   close(): Promise<void>;
   /** Resolves when the database answers; never queues behind an import. */
   ping(): Promise<void>;
@@ -26,6 +33,18 @@ export interface Store {
    * by this one (`total_changes()`). Read without kysely, for per-request caches.
    */
   changeStamp?: () => string;
+}
+
+/** The repositories over a store's handles. */
+export function repositories(handles: Handles): Pick<Store, 'dialect' | 'organizations' | 'documents' | 'projects' | 'search' | 'handles'> {
+  return {
+    dialect: handles.dialect,
+    organizations: organizationsRepository(handles),
+    documents: documentsRepository(handles),
+    projects: projectsRepository(handles),
+    search: searchRepository(handles),
+    handles,
+  };
 }
 
 export interface StoreOptions {
@@ -77,7 +96,7 @@ async function openSqliteStore(path: string, busyTimeoutMs: number | undefined):
   const closeWriter = store.close;
   return {
     ...store,
-    reader,
+    ...repositories({ ...store.handles, reader }),
     ping: pingOf(readHandle),
     async close() {
       await reader.destroy();
@@ -107,9 +126,7 @@ export async function migrated(db: Kysely<Database>, dialect: DialectName, close
     throw error;
   }
   return {
-    db,
-    reader: db,
-    dialect,
+    ...repositories({ db, reader: db, dialect }),
     close: shut,
     async ping() {
       await sql`select 1`.execute(db);

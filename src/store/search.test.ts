@@ -38,13 +38,13 @@ describe.each(testStores())('search index on $name', ({ open }) => {
   const refresh = async (orgId: number) => {
     const code = orgId === otherId ? '999999' : '401005';
     const { revision } = await resolveOrganization(store, code);
-    await refreshSearchIndex(store.db, store.dialect, orgId, revision, await exportDocument(store, code));
+    await refreshSearchIndex(store.handles.db, store.dialect, orgId, revision, await exportDocument(store, code));
   };
   const find = async (orgId: number, query: string) => {
     await refresh(orgId);
-    return searchIndex(store.db, store.dialect, orgId, queryPlan(query));
+    return searchIndex(store.handles.db, store.dialect, orgId, queryPlan(query));
   };
-  const findAsIs = (orgId: number, query: string) => searchIndex(store.db, store.dialect, orgId, queryPlan(query));
+  const findAsIs = (orgId: number, query: string) => searchIndex(store.handles.db, store.dialect, orgId, queryPlan(query));
   const where = (matches: SearchMatch[]) => new Set(matches.map((m) => `${m.kind}/${m.field}`));
 
   it('finds the two-character word 事業 in names, summaries and improvements', async () => {
@@ -119,21 +119,21 @@ describe.each(testStores())('search index on $name', ({ open }) => {
   });
 
   it('builds an index once per revision: imports leave it to the next search', async () => {
-    const before = await indexedRevision(store.db, otherId);
+    const before = await indexedRevision(store.handles.db, otherId);
     const renamed = structuredClone(other);
     renamed.projects[0]!.name = '見える化ツール';
     await importValue(store, renamed);
-    expect(await indexedRevision(store.db, otherId)).toBe(before);
+    expect(await indexedRevision(store.handles.db, otherId)).toBe(before);
     expect((await findAsIs(otherId, 'ツール')).length).toBe(0);
     expect((await find(otherId, 'ツール')).map((m) => m.projectKey)).toEqual(['yosan']);
-    expect(await indexedRevision(store.db, otherId)).toBeGreaterThan(before ?? -1);
+    expect(await indexedRevision(store.handles.db, otherId)).toBeGreaterThan(before ?? -1);
   });
 
   it('indexes organizations stored before the index existed (the migration run again)', async () => {
     const migration = search(store.dialect);
-    await migration.down!(store.db);
-    await migration.up(store.db);
-    expect(await indexedRevision(store.db, demoId)).toBeNull();
+    await migration.down!(store.handles.db);
+    await migration.up(store.handles.db);
+    expect(await indexedRevision(store.handles.db, demoId)).toBeNull();
     expect((await find(demoId, '多文化共生')).length).toBeGreaterThan(0);
     expect((await find(otherId, '予算')).map((m) => m.field)).toEqual(['summary']);
   });
@@ -146,7 +146,7 @@ describe.each(testStores())('search index on $name', ({ open }) => {
         const doc = buildDocument({ projects: names.map((n, i) => buildProject({ key: `p${i}`, name: n, indicators: [], evaluations: [] })) });
         doc.policies = [];
         doc.projects.forEach((p) => (p.placements = []));
-        await rebuildSearchIndex(store.db, store.dialect, otherId, doc);
+        await rebuildSearchIndex(store.handles.db, store.dialect, otherId, doc);
         const target = [...names[pick % names.length]!];
         const start = at % (target.length - 1);
         const query = target.slice(start, start + 2).join('');
@@ -168,7 +168,7 @@ describe.each(testStores())('search index on $name', ({ open }) => {
     await fc.assert(
       fc.asyncProperty(fc.array(name, { minLength: 1, maxLength: 5 }), fc.nat(), fc.nat(), fc.integer({ min: 1, max: 4 }), async (names, pick, at, length) => {
         const doc = buildDocument({ projects: names.map((n, i) => buildProject({ key: `p${i}`, name: n, indicators: [], evaluations: [] })) });
-        await rebuildSearchIndex(store.db, store.dialect, otherId, doc);
+        await rebuildSearchIndex(store.handles.db, store.dialect, otherId, doc);
         const target = [...names[pick % names.length]!];
         const start = at % target.length;
         const plan = queryPlan(target.slice(start, start + length).join(''));
@@ -177,7 +177,7 @@ describe.each(testStores())('search index on $name', ({ open }) => {
       { numRuns: 40 },
     );
     for (const query of ['多文化共生', '事業 推進', '市', 'ＪＥＴ', '業事']) {
-      await rebuildSearchIndex(store.db, store.dialect, demoId, demo);
+      await rebuildSearchIndex(store.handles.db, store.dialect, demoId, demo);
       expect(searchDocument(demo, queryPlan(query)), query).toEqual(await findAsIs(demoId, query));
     }
   }, 60_000);

@@ -3,8 +3,8 @@
 // the snapshot; WAL lets it run beside a writer). PostgreSQL: repeatable read, read only.
 import type { Kysely } from 'kysely';
 import type { Database } from './schema.js';
-import type { Store } from './open.js';
+import type { Handles } from './handles.js';
 
-export function inSnapshot<T>(store: Store, read: (db: Kysely<Database>) => Promise<T>): Promise<T> {
-  return store.reader.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(read);
+export function inSnapshot<T>(handles: Pick<Handles, 'reader'>, read: (db: Kysely<Database>) => Promise<T>): Promise<T> {
+  return handles.reader.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(read);
 }

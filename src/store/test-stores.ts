@@ -121,7 +121,7 @@ async function openPgliteSchema(): Promise<Store> {
 export async function tableCounts(store: Store): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   for (const table of Object.keys(COLUMNS) as (keyof typeof COLUMNS)[]) {
-    const row = await store.db
+    const row = await store.handles.db
       .selectFrom(table)
       .select((eb) => eb.fn.countAll().as('n'))
       .executeTakeFirstOrThrow();
@@ -137,8 +137,8 @@ export async function tableCounts(store: Store): Promise<Record<string, number>>
  */
 export async function integrityProblems(store: Store): Promise<string[]> {
   if (store.dialect === 'sqlite') {
-    const integrity = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(store.db);
-    const keys = await sql<Record<string, unknown>>`pragma foreign_key_check`.execute(store.db);
+    const integrity = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(store.handles.db);
+    const keys = await sql<Record<string, unknown>>`pragma foreign_key_check`.execute(store.handles.db);
     return [...integrity.rows.map((row) => row.integrity_check).filter((text) => text !== 'ok'), ...keys.rows.map((row) => `foreign key: ${JSON.stringify(row)}`)];
   }
   const foreignKeys = await sql<{ child: string; column: string; parent: string; parent_column: string }>`
@@ -146,12 +146,12 @@ export async function integrityProblems(store: Store): Promise<string[]> {
     from information_schema.table_constraints tc
     join information_schema.key_column_usage kcu on kcu.constraint_name = tc.constraint_name and kcu.table_schema = tc.table_schema
     join information_schema.constraint_column_usage ccu on ccu.constraint_name = tc.constraint_name and ccu.table_schema = tc.table_schema
-    where tc.constraint_type = 'FOREIGN KEY' and tc.table_schema = current_schema()`.execute(store.db);
+    where tc.constraint_type = 'FOREIGN KEY' and tc.table_schema = current_schema()`.execute(store.handles.db);
   const problems: string[] = [];
   for (const { child, column, parent, parent_column } of foreignKeys.rows) {
     const orphans = await sql<{ n: string | number }>`
       select count(*) as n from ${sql.table(child)} c
-      where c.${sql.ref(column)} is not null and not exists (select 1 from ${sql.table(parent)} p where p.${sql.ref(parent_column)} = c.${sql.ref(column)})`.execute(store.db);
+      where c.${sql.ref(column)} is not null and not exists (select 1 from ${sql.table(parent)} p where p.${sql.ref(parent_column)} = c.${sql.ref(column)})`.execute(store.handles.db);
     const n = Number(orphans.rows[0]?.n ?? 0);
     if (n > 0) problems.push(`${child}.${column}: ${n} row(s) name no ${parent}`);
   }
