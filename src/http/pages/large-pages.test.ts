@@ -60,3 +60,44 @@ describe('/changes of 2,000 projects', () => {
     expect(response.body).toContain('ページ番号は1以上の整数で指定してください');
   });
 });
+
+describe('/policies of 2,000 projects', () => {
+  interface PoliciesJson {
+    policies: { code: string; rows: { no: number; projectKey: string }[] }[];
+    total: number;
+    page: { number: number; pages: number; total: number };
+  }
+
+  it('shows 100 policies a page with their rows, the pages together the whole tree', async () => {
+    const first: PoliciesJson = (await get('/policies?format=json')).json();
+    expect(first.policies).toHaveLength(100);
+    expect(first.page).toMatchObject({ number: 1, total: document.policies.length, pages: Math.ceil(document.policies.length / 100) });
+    const html = (await get('/policies')).body;
+    expect(html.length).toBeLessThan(600_000);
+    expect(html.match(/<div class="policy-item">/g)).toHaveLength(100);
+    expect(textOf(html)).toContain(`${document.policies.length}施策中 1〜100施策目`);
+    expect(html).toContain('aria-label="施策体系のページ / Pages of 施策体系"');
+    expect(html).toContain('<a href="/policies?page=2" rel="next">');
+    const codes: string[] = [];
+    let rows = 0;
+    for (let page = 1; page <= first.page.pages; page++) {
+      const json: PoliciesJson = (await get(`/policies?format=json&page=${page}`)).json();
+      codes.push(...json.policies.map((policy) => policy.code));
+      rows += json.policies.reduce((sum, policy) => sum + policy.rows.length, 0);
+    }
+    expect(codes).toEqual(document.policies.map((policy) => policy.code));
+    expect(rows).toBe(document.projects.reduce((sum, project) => sum + project.placements.length, 0));
+  });
+
+  it("gives the page's policies and rows as CSV", async () => {
+    const third: PoliciesJson = (await get('/policies?format=json&page=3')).json();
+    const lines = await csvLines('/policies?format=csv&page=3');
+    expect(new Set(lines.map((line) => line[1]))).toEqual(new Set(third.policies.map((policy) => policy.code)));
+    expect(lines.length).toBe(third.policies.reduce((sum, policy) => sum + Math.max(1, policy.rows.length), 0));
+  });
+
+  it('refuses an unreadable page number', async () => {
+    expect((await app().inject('/policies?page=0')).statusCode).toBe(400);
+    expect((await app().inject('/policies?page=0&format=json')).json().error.problems[0].path).toBe('page');
+  });
+});
