@@ -92,11 +92,24 @@ describe.each(testStores())('queries on $name', (factory) => {
     ['filters combined', { division: '企画課', sdg: 3 }, ['bare']],
     ['filters combined, none left', { bureau: '企画調整局', division: '企画課' }, []],
   ])('lists projects by %s', async (_, filter, keys) => {
-    expect((await listProjects(store, orgId, filter)).map((p) => p.key)).toEqual(keys);
+    expect((await listProjects(store, orgId, filter)).projects.map((p) => p.key)).toEqual(keys);
+  });
+
+  it('lists a page of projects with the total of every page, each with its own rows and budgets', async () => {
+    const whole = await listProjects(store, orgId);
+    expect(whole.total).toBe(doc.projects.length);
+    const first = await listProjects(store, orgId, {}, { limit: 2 });
+    expect(first.total).toBe(doc.projects.length);
+    expect(first.projects).toEqual(whole.projects.slice(0, 2));
+    const rest = await listProjects(store, orgId, {}, { limit: 2, offset: 2 });
+    expect(rest.projects).toEqual(whole.projects.slice(2));
+    expect(await listProjects(store, orgId, {}, { limit: 2, offset: 10 })).toEqual({ projects: [], total: doc.projects.length });
+    const filter = { division: '企画課' };
+    expect((await listProjects(store, orgId, filter, { limit: 1 })).total).toBe((await listProjects(store, orgId, filter)).projects.length);
   });
 
   it('summarises each project: names, SDGs, rows and budgets', async () => {
-    const [tabunka, sdgsEmpty, bare] = await listProjects(store, orgId);
+    const [tabunka, sdgsEmpty, bare] = (await listProjects(store, orgId)).projects;
     expect(tabunka).toEqual({
       key: 'tabunka',
       name: '多文化共生の推進',

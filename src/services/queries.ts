@@ -1,9 +1,9 @@
 // Read queries behind the API: lists and one project, scoped by organization.
 import type { Project, Settings } from '../domain/model.js';
-import type { OrganizationSummary, PolicySummary, ProjectFilter, ProjectSummary, Store } from '../store/index.js';
+import type { OrganizationSummary, PolicySummary, ProjectFilter, ProjectList, ProjectPage, ProjectSummary, Store } from '../store/index.js';
 
 export { resolveOrganization, type OrganizationRef } from './organizations.js';
-export type { OrganizationSummary, PolicySummary, ProjectFilter, ProjectSummary };
+export type { OrganizationSummary, PolicySummary, ProjectFilter, ProjectList, ProjectPage, ProjectSummary };
 
 export function listOrganizations(store: Store): Promise<OrganizationSummary[]> {
   return store.organizations.list();
@@ -13,8 +13,8 @@ export function listPolicies(store: Store, orgId: number): Promise<PolicySummary
   return store.projects.policies(orgId);
 }
 
-export function listProjects(store: Store, orgId: number, filter: ProjectFilter = {}): Promise<ProjectSummary[]> {
-  return store.projects.list(orgId, filter);
+export function listProjects(store: Store, orgId: number, filter: ProjectFilter = {}, page: ProjectPage = {}): Promise<ProjectList> {
+  return store.projects.list(orgId, filter, page);
 }
 
 /** One project in document shape, with the organization's settings to compute it by. */

@@ -49,6 +49,8 @@ export interface SearchHit {
   policy: { code: string; title: string };
   /** Absent for a policy's own texts (施策名, 局施策評価). */
   project?: { key: string; name: string };
+  /** The row's bureau (局): No. counts from 1 in each bureau, so the two name a row together. */
+  bureau?: string;
   no?: number;
   matches: FieldMatch[];
 }
@@ -267,6 +269,7 @@ function groupHits(
       hitOf(key, () => ({
         policy: policyOf(placement.policy),
         project: { key: project.key, name: project.name },
+        ...(project.bureau !== undefined && { bureau: project.bureau }),
         no: placement.no,
         matches: [],
       })).matches.push(match);

@@ -6,7 +6,7 @@ export type { DialectName } from './dialect.js';
 export type { Handles } from './handles.js';
 export type { OrganizationHead, OrganizationSummary, OrganizationsRepository } from './repositories/organizations.js';
 export type { Applied, ApplyStage, Checkpoint, DocumentsRepository, Snapshot } from './repositories/documents.js';
-export type { PolicySummary, ProjectFilter, ProjectSummary, ProjectsRepository } from './repositories/projects.js';
+export type { PolicySummary, ProjectFilter, ProjectList, ProjectPage, ProjectSummary, ProjectsRepository } from './repositories/projects.js';
 export type { SearchRepository } from './repositories/search.js';
 export { InvalidDocumentError, StaleSnapshotError, unavailableCause, type UnavailableCause } from './errors.js';
 export { searchDocument, type SearchField, type SearchKind, type SearchMatch } from './search.js';

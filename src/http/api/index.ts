@@ -11,6 +11,10 @@ export interface ApiOptions {
   adminToken?: string;
 }
 
+/** Projects answered by one GET /api/v1/projects: a large organization's whole list is megabytes (the export has it all). */
+export const DEFAULT_PROJECTS_LIMIT = 100;
+export const MAX_PROJECTS_LIMIT = 1000;
+
 const orgQuery = z.object({
   org: z.string().min(1).optional().describe('全国地方公共団体コード or exact name; required when the database holds several organizations'),
 });
@@ -22,6 +26,14 @@ const projectFilter = orgQuery.extend({
   sdg: z.coerce.number().int().min(1).max(17).optional().describe('SDGs goal 1–17'),
   fiscalYear: z.coerce.number().int().min(1900).max(2200).optional().describe('Western start year of the fiscal year'),
   grade: z.string().min(1).optional().describe('事業評価 grade in that fiscal year (any of the project’s evaluations)'),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_PROJECTS_LIMIT)
+    .optional()
+    .describe(`projects per answer (default ${DEFAULT_PROJECTS_LIMIT}, at most ${MAX_PROJECTS_LIMIT}); \`total\` counts them all, \`next\` links the next page`),
+  offset: z.coerce.number().int().min(0).optional().describe('projects skipped before the first one answered (default 0)'),
 });
 
 export const registerApi: FastifyPluginAsyncZod<ApiOptions> = async (app, { store, adminToken }) => {
@@ -33,9 +45,10 @@ export const registerApi: FastifyPluginAsyncZod<ApiOptions> = async (app, { stor
   });
 
   app.get('/projects', { schema: { summary: '事業の一覧 / Projects', querystring: projectFilter } }, async (request) => {
-    const { org: orgRef, ...filter } = request.query;
+    const { org: orgRef, limit = DEFAULT_PROJECTS_LIMIT, offset = 0, ...filter } = request.query;
     const org = await resolveOrganization(store, orgRef);
-    return { projects: await listProjects(store, org.id, filter) };
+    const { projects, total } = await listProjects(store, org.id, filter, { limit, offset });
+    return { projects, total, limit, offset, ...(offset + limit < total && { next: nextPage(request.url, offset + limit, limit) }) };
   });
 
   app.get(
@@ -47,3 +60,11 @@ export const registerApi: FastifyPluginAsyncZod<ApiOptions> = async (app, { stor
 
   await app.register(registerFileRoutes, { store, ...(adminToken !== undefined && { adminToken }) });
 };
+
+/** The same URL (filters and ?org= kept) at the next offset. */
+function nextPage(url: string, offset: number, limit: number): string {
+  const parsed = new URL(url, 'http://hyoka.invalid');
+  parsed.searchParams.set('offset', String(offset));
+  parsed.searchParams.set('limit', String(limit));
+  return parsed.pathname + parsed.search;
+}

@@ -1,6 +1,8 @@
 // /changes?from=&to=: what changed between two fiscal years — budgets, targets and mid-term
 // targets, grades, courses and improvement texts, and what one year has and the other not.
-// `changed=1` keeps only the projects where something differs.
+// `changed=1` keeps only the projects where something differs. The counts are of the whole
+// comparison; the projects are listed a page at a time (a large organization has thousands),
+// and the comparison is worked out once per computed document and pair of years.
 import type { FastifyInstance } from 'fastify';
 import { formatFiscalYear } from '../../domain/era.js';
 import { computedDocument } from '../../services/computed.js';
@@ -9,8 +11,14 @@ import type { PageDeps } from './index.js';
 import { Layout, dataLinksFor } from './layout.js';
 import { sendPage } from './render.js';
 import { orgOf } from './page-query.js';
+import { cachedValue } from './page-cache.js';
+import { En } from './dashboard-parts.js';
+import { Pager, paging, rangeText, readPage } from './pager.js';
 import { ChangeCountList, ChangesForm, ProjectChangeTable, type YearQuery } from './changes-parts.js';
 import { PRESENCE_LABELS, changeLabel, changesView, defaultChangeYears, yearsWithData, type ChangesView } from './views/changes.js';
+
+/** Projects on one page of the comparison. */
+export const CHANGES_PAGE_SIZE = 100;
 
 /** Reads from/to; a bad value is reported at its field and the default used instead. */
 export function readYears(query: unknown, defaults: { from: number; to: number }): YearQuery {
@@ -33,12 +41,17 @@ export function registerChanges(app: FastifyInstance, { store }: PageDeps): void
     const org = orgOf(request.query);
     const { organization, document } = await computedDocument(store, org);
     const query = readYears(request.query, defaultChangeYears(document));
-    const full = changesView(document, query.from, query.to);
-    const view: ChangesView = query.changedOnly ? { ...full, projects: full.projects.filter((project) => project.changed) } : full;
+    const asked = readPage(request.query);
+    const full = cachedValue(document, `changes ${query.from} ${query.to}`, () => changesView(document, query.from, query.to));
+    const listed = query.changedOnly ? cachedValue(document, `changes ${query.from} ${query.to} changed`, () => full.projects.filter((project) => project.changed)) : full.projects;
+    const pages = paging(listed.length, CHANGES_PAGE_SIZE, asked.page);
+    const view: ChangesView = { ...full, projects: listed.slice(pages.offset, pages.offset + pages.size) };
     const format = pageFormat(request.query);
     if (format !== 'html') {
-      return sendData(reply, format, `changes-${view.from}-${view.to}`, { organization: organization.name, changedOnly: query.changedOnly, ...view }, () => changesCsv(view));
+      const json = { organization: organization.name, changedOnly: query.changedOnly, ...view, page: pages };
+      return sendData(reply, format, `changes-${view.from}-${view.to}${pages.pages > 1 ? `-${pages.number}` : ''}`, json, () => changesCsv(view));
     }
+    const range = rangeText(pages, { ja: '事業', en: 'projects' });
     const [fromLabel, toLabel] = [formatFiscalYear(view.from, { letter: true }), formatFiscalYear(view.to, { letter: true })];
     const years = yearsWithData(document);
     return sendPage(
@@ -62,11 +75,20 @@ export function registerChanges(app: FastifyInstance, { store }: PageDeps): void
         <h2>
           事業ごとの変更 <span lang="en" className="en">Changes by project</span>
         </h2>
-        {view.projects.length === 0 && <p>表示する事業はありません / No projects to show</p>}
+        {asked.error !== undefined && <p className="field-error">{asked.error}</p>}
+        {view.projects.length === 0 ? (
+          <p>表示する事業はありません / No projects to show</p>
+        ) : (
+          <p role="status">
+            {range.ja} <En>{range.en}</En>
+          </p>
+        )}
         {view.projects.map((project) => (
           <ProjectChangeTable key={project.key} project={project} fromLabel={fromLabel} toLabel={toLabel} />
         ))}
+        <Pager paging={pages} url={request.url} label="事業ごとの変更" />
       </Layout>,
+      asked.error === undefined ? 200 : 400,
     );
   });
 }

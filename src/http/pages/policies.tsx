@@ -1,5 +1,6 @@
 // `/policies` — the policy tree with each policy's bureau grade (局施策評価) and its rows'
-// grades (事業評価) for the year; `/policies/:code` — one policy and its rows.
+// grades (事業評価) for the year, 100 policies a page (a large organization has thousands),
+// each page worked out once per computed document; `/policies/:code` — one policy and its rows.
 import type { FastifyInstance } from 'fastify';
 import type { PageDeps } from './index.js';
 import { dataLinksFor, Layout } from './layout.js';
@@ -14,21 +15,41 @@ import { policiesView, policyView } from './views/policies.js';
 import { policiesCsv } from './views/policies-csv.js';
 import { ServiceError } from '../../services/errors.js';
 import { resolveProfile } from '../../domain/profile.js';
+import { cachedValue } from './page-cache.js';
+import { Pager, paging, rangeText, readPage } from './pager.js';
+import { En } from './dashboard-parts.js';
+
+/** Policies on one page of the tree. */
+export const POLICIES_PAGE_SIZE = 100;
 
 export function registerPolicies(app: FastifyInstance, deps: PageDeps): void {
   app.get('/policies', { schema: { hide: true } }, async (request, reply) => {
     const context = await pageContext(deps.store, request);
+    const asked = readPage(request.query);
+    if (asked.error !== undefined) context.reading.errors.page = asked.error;
     const refused = sendQueryProblems(reply, context);
     if (refused) return refused;
-    const view = policiesView(context.document, context.fiscalYear);
+    const { document, fiscalYear } = context;
+    const total = cachedValue(document, `policies ${fiscalYear} count`, () => policiesView(document, fiscalYear, { offset: 0, size: 0 }).total);
+    const pages = paging(total, POLICIES_PAGE_SIZE, asked.page);
+    const view = cachedValue(document, `policies ${fiscalYear} page ${pages.number}`, () => policiesView(document, fiscalYear, pages));
     if (context.format !== 'html') {
-      return sendData(reply, context.format, `policies-${view.fiscalYear}`, { organization: context.organization.name, ...view }, () => policiesCsv(view.fiscalYear, view.policies));
+      const json = { organization: context.organization.name, ...view, page: pages };
+      return sendData(reply, context.format, `policies-${view.fiscalYear}${pages.pages > 1 ? `-${pages.number}` : ''}`, json, () => policiesCsv(view.fiscalYear, view.policies));
     }
+    const range = rangeText(pages, { ja: '施策', en: 'policies' });
     return sendPage(
       reply,
       <Layout title="施策" titleEn="Policies" organization={context.organization.name} path={context.path} data={dataLinksFor(request.url)}>
         <YearForm action="/policies" choices={filterChoices(context.document)} reading={context.reading} org={context.org} />
+        {context.reading.errors.page !== undefined && <p className="field-error">{context.reading.errors.page}</p>}
+        {pages.pages > 1 && (
+          <p role="status">
+            {range.ja} <En>{range.en}</En>
+          </p>
+        )}
         <PolicyTree view={view} grades={resolveProfile(context.document.settings).grades} org={context.org} />
+        <Pager paging={pages} url={request.url} label="施策体系" />
       </Layout>,
       pageStatus(context),
     );

@@ -50,3 +50,21 @@ describe('/search of a generated organization', () => {
     expect(json.json().error.problems[0].path).toBe('page');
   });
 });
+
+describe('a search hit names its row by bureau and No.', () => {
+  it('shows the bureau beside No. on the page, in the JSON and in the CSV, since No. starts again in each bureau', async () => {
+    const json: { hits: (Hits['hits'][number] & { bureau?: string })[] } = (await app().inject(`/search?q=${word}&org=${org}&format=json`)).json();
+    const doc = generateDocument({ projects: 200, seed: 1 });
+    const bureauOf = new Map(doc.projects.map((project) => [project.key, project.bureau]));
+    expect(new Set(json.hits.map((hit) => hit.bureau)).size).toBeGreaterThan(1);
+    for (const hit of json.hits) if (hit.project) expect(hit.bureau).toBe(bureauOf.get(hit.project.key));
+    const html = (await app().inject(`/search?q=${word}&org=${org}`)).body;
+    const places = [...html.matchAll(/<p class="hit-place">([\s\S]*?)<\/p>/g)].map((match) => textOf(match[1]!));
+    const first = json.hits[0]!;
+    expect(places[0]).toMatch(new RegExp(`^${first.bureau} No\\. ${first.no} ／ 施策`));
+    const csv = parse((await app().inject(`/search?q=${word}&org=${org}&format=csv`)).body, { bom: true }) as string[][];
+    const column = csv[0]!.indexOf('局');
+    expect(column).toBeGreaterThan(-1);
+    expect(csv[1]![column]).toBe(first.bureau);
+  });
+});

@@ -92,7 +92,7 @@ describe('/search', () => {
     const csv = await search({ q: '多文化共生', format: 'csv' });
     expect(csv.headers['content-type']).toContain('text/csv');
     const rows = parse(csv.body, { bom: true }) as string[][];
-    expect(rows[0]).toEqual(['No.', '施策コード', '施策名', '事業キー', '事業名', '項目', '年度', '抜粋']);
+    expect(rows[0]).toEqual(['No.', '施策コード', '施策名', '事業キー', '事業名', '項目', '年度', '抜粋', '局']);
     expect(rows.length - 1).toBe(json.hits.reduce((sum, hit) => sum + hit.matches.length, 0));
   });
 

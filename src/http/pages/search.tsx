@@ -142,6 +142,7 @@ function Hit({ hit, org }: { hit: SearchHit; org: string | undefined }) {
         )}
       </h2>
       <p className="hit-place">
+        {hit.bureau !== undefined && <>{hit.bureau} </>}
         {hit.no !== undefined && <>No. {hit.no} ／ </>}施策 <span lang="en" className="en">Policy</span> {hit.policy.code} {hit.policy.title}
       </p>
       <dl className="hit-matches">
@@ -195,7 +196,7 @@ function presented(result: SearchResult) {
 
 function csvOf(result: SearchResult): CsvTable {
   return {
-    header: ['No.', '施策コード', '施策名', '事業キー', '事業名', '項目', '年度', '抜粋'],
+    header: ['No.', '施策コード', '施策名', '事業キー', '事業名', '項目', '年度', '抜粋', '局'],
     rows: result.hits.flatMap((hit) =>
       hit.matches.map((match) => [
         hit.no,
@@ -206,6 +207,7 @@ function csvOf(result: SearchResult): CsvTable {
         match.label,
         match.fiscalYear,
         plainSnippet(match.snippet),
+        hit.bureau,
       ]),
     ),
   };

@@ -16,7 +16,7 @@ export function projectsRepository(handles: Handles) {
     /** The organization's policies in order, each with the rows placed under it (by row number). */
     policies: (orgId: number) => listPolicies(handles, orgId),
     /** The organization's projects matching `filter`, in order, with their rows and budgets. */
-    list: (orgId: number, filter: ProjectFilter = {}) => listProjects(handles, orgId, filter),
+    list: (orgId: number, filter: ProjectFilter = {}, page: ProjectPage = {}) => listProjects(handles, orgId, filter, page),
     /** One project in document shape, with the organization's settings to compute it by. */
     get: (orgId: number, key: string) => getProject(handles, orgId, key),
   };
@@ -144,20 +144,38 @@ function matches(eb: ProjectsScope, orgId: number, filter: ProjectFilter): Expre
   return eb.and(conditions);
 }
 
-async function listProjects(handles: Handles, orgId: number, filter: ProjectFilter): Promise<ProjectSummary[]> {
-  // One snapshot: the three lists must come from the same import.
-  const [projects, placements, budgets] = await inSnapshot(handles, (db) => {
+/** A page of the list: `limit` projects after the first `offset` (all of them without a limit). */
+export interface ProjectPage {
+  limit?: number;
+  offset?: number;
+}
+
+export interface ProjectList {
+  projects: ProjectSummary[];
+  /** Projects matching the filter, on every page. */
+  total: number;
+}
+
+async function listProjects(handles: Handles, orgId: number, filter: ProjectFilter, page: ProjectPage): Promise<ProjectList> {
+  // One snapshot: the count and the three lists must come from the same import.
+  const [counted, projects, placements, budgets] = await inSnapshot(handles, (db) => {
     const selected = () => db.selectFrom('projects as p').where((eb) => matches(eb, orgId, filter));
+    /** The page's projects, in list order. */
+    const listed = () => {
+      const query = selected().orderBy('p.position').orderBy('p.id');
+      return page.limit === undefined ? query : query.limit(page.limit).offset(page.offset ?? 0);
+    };
     return Promise.all([
-      selected().select(['p.id', 'p.key', 'p.name', 'p.bureau', 'p.division', 'p.sdgs']).orderBy('p.position').execute(),
+      selected().select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
+      listed().select(['p.id', 'p.key', 'p.name', 'p.bureau', 'p.division', 'p.sdgs']).execute(),
       db
         .selectFrom('placements as pl')
         .innerJoin('policies as po', 'po.id', 'pl.policy_id')
         .select(['pl.project_id', 'po.code', 'pl.no'])
-        .where('pl.project_id', 'in', selected().select('p.id'))
+        .where('pl.project_id', 'in', listed().select('p.id'))
         .orderBy('pl.position')
         .execute(),
-      db.selectFrom('budgets').selectAll().where('project_id', 'in', selected().select('p.id')).orderBy('position').execute(),
+      db.selectFrom('budgets').selectAll().where('project_id', 'in', listed().select('p.id')).orderBy('position').execute(),
     ]);
   });
   const rowsOf = new Map<number, ProjectSummary['placements']>();
@@ -172,12 +190,13 @@ async function listProjects(handles: Handles, orgId: number, filter: ProjectFilt
     list.push(toBudget(row));
     budgetsOf.set(row.project_id, list);
   }
-  return projects.map((p) => {
+  const summaries = projects.map((p) => {
     const summary: ProjectSummary = { key: p.key, name: p.name, division: p.division, placements: rowsOf.get(p.id) ?? [], budgets: budgetsOf.get(p.id) ?? [] };
     if (p.bureau !== null) summary.bureau = p.bureau;
     if (p.sdgs !== null) summary.sdgs = JSON.parse(p.sdgs) as number[];
     return summary;
   });
+  return { projects: summaries, total: Number(counted.n) };
 }
 
 /** One project in document shape, with the organization's settings to compute it by. */

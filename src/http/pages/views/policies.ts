@@ -2,7 +2,7 @@
 // levels: I-2-(1)-② sits under I, I-2 and I-2-(1). The document names only the leaves (施策);
 // the levels above are shown by their codes, as the sheet prints nothing else for them.
 import type { HyokaDocument } from '../../../domain/model.js';
-import { sheetOf, type SheetRow } from '../../../interchange/sheet-rows.js';
+import { sheetEntries, sheetOf, type SheetEntry, type SheetRow } from '../../../interchange/sheet-rows.js';
 
 export interface PolicyRowView {
   no: number;
@@ -43,28 +43,50 @@ export interface PoliciesView {
   tree: PolicyTreeNode[];
   /** The same policies in document order (what the CSV lists). */
   policies: PolicyView[];
+  /** Policies of the whole tree, when `policies` is a page of them. */
+  total: number;
 }
 
-export function policiesView(doc: HyokaDocument, fiscalYear: number): PoliciesView {
-  const rows = sheetOf(doc, { fiscalYear }).rows;
-  const codes = doc.policies.map((policy) => policy.code);
-  // Rows naming an unknown policy (a check finding) still appear, after the known ones.
-  for (const row of rows) if (!codes.includes(row.policy.code)) codes.push(row.policy.code);
-  const policies = codes.map((code) => policyOf(doc, code, fiscalYear, rows));
-  return { fiscalYear, tree: treeOf(policies), policies };
+/** Which policies to show: `size` of them after the first `offset`, in document order. */
+export interface PolicyRange {
+  offset: number;
+  size: number;
+}
+
+/**
+ * The policy tree of the year, or the part of it that holds a range of its policies: a large
+ * organization has thousands, and only the range's rows have their cells written.
+ */
+export function policiesView(doc: HyokaDocument, fiscalYear: number, range?: PolicyRange): PoliciesView {
+  const entriesOf = new Map<string, SheetEntry[]>(doc.policies.map((policy) => [policy.code, []]));
+  for (const entry of sheetEntries(doc, { fiscalYear })) {
+    // Rows naming an unknown policy (a check finding) still appear, after the known ones.
+    let entries = entriesOf.get(entry.placement.policy);
+    if (!entries) entriesOf.set(entry.placement.policy, (entries = []));
+    entries.push(entry);
+  }
+  const codes = [...entriesOf.keys()];
+  const shown = range ? codes.slice(range.offset, range.offset + range.size) : codes;
+  const rows = sheetOf(doc, { fiscalYear, entries: shown.flatMap((code) => entriesOf.get(code)!) }).rows;
+  const rowsOf = new Map<string, SheetRow[]>(shown.map((code) => [code, []]));
+  for (const row of rows) rowsOf.get(row.policy.code)!.push(row);
+  const titles = new Map(doc.policies.map((policy) => [policy.code, policy.title]));
+  const policies = shown.map((code) => policyOf(doc, code, fiscalYear, rowsOf.get(code)!, titles.get(code)));
+  return { fiscalYear, tree: treeOf(policies), policies, total: codes.length };
 }
 
 /** One policy of the year; undefined when the document has neither the policy nor a row under it. */
 export function policyView(doc: HyokaDocument, code: string, fiscalYear: number): PolicyView | undefined {
   const rows = sheetOf(doc, { fiscalYear, filter: { policy: code } }).rows;
   if (!doc.policies.some((policy) => policy.code === code) && rows.length === 0) return undefined;
-  return policyOf(doc, code, fiscalYear, rows);
+  return policyOf(doc, code, fiscalYear, rows, doc.policies.find((policy) => policy.code === code)?.title);
 }
 
-function policyOf(doc: HyokaDocument, code: string, fiscalYear: number, rows: readonly SheetRow[]): PolicyView {
+/** A policy with its rows (those under it: `rows` holds no other policy's). */
+function policyOf(doc: HyokaDocument, code: string, fiscalYear: number, rows: readonly SheetRow[], title: string | undefined): PolicyView {
   return {
     code,
-    title: doc.policies.find((policy) => policy.code === code)?.title ?? '',
+    title: title ?? '',
     evaluations: (doc.policyEvaluations ?? [])
       .filter((evaluation) => evaluation.policy === code && evaluation.fiscalYear === fiscalYear)
       .map(({ bureau, grade, improvement }) => ({
@@ -72,7 +94,7 @@ function policyOf(doc: HyokaDocument, code: string, fiscalYear: number, rows: re
         ...(grade !== undefined && { grade }),
         ...(improvement !== undefined && { improvement }),
       })),
-    rows: rows.filter((row) => row.policy.code === code).map(rowView),
+    rows: rows.map(rowView),
   };
 }
 
