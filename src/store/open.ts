@@ -6,8 +6,9 @@ import type { DialectName } from './dialect.js';
 import { kyselySqlite, openSqliteFile, TakingTurnsSqliteDialect, type SqliteHandle } from './sqlite.js';
 import { postgresPool } from './postgres.js';
 import { migrateToLatest } from './migrations/index.js';
+import { repositories, type Repositories } from './repositories/index.js';
 
-export interface Store {
+export interface Store extends Repositories {
   /** Writes, and the reads of a transaction that writes. */
   db: Kysely<Database>;
   /**
@@ -77,6 +78,7 @@ async function openSqliteStore(path: string, busyTimeoutMs: number | undefined):
   const closeWriter = store.close;
   return {
     ...store,
+    ...repositories({ db: store.db, reader, dialect: 'sqlite' }),
     reader,
     ping: pingOf(readHandle),
     async close() {
@@ -110,6 +112,7 @@ export async function migrated(db: Kysely<Database>, dialect: DialectName, close
     db,
     reader: db,
     dialect,
+    ...repositories({ db, reader: db, dialect }),
     close: shut,
     async ping() {
       await sql`select 1`.execute(db);
