@@ -3,6 +3,7 @@
 // transports never decide. Disabled users never become actors (actors.ts), so they reach
 // here as anonymous.
 import type { Actor, UserActor } from './context.js';
+import { ServiceError } from './errors.js';
 
 /** The stages of a cycle entry or a policy evaluation (workflow.md, "Stages"). */
 export type Stage = 'draft' | 'submitted' | 'reviewed' | 'approved';
@@ -93,4 +94,16 @@ function mayAsBureauOrDivision(actor: UserActor, action: Action, subject: Subjec
 function ownBureau(actor: UserActor, subject: Subject): boolean {
   if (actor.bureau === undefined) return actor.role === 'division';
   return subject.bureau === actor.bureau;
+}
+
+/**
+ * Throws unless the actor may: 401 for someone not signed in (signing in might help), 403
+ * for a user whose role or scope does not reach the subject.
+ */
+export function demand(actor: Actor, action: Action, subject?: Subject): void {
+  if (may(actor, action, subject)) return;
+  if (actor.kind === 'anonymous') {
+    throw new ServiceError('unauthorized', 'サインインしてください / Sign in first');
+  }
+  throw new ServiceError('forbidden', 'この操作の権限がありません / You are not allowed to do this');
 }
