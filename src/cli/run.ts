@@ -8,6 +8,8 @@ export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   env: NodeJS.ProcessEnv;
+  /** Standard input, read whole (a password is never an argument: arguments show in `ps`). */
+  stdin?: () => Promise<string>;
 }
 
 export const EXIT_INVALID = 2;

@@ -13,9 +13,14 @@ export function cli(...argv: string[]): Promise<CliRun> {
 }
 
 /** The same, with an environment (DATABASE_URL for PostgreSQL). */
-export async function cliWithEnv(env: NodeJS.ProcessEnv, ...argv: string[]): Promise<CliRun> {
+export function cliWithEnv(env: NodeJS.ProcessEnv, ...argv: string[]): Promise<CliRun> {
+  return cliWithInput(env, undefined, ...argv);
+}
+
+/** The same, with standard input (a password). */
+export async function cliWithInput(env: NodeJS.ProcessEnv, stdin: string | undefined, ...argv: string[]): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
-  const status = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env });
+  const status = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env, ...(stdin !== undefined && { stdin: async () => stdin }) });
   return { status, stdout, stderr };
 }

@@ -17,6 +17,7 @@ export const STATUS: Record<ServiceErrorKind, number> = {
   unauthorized: 401,
   forbidden: 403,
   conflict: 409,
+  'rate-limited': 429,
   unavailable: 503,
 };
 

@@ -5,10 +5,10 @@ import { unavailableCause } from '../store/index.js';
 
 export type { Problem };
 
-export type ServiceErrorKind = 'invalid' | 'not-found' | 'ambiguous' | 'unauthorized' | 'forbidden' | 'conflict' | 'unavailable';
+export type ServiceErrorKind = 'invalid' | 'not-found' | 'ambiguous' | 'unauthorized' | 'forbidden' | 'conflict' | 'rate-limited' | 'unavailable';
 
 export interface ServiceErrorOptions {
-  /** 'unavailable': seconds after which trying again makes sense (HTTP Retry-After). */
+  /** 'unavailable', 'rate-limited': seconds after which trying again makes sense (HTTP Retry-After). */
   retryAfter?: number;
 }
 

@@ -8,6 +8,10 @@ export type { OrganizationHead, OrganizationSummary, OrganizationsRepository } f
 export type { Applied, ApplyStage, Checkpoint, DocumentsRepository, Snapshot } from './repositories/documents.js';
 export type { PolicySummary, ProjectFilter, ProjectList, ProjectPage, ProjectSummary, ProjectsRepository } from './repositories/projects.js';
 export type { SearchRepository } from './repositories/search.js';
+export type { UserRow, UsersRepository } from './repositories/users.js';
+export type { SessionRow, SessionsRepository } from './repositories/sessions.js';
+export type { TokenRow, TokensRepository } from './repositories/tokens.js';
+export type { SignInFailuresRepository } from './repositories/sign-in-failures.js';
 export { InvalidDocumentError, StaleSnapshotError, unavailableCause, type UnavailableCause } from './errors.js';
 export { searchDocument, type SearchField, type SearchKind, type SearchMatch } from './search.js';
 export { MAX_QUERY_LENGTH, queryPlan, type QueryPlan, type Range } from './search-tokens.js';

@@ -11,6 +11,10 @@ import { documentsRepository, type DocumentsRepository } from './repositories/do
 import { organizationsRepository, type OrganizationsRepository } from './repositories/organizations.js';
 import { projectsRepository, type ProjectsRepository } from './repositories/projects.js';
 import { searchRepository, type SearchRepository } from './repositories/search.js';
+import { usersRepository, type UsersRepository } from './repositories/users.js';
+import { sessionsRepository, type SessionsRepository } from './repositories/sessions.js';
+import { tokensRepository, type TokensRepository } from './repositories/tokens.js';
+import { signInFailuresRepository, type SignInFailuresRepository } from './repositories/sign-in-failures.js';
 
 /**
  * The store's face: one repository per aggregate, what services read and write through.
@@ -22,6 +26,10 @@ export interface Store {
   documents: DocumentsRepository;
   projects: ProjectsRepository;
   search: SearchRepository;
+  users: UsersRepository;
+  sessions: SessionsRepository;
+  tokens: TokensRepository;
+  signInFailures: SignInFailuresRepository;
   /** The kysely handles: for the store's own modules and tests, never for services. */
   handles: Handles;
   close(): Promise<void>;
@@ -36,13 +44,19 @@ export interface Store {
 }
 
 /** The repositories over a store's handles. */
-export function repositories(handles: Handles): Pick<Store, 'dialect' | 'organizations' | 'documents' | 'projects' | 'search' | 'handles'> {
+export function repositories(
+  handles: Handles,
+): Pick<Store, 'dialect' | 'organizations' | 'documents' | 'projects' | 'search' | 'users' | 'sessions' | 'tokens' | 'signInFailures' | 'handles'> {
   return {
     dialect: handles.dialect,
     organizations: organizationsRepository(handles),
     documents: documentsRepository(handles),
     projects: projectsRepository(handles),
     search: searchRepository(handles),
+    users: usersRepository(handles),
+    sessions: sessionsRepository(handles),
+    tokens: tokensRepository(handles),
+    signInFailures: signInFailuresRepository(handles),
     handles,
   };
 }

@@ -15,6 +15,7 @@
 import type * as records from '../interchange/schema.js';
 import { RECORD_FIELDS, type RecordName, type ValueKind } from '../interchange/record-fields.js';
 import { snakeCase, type FieldColumns, type Json } from './field-columns.js';
+import type { AccountTables } from './accounts-schema.js';
 
 export type { Json };
 
@@ -112,7 +113,7 @@ export interface PolicyEvaluationsTable extends FieldColumns<typeof records.poli
   extra: Json;
 }
 
-export interface Database {
+export interface Database extends AccountTables {
   organizations: OrganizationsTable;
   policies: PoliciesTable;
   projects: ProjectsTable;
@@ -126,8 +127,8 @@ export interface Database {
   organization_revisions: { org_id: number; revision: number };
 }
 
-/** The tables of hyoka/1 records (organization_revisions is bookkeeping, not a record). */
-export type TableName = Exclude<keyof Database, 'organization_revisions'>;
+/** The tables of hyoka/1 records (organization_revisions is bookkeeping, accounts are no records). */
+export type TableName = Exclude<keyof Database, 'organization_revisions' | keyof AccountTables>;
 export type Row<T extends TableName> = Database[T];
 
 /** One declaration per table: the record it holds and the columns that place its rows. */

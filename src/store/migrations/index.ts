@@ -5,12 +5,14 @@ import { migrationSchema, type DialectName } from '../dialect.js';
 import { initial } from './0001_initial.js';
 import { revisions } from './0002_revisions.js';
 import { search } from './0003_search.js';
+import { accounts } from './0004_accounts.js';
 
 function migrations(dialect: DialectName): Record<string, Migration> {
   return {
     '0001_initial': initial(dialect),
     '0002_revisions': revisions,
     '0003_search': search(dialect),
+    '0004_accounts': accounts(dialect),
   };
 }
 

@@ -1,7 +1,7 @@
 // The organizations of a database: who they are, how many projects each holds, and which
 // revision their data is at.
 import type { Handles } from '../handles.js';
-import { allOrganizations, organizationHeads, organizationsByCode, organizationsByName, type OrganizationHead } from '../organizations.js';
+import { allOrganizations, organizationById, organizationHeads, organizationsByCode, organizationsByName, type OrganizationHead } from '../organizations.js';
 
 export type { OrganizationHead };
 
@@ -29,6 +29,12 @@ export function organizationsRepository({ db, reader }: Handles) {
      */
     heads(by: { code: string } | { name: string } | Record<string, never>, limit: number): Promise<OrganizationHead[]> {
       return organizationHeads(reader, by, limit);
+    },
+
+    /** One organization by id (its name and code), or undefined. */
+    async byId(id: number): Promise<{ id: number; name: string; code: string | null } | undefined> {
+      const row = await organizationById(reader, id);
+      return row && head(row);
     },
 
     /** Read on the writing connection, for an import about to write: by code, oldest first. */
