@@ -10,14 +10,15 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
 export const serveCommand: Command = {
   summary: 'サーバーを起動（ページとAPI。空のDBにはデモデータを読込み） / serve the pages and the API; an empty database gets the demo data',
-  usage: 'hyoka serve [--port 3000] [--host 127.0.0.1] [--db PATH]',
+  usage: 'hyoka serve [--port 3000] [--host 127.0.0.1] [--db PATH] [--pool 8]',
   help: [
     '--port N         the port (default: $PORT, else 3000); with npm start: PORT=3001 npm start',
     '--host ADDRESS   the address to listen on (default: $HOST, else 127.0.0.1 — this PC only;',
     '                 --host 0.0.0.0 lets the other PCs of the office reach it)',
+    '--pool N         PostgreSQL connections of this instance (default: $HYOKA_DB_POOL, else 8)',
     'HYOKA_ADMIN_TOKEN=…  allows POST /api/v1/import with that bearer token',
   ],
-  options: { ...dbOption, port: { type: 'string' }, host: { type: 'string' } },
+  options: { ...dbOption, port: { type: 'string' }, host: { type: 'string' }, pool: { type: 'string' } },
   async run(values, _positionals, io) {
     const port = Number(stringOption(values, 'port') ?? io.env.PORT ?? '3000');
     if (!Number.isInteger(port) || port < 0 || port > 65535) {

@@ -4,7 +4,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import type { Database } from './schema.js';
 import type { DialectName } from './dialect.js';
 import { kyselySqlite, openSqliteFile, TakingTurnsSqliteDialect, type SqliteHandle } from './sqlite.js';
-import { postgresPool } from './postgres.js';
+import { poolUse, postgresPool, type PoolUse } from './postgres.js';
 import { migrateToLatest } from './migrations/index.js';
 
 export interface Store {
@@ -26,6 +26,10 @@ export interface Store {
    * by this one (`total_changes()`). Read without kysely, for per-request caches.
    */
   changeStamp?: () => string;
+  /** The migrations this open ran: none when the database was at the latest already. */
+  migrationsRun?: readonly string[];
+  /** PostgreSQL: the pool's connections (for /metrics). */
+  poolUse?: () => PoolUse;
 }
 
 export interface StoreOptions {
@@ -37,6 +41,8 @@ export interface StoreOptions {
   pglite?: boolean;
   /** SQLite: how long a write waits for another process's write lock (default 5 s). */
   busyTimeoutMs?: number;
+  /** PostgreSQL: connections in the pool (default 8; `--pool`, HYOKA_DB_POOL). */
+  poolSize?: number;
   /** PostgreSQL: told of a connection lost outside a query (default: a line on stderr). */
   onConnectionError?: (error: Error) => void;
 }
@@ -45,8 +51,12 @@ export const DEFAULT_SQLITE_PATH = './data/hyoka.sqlite';
 
 export async function openStore(options: StoreOptions = {}): Promise<Store> {
   if (options.databaseUrl) {
-    const pool = postgresPool(options.databaseUrl, options.onConnectionError ? { onConnectionError: options.onConnectionError } : {});
-    return migrated(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), 'postgres');
+    const pool = postgresPool(options.databaseUrl, {
+      ...(options.poolSize !== undefined && { max: options.poolSize }),
+      ...(options.onConnectionError && { onConnectionError: options.onConnectionError }),
+    });
+    const store = await migrated(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), 'postgres');
+    return { ...store, poolUse: () => poolUse(pool) };
   }
   if (options.pglite) {
     // Loaded on demand: a development dependency, and its WebAssembly takes seconds to start.
@@ -100,8 +110,9 @@ function pingOf(handle: SqliteHandle): () => Promise<void> {
 /** A store over an already configured kysely instance (migrated here). */
 export async function migrated(db: Kysely<Database>, dialect: DialectName, close?: () => Promise<void>): Promise<Store> {
   const shut = close ?? (() => db.destroy());
+  let migrationsRun: string[];
   try {
-    await migrateToLatest(db, dialect);
+    migrationsRun = await migrateToLatest(db, dialect);
   } catch (error) {
     await shut();
     throw error;
@@ -111,6 +122,7 @@ export async function migrated(db: Kysely<Database>, dialect: DialectName, close
     reader: db,
     dialect,
     close: shut,
+    migrationsRun,
     async ping() {
       await sql`select 1`.execute(db);
     },
