@@ -8,7 +8,7 @@ import { frameworkErrorOptions, installErrorHandlers } from './errors.js';
 import { registerApi } from './api/index.js';
 import { registerPages } from './pages/index.js';
 import { BODY_LIMIT } from './limits.js';
-import { checkHealth } from '../services/health.js';
+import { registerHealth } from './health.js';
 import { searchIndexSettled } from '../services/search.js';
 import { DEFAULT_LIMITS, installLimiter, type Limits } from './limiter.js';
 
@@ -60,10 +60,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     transform: (input) => (input.url.startsWith('/api/') ? jsonSchemaTransform(input) : { schema: { ...input.schema, hide: true }, url: input.url }),
   });
 
-  app.get('/healthz', { schema: { hide: true } }, async () => {
-    await checkHealth(options.store);
-    return { status: 'ok' };
-  });
+  registerHealth(app, options.store);
 
   // A search may have left an index rebuild running; the store closes after the app.
   app.addHook('onClose', () => searchIndexSettled(options.store));

@@ -59,3 +59,9 @@ async function runMigrations(db: Kysely<any>, dialect: DialectName): Promise<str
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
+
+/** Whether the database has run this version's last migration (an instance may serve it). */
+export async function atLatestMigration(db: Kysely<any>): Promise<boolean> {
+  const { rows } = await sql`select 1 as done from kysely_migration where name = ${LATEST_MIGRATION}`.execute(db);
+  return rows.length > 0;
+}
