@@ -17,6 +17,7 @@ export const serveCommand: Command = {
     '                 --host 0.0.0.0 lets the other PCs of the office reach it)',
     '--pool N         PostgreSQL connections of this instance (default: $HYOKA_DB_POOL, else 8)',
     'HYOKA_ADMIN_TOKEN=…  allows POST /api/v1/import with that bearer token',
+    'HYOKA_METRICS_TOKEN=…  serves /metrics (Prometheus) to that bearer token',
   ],
   options: { ...dbOption, port: { type: 'string' }, host: { type: 'string' }, pool: { type: 'string' } },
   async run(values, _positionals, io) {
@@ -29,7 +30,7 @@ export const serveCommand: Command = {
     const store = await openStore(storeOptions(values, io.env));
     const loaded = await loadDemoIfEmpty(store);
     if (loaded) io.stdout(`デモデータを読み込みました / Loaded the demo data: ${loaded}\n`);
-    const app = await buildApp({ store, adminToken: io.env.HYOKA_ADMIN_TOKEN, logRequests: io.env.HYOKA_LOG === '1' });
+    const app = await buildApp({ store, adminToken: io.env.HYOKA_ADMIN_TOKEN, metricsToken: io.env.HYOKA_METRICS_TOKEN, logRequests: io.env.HYOKA_LOG === '1' });
     let address: string;
     try {
       address = await app.listen({ port, host });

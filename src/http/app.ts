@@ -9,6 +9,7 @@ import { registerApi } from './api/index.js';
 import { registerPages } from './pages/index.js';
 import { BODY_LIMIT } from './limits.js';
 import { registerHealth } from './health.js';
+import { registerMetrics } from './metrics.js';
 import { echoRequestId, loggingOptions } from './request-log.js';
 import { searchIndexSettled } from '../services/search.js';
 import { DEFAULT_LIMITS, installLimiter, type Limits } from './limiter.js';
@@ -21,6 +22,8 @@ export interface AppOptions {
   logRequests?: boolean;
   /** Where the log's JSON lines go; default stderr (stdout may carry a CLI's output). */
   logStream?: { write(line: string): void };
+  /** HYOKA_METRICS_TOKEN: the bearer token /metrics asks for; without it there is no /metrics. */
+  metricsToken?: string;
   /** How many expensive requests run and wait at once (limiter.ts); tests set small ones. */
   limits?: Partial<Limits>;
 }
@@ -62,6 +65,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   registerHealth(app, options.store);
+  registerMetrics(app, options.store, options.metricsToken);
 
   // A search may have left an index rebuild running; the store closes after the app.
   app.addHook('onClose', () => searchIndexSettled(options.store));

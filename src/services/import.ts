@@ -13,6 +13,7 @@ import { InvalidDocumentError, StaleSnapshotError } from '../store/errors.js';
 import type { Store } from '../store/open.js';
 import { documentOrganization } from './organizations.js';
 import { ServiceError } from './errors.js';
+import { importRecordsTotal, importsTotal } from './metrics.js';
 import { largeRemoval, removalRefusal, type LargeRemoval } from './removal-guard.js';
 
 export type { RecordCounts, RecordKind };
@@ -74,6 +75,7 @@ export async function importDocument(store: Store, doc: HyokaDocument, options: 
     if (removal && options.allowRemovals !== true) throw removalRefusal(removal, doc.organization.name);
     try {
       const { orgId } = await applyChangeSet(store, snapshot, doc, changeSet.changeSet, options.checkpoint);
+      countImport(changeSet.changeSet);
       return report(orgId);
     } catch (error) {
       if (error instanceof InvalidDocumentError) throw invalid(error.problems);
@@ -87,6 +89,17 @@ export async function importDocument(store: Store, doc: HyokaDocument, options: 
       }
     }
   }
+}
+
+/** For /metrics: an import written, and the records it added, updated and removed. */
+function countImport(changeSet: ChangeSet): void {
+  let written = 0;
+  for (const change of ['added', 'updated', 'removed'] as const) {
+    const records = RECORD_KINDS.reduce((sum, kind) => sum + changeSet.counts[kind][change], 0);
+    importRecordsTotal.add({ change }, records);
+    written += records;
+  }
+  importsTotal.add({ result: written > 0 || changeSet.organization.change !== 'unchanged' ? 'changed' : 'unchanged' });
 }
 
 function invalid(problems: { path: string; message: string }[]): ServiceError {
