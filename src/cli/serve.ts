@@ -5,6 +5,7 @@ import { loadDemoIfEmpty } from '../services/demo.js';
 import { openStore } from '../store/index.js';
 import type { Command } from './commands.js';
 import { dbOption, storeOptions, stringOption } from './store.js';
+import { shutdownTimeoutMs, stopOnSignals } from './shutdown.js';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
@@ -18,6 +19,7 @@ export const serveCommand: Command = {
     '--pool N         PostgreSQL connections of this instance (default: $HYOKA_DB_POOL, else 8)',
     'HYOKA_ADMIN_TOKEN=…  allows POST /api/v1/import with that bearer token',
     'HYOKA_METRICS_TOKEN=…  serves /metrics (Prometheus) to that bearer token',
+    'HYOKA_SHUTDOWN_TIMEOUT=10  on SIGTERM, seconds the requests in flight may take to finish',
   ],
   options: { ...dbOption, port: { type: 'string' }, host: { type: 'string' }, pool: { type: 'string' } },
   async run(values, _positionals, io) {
@@ -27,6 +29,7 @@ export const serveCommand: Command = {
       return 1;
     }
     const host = stringOption(values, 'host') ?? io.env.HOST ?? '127.0.0.1';
+    const shutdownTimeout = shutdownTimeoutMs(io.env);
     const store = await openStore(storeOptions(values, io.env));
     const loaded = await loadDemoIfEmpty(store);
     if (loaded) io.stdout(`デモデータを読み込みました / Loaded the demo data: ${loaded}\n`);
@@ -45,13 +48,7 @@ export const serveCommand: Command = {
       );
       return 1;
     }
-    const close = async () => {
-      await app.close();
-      await store.close();
-      process.exit(0);
-    };
-    process.once('SIGINT', close);
-    process.once('SIGTERM', close);
+    stopOnSignals(app, store, io, shutdownTimeout);
     io.stdout(`hyoka: ${address} (ページ / pages: ${address}/, API: ${address}/api/v1, OpenAPI: ${address}/api/v1/openapi.json)\n`);
     if (LOOPBACK.has(host)) {
       io.stdout(`このPCからのみ接続できます。他のPCから使うには --host 0.0.0.0 / Reachable from this PC only: --host 0.0.0.0 opens it to the network\n`);
