@@ -7,28 +7,9 @@ import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPostgresSchema, type PostgresSchema } from '../store/test-stores.js';
 import { requirePostgres } from '../../test/requires.js';
+import { waitFor } from '../../test/serve-process.js';
 
 const postgres = requirePostgres();
-
-/** Resolves with what `read` finds in the text a stream has written so far, once it finds it. */
-function waitFor<T>(child: ChildProcess, stream: 'stdout' | 'stderr', read: (text: string) => T | undefined, what: string): Promise<T> {
-  return new Promise((resolve, reject) => {
-    let text = '';
-    const timer = setTimeout(() => reject(new Error(`no ${what} within 60 s; ${stream}: ${text}`)), 60_000);
-    child[stream]!.on('data', (data: Buffer) => {
-      text += data.toString('utf8');
-      const found = read(text);
-      if (found !== undefined) {
-        clearTimeout(timer);
-        resolve(found);
-      }
-    });
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      reject(new Error(`the server exited (${code ?? signal}) before ${what}; ${stream}: ${text}`));
-    });
-  });
-}
 
 describe.skipIf(!postgres.available)(`hyoka serve on PostgreSQL ${postgres.label}`, () => {
   let child: ChildProcess | undefined;

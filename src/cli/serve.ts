@@ -5,19 +5,23 @@ import { loadDemoIfEmpty } from '../services/demo.js';
 import { openStore } from '../store/index.js';
 import type { Command } from './commands.js';
 import { dbOption, storeOptions, stringOption } from './store.js';
+import { shutdownTimeoutMs, stopOnSignals } from './shutdown.js';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
 export const serveCommand: Command = {
   summary: 'サーバーを起動（ページとAPI。空のDBにはデモデータを読込み） / serve the pages and the API; an empty database gets the demo data',
-  usage: 'hyoka serve [--port 3000] [--host 127.0.0.1] [--db PATH]',
+  usage: 'hyoka serve [--port 3000] [--host 127.0.0.1] [--db PATH] [--pool 8]',
   help: [
     '--port N         the port (default: $PORT, else 3000); with npm start: PORT=3001 npm start',
     '--host ADDRESS   the address to listen on (default: $HOST, else 127.0.0.1 — this PC only;',
     '                 --host 0.0.0.0 lets the other PCs of the office reach it)',
+    '--pool N         PostgreSQL connections of this instance (default: $HYOKA_DB_POOL, else 8)',
     'HYOKA_ADMIN_TOKEN=…  allows POST /api/v1/import with that bearer token',
+    'HYOKA_METRICS_TOKEN=…  serves /metrics (Prometheus) to that bearer token',
+    'HYOKA_SHUTDOWN_TIMEOUT=10  on SIGTERM, seconds the requests in flight may take to finish',
   ],
-  options: { ...dbOption, port: { type: 'string' }, host: { type: 'string' } },
+  options: { ...dbOption, port: { type: 'string' }, host: { type: 'string' }, pool: { type: 'string' } },
   async run(values, _positionals, io) {
     const port = Number(stringOption(values, 'port') ?? io.env.PORT ?? '3000');
     if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -25,10 +29,11 @@ export const serveCommand: Command = {
       return 1;
     }
     const host = stringOption(values, 'host') ?? io.env.HOST ?? '127.0.0.1';
+    const shutdownTimeout = shutdownTimeoutMs(io.env);
     const store = await openStore(storeOptions(values, io.env));
     const loaded = await loadDemoIfEmpty(store);
     if (loaded) io.stdout(`デモデータを読み込みました / Loaded the demo data: ${loaded}\n`);
-    const app = await buildApp({ store, adminToken: io.env.HYOKA_ADMIN_TOKEN, logRequests: io.env.HYOKA_LOG === '1' });
+    const app = await buildApp({ store, adminToken: io.env.HYOKA_ADMIN_TOKEN, metricsToken: io.env.HYOKA_METRICS_TOKEN, logRequests: io.env.HYOKA_LOG === '1' });
     let address: string;
     try {
       address = await app.listen({ port, host });
@@ -43,13 +48,7 @@ export const serveCommand: Command = {
       );
       return 1;
     }
-    const close = async () => {
-      await app.close();
-      await store.close();
-      process.exit(0);
-    };
-    process.once('SIGINT', close);
-    process.once('SIGTERM', close);
+    stopOnSignals(app, store, io, shutdownTimeout);
     io.stdout(`hyoka: ${address} (ページ / pages: ${address}/, API: ${address}/api/v1, OpenAPI: ${address}/api/v1/openapi.json)\n`);
     if (LOOPBACK.has(host)) {
       io.stdout(`このPCからのみ接続できます。他のPCから使うには --host 0.0.0.0 / Reachable from this PC only: --host 0.0.0.0 opens it to the network\n`);

@@ -5,10 +5,20 @@ import type { OptionValues } from './commands.js';
 export const dbOption = { db: { type: 'string' } } as const;
 export const orgOption = { org: { type: 'string' } } as const;
 
-/** --db PATH wins, then DATABASE_URL, then the default SQLite file. */
+/** --db PATH wins, then DATABASE_URL, then the default SQLite file; PostgreSQL's pool: --pool, then HYOKA_DB_POOL. */
 export function storeOptions(values: OptionValues, env: NodeJS.ProcessEnv): StoreOptions {
   const db = stringOption(values, 'db');
-  return db || !env.DATABASE_URL ? { sqlitePath: db } : { databaseUrl: env.DATABASE_URL };
+  if (db || !env.DATABASE_URL) return { sqlitePath: db };
+  const pool = stringOption(values, 'pool') ?? env.HYOKA_DB_POOL;
+  return { databaseUrl: env.DATABASE_URL, ...(pool !== undefined && pool !== '' && { poolSize: poolSize(pool) }) };
+}
+
+function poolSize(text: string): number {
+  const size = Number(text);
+  if (!Number.isInteger(size) || size < 1 || size > 1000) {
+    throw new Error(`接続プールの大きさは 1〜1000 の整数で指定してください / The pool size (--pool, HYOKA_DB_POOL) must be a whole number from 1 to 1000: ${text}`);
+  }
+  return size;
 }
 
 export async function withStore<T>(values: OptionValues, env: NodeJS.ProcessEnv, use: (store: Store) => Promise<T>): Promise<T> {

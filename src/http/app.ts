@@ -8,7 +8,9 @@ import { frameworkErrorOptions, installErrorHandlers } from './errors.js';
 import { registerApi } from './api/index.js';
 import { registerPages } from './pages/index.js';
 import { BODY_LIMIT } from './limits.js';
-import { checkHealth } from '../services/health.js';
+import { registerHealth } from './health.js';
+import { registerMetrics } from './metrics.js';
+import { echoRequestId, loggingOptions } from './request-log.js';
 import { searchIndexSettled } from '../services/search.js';
 import { DEFAULT_LIMITS, installLimiter, type Limits } from './limiter.js';
 
@@ -20,6 +22,8 @@ export interface AppOptions {
   logRequests?: boolean;
   /** Where the log's JSON lines go; default stderr (stdout may carry a CLI's output). */
   logStream?: { write(line: string): void };
+  /** HYOKA_METRICS_TOKEN: the bearer token /metrics asks for; without it there is no /metrics. */
+  metricsToken?: string;
   /** How many expensive requests run and wait at once (limiter.ts); tests set small ones. */
   limits?: Partial<Limits>;
 }
@@ -27,9 +31,8 @@ export interface AppOptions {
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    // Fastify's request serializer logs method, URL, host and address: no header, so neither
-    // Authorization nor a cookie reaches the log (the tests hold it to that).
-    logger: { level: options.logRequests ? 'info' : 'error', stream: options.logStream ?? process.stderr },
+    // JSON lines with the request id; no header, no query token (request-log.ts; tests hold it to that).
+    ...loggingOptions(options.logRequests ? 'info' : 'error', options.logStream ?? process.stderr),
     bodyLimit: BODY_LIMIT,
     ...frameworkErrorOptions,
   }).withTypeProvider<ZodTypeProvider>();
@@ -41,6 +44,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onSend', async (_request, reply) => {
     reply.header('x-content-type-options', 'nosniff');
   });
+  echoRequestId(app);
   installLimiter(app, { ...DEFAULT_LIMITS, ...options.limits });
 
   await app.register(swagger, {
@@ -60,10 +64,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     transform: (input) => (input.url.startsWith('/api/') ? jsonSchemaTransform(input) : { schema: { ...input.schema, hide: true }, url: input.url }),
   });
 
-  app.get('/healthz', { schema: { hide: true } }, async () => {
-    await checkHealth(options.store);
-    return { status: 'ok' };
-  });
+  registerHealth(app, options.store);
+  registerMetrics(app, options.store, options.metricsToken);
 
   // A search may have left an index rebuild running; the store closes after the app.
   app.addHook('onClose', () => searchIndexSettled(options.store));

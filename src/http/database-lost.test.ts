@@ -72,12 +72,14 @@ describe.skipIf(!postgres.available)(`an instance that loses PostgreSQL ${postgr
   });
 
   it('answers 503 with Retry-After while the database is gone, then recovers', async () => {
-    expect((await app.inject('/healthz')).statusCode).toBe(200);
+    expect((await app.inject('/readyz')).statusCode).toBe(200);
     expect((await app.inject('/api/v1/projects')).statusCode).toBe(200);
 
     const port = relay.port;
     await relay.close();
-    for (const url of ['/healthz', '/api/v1/projects', '/api/v1/policies']) {
+    // Alive, not ready: an orchestrator keeps the instance and sends it no traffic.
+    expect((await app.inject('/healthz')).statusCode).toBe(200);
+    for (const url of ['/readyz', '/api/v1/projects', '/api/v1/policies']) {
       const response = await app.inject(url);
       expect(response.statusCode, url).toBe(503);
       expect(response.headers['retry-after'], url).toBe('10');
@@ -93,7 +95,7 @@ describe.skipIf(!postgres.available)(`an instance that loses PostgreSQL ${postgr
     expect(lost.length).toBeGreaterThan(0);
 
     relay = await openRelay(new URL(schema.url), port);
-    expect((await app.inject('/healthz')).statusCode).toBe(200);
+    expect((await app.inject('/readyz')).statusCode).toBe(200);
     const projects = await app.inject('/api/v1/projects');
     expect(projects.statusCode).toBe(200);
     expect(projects.json().projects.length).toBe(21);

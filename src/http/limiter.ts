@@ -80,7 +80,7 @@ declare module 'fastify' {
   }
 }
 
-const EXEMPT = new Set(['/healthz', '/api/v1/openapi.json']);
+const EXEMPT = new Set(['/healthz', '/readyz', '/metrics', '/api/v1/openapi.json']);
 
 /** Whether a request takes a place: a GET or HEAD of a known route that does real work. */
 function limited(request: FastifyRequest): boolean {

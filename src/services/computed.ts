@@ -6,6 +6,7 @@ import type { HyokaDocument } from '../domain/model.js';
 import type { Store } from '../store/index.js';
 import { exportDocument } from './export.js';
 import { currentOrganization } from './project-cache.js';
+import { countLookup } from './metrics.js';
 import type { OrganizationRef } from './organizations.js';
 
 export interface ComputedOrganization {
@@ -27,6 +28,7 @@ export async function computedDocument(store: Store, orgRef?: string): Promise<C
   let cache = caches.get(store);
   if (!cache) caches.set(store, (cache = new Map()));
   const hit = cache.get(organization.id);
+  countLookup('document', hit?.revision === organization.revision);
   if (hit && hit.revision === organization.revision) return { organization, document: await hit.built };
   // Concurrent requests after an import share one build; a failed build is not kept.
   const built = exportDocument(store, organization.code ?? organization.name).then(compute);

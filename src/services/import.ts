@@ -10,6 +10,7 @@ import { changeSetOf, RECORD_KINDS, type ChangeSet, type RecordCounts, type Reco
 import { InvalidDocumentError, StaleSnapshotError, type ApplyStage, type Store } from '../store/index.js';
 import { documentOrganization } from './organizations.js';
 import { ServiceError } from './errors.js';
+import { importRecordsTotal, importsTotal } from './metrics.js';
 import { largeRemoval, removalRefusal, type LargeRemoval } from './removal-guard.js';
 
 export type { RecordCounts, RecordKind };
@@ -71,6 +72,7 @@ export async function importDocument(store: Store, doc: HyokaDocument, options: 
     if (removal && options.allowRemovals !== true) throw removalRefusal(removal, doc.organization.name);
     try {
       const { orgId } = await store.documents.apply(snapshot, doc, changeSet.changeSet, options.checkpoint);
+      countImport(changeSet.changeSet);
       return report(orgId);
     } catch (error) {
       if (error instanceof InvalidDocumentError) throw invalid(error.problems);
@@ -84,6 +86,17 @@ export async function importDocument(store: Store, doc: HyokaDocument, options: 
       }
     }
   }
+}
+
+/** For /metrics: an import written, and the records it added, updated and removed. */
+function countImport(changeSet: ChangeSet): void {
+  let written = 0;
+  for (const change of ['added', 'updated', 'removed'] as const) {
+    const records = RECORD_KINDS.reduce((sum, kind) => sum + changeSet.counts[kind][change], 0);
+    importRecordsTotal.add({ change }, records);
+    written += records;
+  }
+  importsTotal.add({ result: written > 0 || changeSet.organization.change !== 'unchanged' ? 'changed' : 'unchanged' });
 }
 
 function invalid(problems: { path: string; message: string }[]): ServiceError {

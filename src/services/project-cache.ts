@@ -3,6 +3,7 @@
 // changed the data since — in this instance, another one, or the CLI.
 import type { Store } from '../store/index.js';
 import { resolveOrganization, type OrganizationRef } from './organizations.js';
+import { countLookup } from './metrics.js';
 
 interface Entry {
   revision: number;
@@ -22,6 +23,7 @@ export async function cachedJson(
   let cache = caches.get(store);
   if (!cache) caches.set(store, (cache = new Map()));
   const hit = cache.get(key);
+  countLookup('project', hit?.revision === revision);
   if (hit && hit.revision === revision) return hit.json;
   const json = await build();
   cache.delete(key);

@@ -4,8 +4,8 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import type { Database } from './schema.js';
 import type { DialectName } from './dialect.js';
 import { kyselySqlite, openSqliteFile, TakingTurnsSqliteDialect, type SqliteHandle } from './sqlite.js';
-import { postgresPool } from './postgres.js';
-import { migrateToLatest } from './migrations/index.js';
+import { poolUse, postgresPool, type PoolUse } from './postgres.js';
+import { atLatestMigration, migrateToLatest } from './migrations/index.js';
 import type { Handles } from './handles.js';
 import { documentsRepository, type DocumentsRepository } from './repositories/documents.js';
 import { organizationsRepository, type OrganizationsRepository } from './repositories/organizations.js';
@@ -32,6 +32,8 @@ export interface Store {
   signInFailures: SignInFailuresRepository;
   /** The kysely handles: for the store's own modules and tests, never for services. */
   handles: Handles;
+  /** Whether this version's last migration has run (readiness). */
+  atLatestMigration(): Promise<boolean>;
   close(): Promise<void>;
   /** Resolves when the database answers; never queues behind an import. */
   ping(): Promise<void>;
@@ -41,12 +43,16 @@ export interface Store {
    * by this one (`total_changes()`). Read without kysely, for per-request caches.
    */
   changeStamp?: () => string;
+  /** The migrations this open ran: none when the database was at the latest already. */
+  migrationsRun?: readonly string[];
+  /** PostgreSQL: the pool's connections (for /metrics). */
+  poolUse?: () => PoolUse;
 }
 
 /** The repositories over a store's handles. */
 export function repositories(
   handles: Handles,
-): Pick<Store, 'dialect' | 'organizations' | 'documents' | 'projects' | 'search' | 'users' | 'sessions' | 'tokens' | 'signInFailures' | 'handles'> {
+): Pick<Store, 'dialect' | 'organizations' | 'documents' | 'projects' | 'search' | 'users' | 'sessions' | 'tokens' | 'signInFailures' | 'handles' | 'atLatestMigration'> {
   return {
     dialect: handles.dialect,
     organizations: organizationsRepository(handles),
@@ -58,6 +64,7 @@ export function repositories(
     tokens: tokensRepository(handles),
     signInFailures: signInFailuresRepository(handles),
     handles,
+    atLatestMigration: () => atLatestMigration(handles.reader),
   };
 }
 
@@ -70,6 +77,8 @@ export interface StoreOptions {
   pglite?: boolean;
   /** SQLite: how long a write waits for another process's write lock (default 5 s). */
   busyTimeoutMs?: number;
+  /** PostgreSQL: connections in the pool (default 8; `--pool`, HYOKA_DB_POOL). */
+  poolSize?: number;
   /** PostgreSQL: told of a connection lost outside a query (default: a line on stderr). */
   onConnectionError?: (error: Error) => void;
 }
@@ -78,8 +87,12 @@ export const DEFAULT_SQLITE_PATH = './data/hyoka.sqlite';
 
 export async function openStore(options: StoreOptions = {}): Promise<Store> {
   if (options.databaseUrl) {
-    const pool = postgresPool(options.databaseUrl, options.onConnectionError ? { onConnectionError: options.onConnectionError } : {});
-    return migrated(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), 'postgres');
+    const pool = postgresPool(options.databaseUrl, {
+      ...(options.poolSize !== undefined && { max: options.poolSize }),
+      ...(options.onConnectionError && { onConnectionError: options.onConnectionError }),
+    });
+    const store = await migrated(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), 'postgres');
+    return { ...store, poolUse: () => poolUse(pool) };
   }
   if (options.pglite) {
     // Loaded on demand: a development dependency, and its WebAssembly takes seconds to start.
@@ -133,8 +146,9 @@ function pingOf(handle: SqliteHandle): () => Promise<void> {
 /** A store over an already configured kysely instance (migrated here). */
 export async function migrated(db: Kysely<Database>, dialect: DialectName, close?: () => Promise<void>): Promise<Store> {
   const shut = close ?? (() => db.destroy());
+  let migrationsRun: string[];
   try {
-    await migrateToLatest(db, dialect);
+    migrationsRun = await migrateToLatest(db, dialect);
   } catch (error) {
     await shut();
     throw error;
@@ -142,6 +156,7 @@ export async function migrated(db: Kysely<Database>, dialect: DialectName, close
   return {
     ...repositories({ db, reader: db, dialect }),
     close: shut,
+    migrationsRun,
     async ping() {
       await sql`select 1`.execute(db);
     },

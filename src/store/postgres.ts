@@ -11,13 +11,16 @@ export interface PoolOptions {
   onConnectionError?: (error: Error) => void;
 }
 
+/** Connections per app instance unless set (`--pool`, HYOKA_DB_POOL); docs/deployment.md sizes it. */
+export const DEFAULT_POOL_SIZE = 8;
+
 /** How long a request waits for a new connection before the database counts as unreachable. */
 const CONNECT_TIMEOUT_MS = 10_000;
 
 export function postgresPool(connectionString: string, options: PoolOptions = {}): pg.Pool {
   const pool = new pg.Pool({
     connectionString,
-    ...(options.max !== undefined && { max: options.max }),
+    max: options.max ?? DEFAULT_POOL_SIZE,
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     // TCP keepalive finds a socket a firewall dropped silently, instead of a query hanging on it.
     keepAlive: true,
@@ -35,4 +38,16 @@ function reportToStderr(error: Error): void {
   process.stderr.write(
     `hyoka: データベースへの接続が切れました。次の処理で接続し直します / A database connection was lost; the next query reconnects: ${error.message}${typeof code === 'string' ? ` (${code})` : ''}\n`,
   );
+}
+
+export interface PoolUse {
+  /** Connections open, idle among them, requests waiting for one, and the ceiling. */
+  total: number;
+  idle: number;
+  waiting: number;
+  max: number;
+}
+
+export function poolUse(pool: pg.Pool): PoolUse {
+  return { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: pool.options.max ?? DEFAULT_POOL_SIZE };
 }

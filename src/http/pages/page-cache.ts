@@ -6,6 +6,7 @@
 import type { ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import type { HyokaDocument } from '../../domain/model.js';
+import { countLookup } from '../../services/metrics.js';
 
 /** Pages (× years × ?org= spellings) kept per document, about 50 KB each; beyond this the oldest goes. */
 const MAX_ENTRIES = 128;
@@ -15,7 +16,9 @@ const caches = new WeakMap<HyokaDocument, Map<string, unknown>>();
 export function cachedValue<T>(doc: HyokaDocument, key: string, build: () => T): T {
   let cache = caches.get(doc);
   if (!cache) caches.set(doc, (cache = new Map()));
-  if (cache.has(key)) return cache.get(key) as T;
+  const hit = cache.has(key);
+  countLookup('page', hit);
+  if (hit) return cache.get(key) as T;
   const value = build();
   if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
   cache.set(key, value);

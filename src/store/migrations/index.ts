@@ -1,6 +1,6 @@
 // Migrations live in code (no file-system discovery), so they run the same under tsx,
 // vitest and a compiled build. Append new ones; never edit one that has shipped.
-import { Migrator, type Kysely, type Migration } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration } from 'kysely';
 import { migrationSchema, type DialectName } from '../dialect.js';
 import { initial } from './0001_initial.js';
 import { revisions } from './0002_revisions.js';
@@ -16,8 +16,35 @@ function migrations(dialect: DialectName): Record<string, Migration> {
   };
 }
 
-/** Brings the database to the latest schema; throws the first failure. */
-export async function migrateToLatest(db: Kysely<any>, dialect: DialectName): Promise<void> {
+/** The name of the last migration: a database that has run it is at this version's schema. */
+export const LATEST_MIGRATION = Object.keys(migrations('sqlite')).at(-1)!;
+
+// The first key of the advisory lock: hyoka's migrations (the second is the schema's hash).
+const MIGRATION_LOCK_KEY = 0x68796b61;
+
+/**
+ * Brings the database to the latest schema; throws the first failure. Answers the names of
+ * the migrations this call ran (none when another instance had run them).
+ *
+ * PostgreSQL: instances started together (a deployment rolling out) each open a store at
+ * once. One session-level advisory lock per schema, taken before the migration tables are
+ * even created, lets the first migrate while the others wait, then find nothing left to do.
+ * (kysely 0.28 locks too, once its tables exist, and tolerates racing to create them; the
+ * guarantee should not rest on a library's internals.)
+ */
+export async function migrateToLatest(db: Kysely<any>, dialect: DialectName): Promise<string[]> {
+  if (dialect === 'sqlite') return runMigrations(db, dialect);
+  return db.connection().execute(async (session) => {
+    await sql`select pg_advisory_lock(${MIGRATION_LOCK_KEY}, hashtext(current_schema()))`.execute(session);
+    try {
+      return await runMigrations(session, dialect);
+    } finally {
+      await sql`select pg_advisory_unlock(${MIGRATION_LOCK_KEY}, hashtext(current_schema()))`.execute(session);
+    }
+  });
+}
+
+async function runMigrations(db: Kysely<any>, dialect: DialectName): Promise<string[]> {
   const schema = await migrationSchema(db, dialect);
   const migrator = new Migrator({
     db,
@@ -32,4 +59,11 @@ export async function migrateToLatest(db: Kysely<any>, dialect: DialectName): Pr
       { cause: error },
     );
   }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Whether the database has run this version's last migration (an instance may serve it). */
+export async function atLatestMigration(db: Kysely<any>): Promise<boolean> {
+  const { rows } = await sql`select 1 as done from kysely_migration where name = ${LATEST_MIGRATION}`.execute(db);
+  return rows.length > 0;
 }
