@@ -8,7 +8,8 @@ import { indexedRevision, refreshSearchIndex, searchDocument, searchIndex, type 
 import { inSnapshot } from '../store/snapshot.js';
 import { unavailableCause } from '../store/errors.js';
 import { MAX_QUERY_LENGTH, queryPlan, type QueryPlan, type Range } from '../store/search-tokens.js';
-import { computedDocument } from './computed.js';
+import { ANONYMOUS, createContext } from './context.js';
+import { publicDocument } from './public-view.js';
 import { ServiceError } from './errors.js';
 import type { OrganizationRef } from './organizations.js';
 
@@ -93,7 +94,7 @@ export interface SearchPage {
 
 export async function searchProjects(store: Store, orgRef: string | undefined, q: string, filter: SearchFilter = {}, page: SearchPage = {}): Promise<SearchResult> {
   const query = checkedQuery(q);
-  const { organization, document } = await computedDocument(store, orgRef);
+  const { organization, document } = await publicDocument(createContext(store, ANONYMOUS, orgRef));
   const plan = queryPlan(query);
   const fiscalYear = filter.fiscalYear ?? defaultSheetYear(document);
   const hits = await cachedHits(document, JSON.stringify([plan.terms, filter]), async () => {
