@@ -3,6 +3,7 @@
 // to stdout.
 import { resolve } from 'node:path';
 import { buildApp } from '../http/app.js';
+import { injectFetch } from '../http/inject-fetch.js';
 import { CLI, createContext } from '../services/context.js';
 import { publishStatic } from '../services/static-publication.js';
 import type { Command } from './commands.js';
@@ -41,10 +42,7 @@ export const publishCommand: Command = {
           dir,
           all: values.all === true,
           pdf: values.pdf === true,
-          fetch: async (url) => {
-            const response = await app.inject({ method: 'GET', url });
-            return { status: response.statusCode, headers: response.headers, body: response.rawPayload };
-          },
+          fetch: injectFetch(app),
           onProgress: ({ files, bytes }) => {
             if (files - reported < PROGRESS_EVERY) return;
             reported = files;

@@ -152,7 +152,7 @@ export class SiteCrawl {
     if (kind === 'other' || replace !== undefined) return;
     const text = fetched.body.toString('utf8');
     for (const found of kind === 'css' ? cssLinks(text) : htmlLinks(text)) {
-      if (found.kind !== 'action' && isSiteLink(found.link)) this.enqueue(found.link, scope);
+      if (isSiteLink(found.link)) this.enqueue(found.link, scope);
     }
   }
 

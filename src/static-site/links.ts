@@ -24,18 +24,15 @@ export function isSiteLink(link: string): boolean {
 export interface FoundLink {
   /** As written, unescaped. */
   link: string;
-  kind: 'href' | 'src' | 'action' | 'url';
 }
 
+/** The href, src and form action of every element, in order. */
 export function htmlLinks(html: string): FoundLink[] {
-  return [...html.matchAll(HTML_LINK)].map((match) => ({
-    link: unescapeAttribute(match[2]!),
-    kind: match[1]!.trim().slice(0, -2) as FoundLink['kind'],
-  }));
+  return [...html.matchAll(HTML_LINK)].map((match) => ({ link: unescapeAttribute(match[2]!) }));
 }
 
 export function cssLinks(css: string): FoundLink[] {
-  return [...css.matchAll(CSS_URL)].map((match) => ({ link: match[2]!, kind: 'url' }));
+  return [...css.matchAll(CSS_URL)].map((match) => ({ link: match[2]! }));
 }
 
 /**
