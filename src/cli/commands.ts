@@ -6,6 +6,7 @@ import { importCommand, exportCommand } from './documents.js';
 import { computeCommand, checkCommand } from './quality.js';
 import { generateCommand } from './generate.js';
 import { userCommand } from './users.js';
+import { publishCommand } from './publish.js';
 
 export type OptionValues = Record<string, string | boolean | (string | boolean)[] | undefined>;
 
@@ -26,6 +27,7 @@ export const commands: Record<string, Command> = {
   check: checkCommand,
   generate: generateCommand,
   user: userCommand,
+  publish: publishCommand,
 };
 
 const FOOTER = [

@@ -15,7 +15,8 @@ import {
   type SearchMatch,
   type Store,
 } from '../store/index.js';
-import { computedDocument } from './computed.js';
+import { ANONYMOUS, createContext } from './context.js';
+import { publicDocument } from './public-view.js';
 import { ServiceError } from './errors.js';
 import type { OrganizationRef } from './organizations.js';
 
@@ -102,7 +103,7 @@ export interface SearchPage {
 
 export async function searchProjects(store: Store, orgRef: string | undefined, q: string, filter: SearchFilter = {}, page: SearchPage = {}): Promise<SearchResult> {
   const query = checkedQuery(q);
-  const { organization, document } = await computedDocument(store, orgRef);
+  const { organization, document } = await publicDocument(createContext(store, ANONYMOUS, orgRef));
   const plan = queryPlan(query);
   const fiscalYear = filter.fiscalYear ?? defaultSheetYear(document);
   const hits = await cachedHits(document, JSON.stringify([plan.terms, filter]), async () => {

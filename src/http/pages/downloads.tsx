@@ -4,7 +4,8 @@
 import type { FastifyInstance } from 'fastify';
 import { formatFiscalYear } from '../../domain/era.js';
 import { defaultSheetYear } from '../../interchange/sheet-rows.js';
-import { computedDocument } from '../../services/computed.js';
+import { ANONYMOUS, createContext } from '../../services/context.js';
+import { publicDocument } from '../../services/public-view.js';
 import { filterChoices } from './filters.js';
 import type { PageDeps } from './index.js';
 import { Layout } from './layout.js';
@@ -36,7 +37,7 @@ function downloads(org: string | undefined): Download[] {
 export function registerDownloads(app: FastifyInstance, { store }: PageDeps): void {
   app.get('/downloads', { schema: { hide: true } }, async (request, reply) => {
     const org = orgOf(request.query);
-    const { organization, document } = await computedDocument(store, org);
+    const { organization, document } = await publicDocument(createContext(store, ANONYMOUS, org));
     const years = filterChoices(document).fiscalYears;
     const latest = defaultSheetYear(document);
     return sendPage(
@@ -60,25 +61,17 @@ export function registerDownloads(app: FastifyInstance, { store }: PageDeps): vo
           年度ごとに、事業一覧・指標・予算の CSV と JSON、項目の説明（README と columns.json）を ZIP にまとめます。
           <span lang="en" className="en">Per fiscal year: the project list, indicators and budgets as CSV and JSON, with a README and a description of every column, in one zip.</span>
         </p>
-        <form method="get" action="/api/v1/export" className="filters">
-          <input type="hidden" name="format" value="open-data" />
-          {org !== undefined && <input type="hidden" name="org" value={org} />}
-          <label htmlFor="open-data-year">
-            <span>
-              年度 <span lang="en" className="en">Fiscal year</span>
-            </span>
-            <select id="open-data-year" name="fiscalYear" defaultValue={String(latest)}>
-              {years.map((year) => (
-                <option key={year} value={year}>
-                  {formatFiscalYear(year, { western: true })}
-                </option>
-              ))}
-            </select>
-          </label>
-          <button type="submit">
-            ダウンロード <span lang="en">Download</span>
-          </button>
-        </form>
+        {/* Links, not a form: one click each, and a static copy of the site holds every year's zip. */}
+        <ul className="downloads">
+          {years.map((year) => (
+            <li key={year}>
+              <a href={`/api/v1/export?${new URLSearchParams({ format: 'open-data', fiscalYear: String(year), ...(org !== undefined && { org }) }).toString()}`} download>
+                {formatFiscalYear(year, { western: true })} <span lang="en" className="en">ZIP</span>
+              </a>
+              {year === latest && <span className="hint"> 最新 / latest</span>}
+            </li>
+          ))}
+        </ul>
       </Layout>,
     );
   });

@@ -5,7 +5,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { HyokaDocument } from '../../domain/model.js';
 import { defaultSheetYear } from '../../interchange/sheet-rows.js';
-import { computedDocument } from '../../services/computed.js';
+import { ANONYMOUS, createContext } from '../../services/context.js';
+import { publicDocument } from '../../services/public-view.js';
 import type { OrganizationRef } from '../../services/organizations.js';
 import type { Store } from '../../store/open.js';
 import { errorBody } from '../errors.js';
@@ -34,7 +35,7 @@ export function orgOf(query: unknown): string | undefined {
 export async function pageContext(store: Store, request: FastifyRequest): Promise<PageContext> {
   const query = (request.query ?? {}) as Record<string, unknown>;
   const org = orgOf(query);
-  const { organization, document } = await computedDocument(store, org);
+  const { organization, document } = await publicDocument(createContext(store, ANONYMOUS, org));
   const reading = readFilters(query);
   return {
     organization,

@@ -3,7 +3,8 @@
 // in each snippet. Snippets are text parts rendered by React (escaped), never HTML strings.
 import type { FastifyInstance } from 'fastify';
 import { formatFiscalYear } from '../../domain/era.js';
-import { computedDocument } from '../../services/computed.js';
+import { ANONYMOUS, createContext } from '../../services/context.js';
+import { publicDocument } from '../../services/public-view.js';
 import { ServiceError } from '../../services/errors.js';
 import { DEFAULT_SEARCH_LIMIT, searchProjects, type FieldMatch, type SearchHit, type SearchResult, type Snippet } from '../../services/search.js';
 import type { PageDeps } from './index.js';
@@ -28,7 +29,7 @@ export function registerSearch(app: FastifyInstance, { store }: PageDeps): void 
     if (asked.error !== undefined && format !== 'html') {
       return reply.status(400).send(errorBody('指定が正しくありません / Invalid query', [{ path: 'page', message: asked.error }]));
     }
-    const { organization, document } = await computedDocument(store, org);
+    const { organization, document } = await publicDocument(createContext(store, ANONYMOUS, org));
     let result: SearchResult | undefined;
     let queryError: string | undefined;
     try {

@@ -6,7 +6,8 @@ import type { FastifyInstance } from 'fastify';
 import { formatFiscalYear } from '../../domain/era.js';
 import { formatSdgs } from '../../domain/written.js';
 import { defaultSheetYear, sheetEntries, sheetOf, type Sheet } from '../../interchange/sheet-rows.js';
-import { computedDocument } from '../../services/computed.js';
+import { ANONYMOUS, createContext } from '../../services/context.js';
+import { publicDocument } from '../../services/public-view.js';
 import { pageFormat, sendData, type CsvTable } from './data.js';
 import { En } from './dashboard-parts.js';
 import { Filters, filterChoices, readFilters, type FilterReading } from './filters.js';
@@ -22,7 +23,7 @@ import { BureauIndex, bureausOf, captionOf, SHEET_PAGE_ROWS, WholeSheet } from '
 export function registerSheet(app: FastifyInstance, { store }: PageDeps): void {
   app.get('/sheet', { schema: { hide: true } }, async (request, reply) => {
     const org = orgOf(request.query);
-    const { organization, document } = await computedDocument(store, org);
+    const { organization, document } = await publicDocument(createContext(store, ANONYMOUS, org));
     const reading = readFilters(request.query);
     const asked = readPage(request.query);
     if (asked.error !== undefined) reading.errors.page = asked.error;
