@@ -1,9 +1,9 @@
-import type { Store } from '../store/index.js';
+import type { Context } from './context.js';
 
 /**
  * Answers only when the database answers, without queueing behind an import (SQLite: a
  * statement on the read connection's handle, outside kysely's connection mutex).
  */
-export async function checkHealth(store: Store): Promise<void> {
-  await store.ping();
+export async function checkHealth(ctx: Context): Promise<void> {
+  await ctx.store.ping();
 }

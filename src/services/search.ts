@@ -15,7 +15,9 @@ import {
   type SearchMatch,
   type Store,
 } from '../store/index.js';
+import { authorize } from './authorization.js';
 import { computedDocument } from './computed.js';
+import type { Context } from './context.js';
 import { ServiceError } from './errors.js';
 import type { OrganizationRef } from './organizations.js';
 
@@ -98,9 +100,11 @@ export interface SearchPage {
   offset?: number;
 }
 
-export async function searchProjects(store: Store, orgRef: string | undefined, q: string, filter: SearchFilter = {}, page: SearchPage = {}): Promise<SearchResult> {
+export async function searchProjects(ctx: Context, q: string, filter: SearchFilter = {}, page: SearchPage = {}): Promise<SearchResult> {
+  authorize(ctx, 'document.read');
   const query = checkedQuery(q);
-  const { organization, document } = await computedDocument(store, orgRef);
+  const { store } = ctx;
+  const { organization, document } = await computedDocument(ctx);
   const plan = queryPlan(query);
   const fiscalYear = filter.fiscalYear ?? defaultSheetYear(document);
   const hits = await cachedHits(document, JSON.stringify([plan.terms, filter]), async () => {

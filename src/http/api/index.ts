@@ -1,15 +1,10 @@
 // /api/v1: read endpoints, export and import of hyoka/1 documents, and the OpenAPI document.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Store } from '../../store/index.js';
 import { readProjectJson } from '../../services/documents.js';
-import { listPolicies, listProjects, resolveOrganization } from '../../services/queries.js';
+import { listPolicies, listProjects } from '../../services/queries.js';
+import { contextOf } from '../context.js';
 import { registerFileRoutes } from './files.js';
-
-export interface ApiOptions {
-  store: Store;
-  adminToken?: string;
-}
 
 const orgQuery = z.object({
   org: z.string().min(1).optional().describe('全国地方公共団体コード or exact name; required when the database holds several organizations'),
@@ -24,26 +19,24 @@ const projectFilter = orgQuery.extend({
   grade: z.string().min(1).optional().describe('事業評価 grade in that fiscal year (any of the project’s evaluations)'),
 });
 
-export const registerApi: FastifyPluginAsyncZod<ApiOptions> = async (app, { store, adminToken }) => {
+export const registerApi: FastifyPluginAsyncZod = async (app) => {
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   app.get('/policies', { schema: { summary: '施策の一覧 / Policies', querystring: orgQuery } }, async (request) => {
-    const org = await resolveOrganization(store, request.query.org);
-    return { policies: await listPolicies(store, org.id) };
+    return { policies: await listPolicies(contextOf(request)) };
   });
 
   app.get('/projects', { schema: { summary: '事業の一覧 / Projects', querystring: projectFilter } }, async (request) => {
-    const { org: orgRef, ...filter } = request.query;
-    const org = await resolveOrganization(store, orgRef);
-    return { projects: await listProjects(store, org.id, filter) };
+    const { org: _org, ...filter } = request.query;
+    return { projects: await listProjects(contextOf(request), filter) };
   });
 
   app.get(
     '/projects/:key',
     { schema: { summary: '事業 (計算済み) / One project, computed', params: z.object({ key: z.string().min(1) }), querystring: orgQuery } },
     async (request, reply) =>
-      reply.type('application/json; charset=utf-8').send(await readProjectJson(store, request.query.org, request.params.key)),
+      reply.type('application/json; charset=utf-8').send(await readProjectJson(contextOf(request), request.params.key)),
   );
 
-  await app.register(registerFileRoutes, { store, ...(adminToken !== undefined && { adminToken }) });
+  await app.register(registerFileRoutes);
 };

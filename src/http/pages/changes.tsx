@@ -4,8 +4,8 @@
 import type { FastifyInstance } from 'fastify';
 import { formatFiscalYear } from '../../domain/era.js';
 import { computedDocument } from '../../services/computed.js';
+import { contextOf } from '../context.js';
 import { pageFormat, sendData, type CsvTable } from './data.js';
-import type { PageDeps } from './index.js';
 import { Layout, dataLinksFor } from './layout.js';
 import { sendPage } from './render.js';
 import { orgOf } from './page-query.js';
@@ -28,10 +28,10 @@ export function readYears(query: unknown, defaults: { from: number; to: number }
   return { ...years, changedOnly, errors };
 }
 
-export function registerChanges(app: FastifyInstance, { store }: PageDeps): void {
+export function registerChanges(app: FastifyInstance): void {
   app.get('/changes', { schema: { hide: true } }, async (request, reply) => {
     const org = orgOf(request.query);
-    const { organization, document } = await computedDocument(store, org);
+    const { organization, document } = await computedDocument(contextOf(request));
     const query = readYears(request.query, defaultChangeYears(document));
     const full = changesView(document, query.from, query.to);
     const view: ChangesView = query.changedOnly ? { ...full, projects: full.projects.filter((project) => project.changed) } : full;

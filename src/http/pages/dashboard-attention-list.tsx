@@ -2,7 +2,6 @@
 // the whole organization or one bureau — the list the dashboard shows the top of. Its JSON and
 // CSV are the page's items; `hyoka check` and the exports give the whole.
 import type { FastifyInstance } from 'fastify';
-import type { PageDeps } from './index.js';
 import { sendData, type CsvTable } from './data.js';
 import { En, nosText, yearLabel, YearForm } from './dashboard-parts.js';
 import { AttentionTable } from './dashboard-attention.js';
@@ -15,9 +14,9 @@ import { ATTENTION_LABELS, attentionItems, attentionOfBureau, type AttentionItem
 
 export const ATTENTION_PAGE_SIZE = 100;
 
-export function registerAttentionList(app: FastifyInstance, deps: PageDeps): void {
+export function registerAttentionList(app: FastifyInstance): void {
   app.get('/attention', { schema: { hide: true } }, async (request, reply) => {
-    const context = await pageContext(deps.store, request);
+    const context = await pageContext(request);
     const asked = readPage(request.query);
     if (asked.error !== undefined) context.reading.errors.page = asked.error;
     const refused = sendQueryProblems(reply, context);

@@ -2,7 +2,6 @@
 // achievement rates, budget by bureau and by SDG goal, the worst rows needing attention (all
 // of them on /attention), and the previous year beside this one.
 import type { FastifyInstance } from 'fastify';
-import type { PageDeps } from './index.js';
 import { dataLinksFor, Layout } from './layout.js';
 import { sendData } from './data.js';
 import { sendPage } from './render.js';
@@ -16,9 +15,9 @@ import { dashboardCsv } from './views/dashboard-csv.js';
 import { formatAmount } from '../../domain/written.js';
 import { cachedMarkup, cachedValue } from './page-cache.js';
 
-export function registerDashboard(app: FastifyInstance, deps: PageDeps): void {
+export function registerDashboard(app: FastifyInstance): void {
   app.get('/', { schema: { hide: true } }, async (request, reply) => {
-    const context = await pageContext(deps.store, request);
+    const context = await pageContext(request);
     const refused = sendQueryProblems(reply, context);
     if (refused) return refused;
     const { bureau } = context.reading.values;

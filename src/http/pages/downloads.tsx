@@ -5,8 +5,8 @@ import type { FastifyInstance } from 'fastify';
 import { formatFiscalYear } from '../../domain/era.js';
 import { defaultSheetYear } from '../../interchange/sheet-rows.js';
 import { computedDocument } from '../../services/computed.js';
+import { contextOf } from '../context.js';
 import { filterChoices } from './filters.js';
-import type { PageDeps } from './index.js';
 import { Layout } from './layout.js';
 import { sendPage } from './render.js';
 import { orgOf } from './page-query.js';
@@ -33,10 +33,10 @@ function downloads(org: string | undefined): Download[] {
   ];
 }
 
-export function registerDownloads(app: FastifyInstance, { store }: PageDeps): void {
+export function registerDownloads(app: FastifyInstance): void {
   app.get('/downloads', { schema: { hide: true } }, async (request, reply) => {
     const org = orgOf(request.query);
-    const { organization, document } = await computedDocument(store, org);
+    const { organization, document } = await computedDocument(contextOf(request));
     const years = filterChoices(document).fiscalYears;
     const latest = defaultSheetYear(document);
     return sendPage(

@@ -7,7 +7,7 @@ import type { HyokaDocument } from '../../domain/model.js';
 import { defaultSheetYear } from '../../interchange/sheet-rows.js';
 import { computedDocument } from '../../services/computed.js';
 import type { OrganizationRef } from '../../services/organizations.js';
-import type { Store } from '../../store/open.js';
+import { contextOf, orgOf } from '../context.js';
 import { errorBody } from '../errors.js';
 import { pageFormat, type PageFormat } from './data.js';
 import { readFilters, type FilterReading } from './filters.js';
@@ -25,16 +25,12 @@ export interface PageContext {
   path: string;
 }
 
-/** ?org= (code or name), when given. */
-export function orgOf(query: unknown): string | undefined {
-  const org = (query as { org?: unknown } | undefined)?.org;
-  return typeof org === 'string' && org.trim() !== '' ? org.trim() : undefined;
-}
+export { orgOf };
 
-export async function pageContext(store: Store, request: FastifyRequest): Promise<PageContext> {
+export async function pageContext(request: FastifyRequest): Promise<PageContext> {
   const query = (request.query ?? {}) as Record<string, unknown>;
   const org = orgOf(query);
-  const { organization, document } = await computedDocument(store, org);
+  const { organization, document } = await computedDocument(contextOf(request));
   const reading = readFilters(query);
   return {
     organization,

@@ -1,7 +1,6 @@
 // `/policies` — the policy tree with each policy's bureau grade (局施策評価) and its rows'
 // grades (事業評価) for the year; `/policies/:code` — one policy and its rows.
 import type { FastifyInstance } from 'fastify';
-import type { PageDeps } from './index.js';
 import { dataLinksFor, Layout } from './layout.js';
 import { sendData } from './data.js';
 import { sendPage } from './render.js';
@@ -15,9 +14,9 @@ import { policiesCsv } from './views/policies-csv.js';
 import { ServiceError } from '../../services/errors.js';
 import { resolveProfile } from '../../domain/profile.js';
 
-export function registerPolicies(app: FastifyInstance, deps: PageDeps): void {
+export function registerPolicies(app: FastifyInstance): void {
   app.get('/policies', { schema: { hide: true } }, async (request, reply) => {
-    const context = await pageContext(deps.store, request);
+    const context = await pageContext(request);
     const refused = sendQueryProblems(reply, context);
     if (refused) return refused;
     const view = policiesView(context.document, context.fiscalYear);
@@ -35,7 +34,7 @@ export function registerPolicies(app: FastifyInstance, deps: PageDeps): void {
   });
 
   app.get<{ Params: { code: string } }>('/policies/:code', { schema: { hide: true } }, async (request, reply) => {
-    const context = await pageContext(deps.store, request);
+    const context = await pageContext(request);
     // Fastify has decoded the percent-encoding: `I-2-(1)-%E2%91%A1` is `I-2-(1)-②` here.
     const { code } = request.params;
     const view = policyView(context.document, code, context.fiscalYear);

@@ -1,6 +1,5 @@
 // `/projects/:key` — one project as a PDCA page: Plan, Do, Check, Action, and its earlier years.
 import type { FastifyInstance } from 'fastify';
-import type { PageDeps } from './index.js';
 import { dataLinksFor, Layout } from './layout.js';
 import { sendData } from './data.js';
 import { sendPage } from './render.js';
@@ -15,9 +14,9 @@ import { projectCsv } from './views/project-csv.js';
 import { ServiceError } from '../../services/errors.js';
 import { cachedMarkup } from './page-cache.js';
 
-export function registerProject(app: FastifyInstance, deps: PageDeps): void {
+export function registerProject(app: FastifyInstance): void {
   app.get<{ Params: { key: string } }>('/projects/:key', { schema: { hide: true } }, async (request, reply) => {
-    const context = await pageContext(deps.store, request);
+    const context = await pageContext(request);
     const project = findProject(context.document, request.params.key);
     if (!project) {
       throw new ServiceError('not-found', `事業「${request.params.key}」はありません / There is no project "${request.params.key}"`);

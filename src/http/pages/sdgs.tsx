@@ -9,16 +9,15 @@ import { ChartFigure } from './chart.js';
 import { sendData, type CsvTable } from './data.js';
 import { YearForm } from './dashboard-parts.js';
 import { filterChoices } from './filters.js';
-import type { PageDeps } from './index.js';
 import { Layout, dataLinksFor } from './layout.js';
 import { cachedMarkup } from './page-cache.js';
 import { pageContext, pageStatus, projectHref, sendQueryProblems, type LinkOptions } from './page-query.js';
 import { sendPage } from './render.js';
 import { SDG_NAMES, sdgsView, type SdgProject, type SdgsView } from './views/sdgs.js';
 
-export function registerSdgs(app: FastifyInstance, { store }: PageDeps): void {
+export function registerSdgs(app: FastifyInstance): void {
   app.get('/sdgs', { schema: { hide: true } }, async (request, reply) => {
-    const context = await pageContext(store, request);
+    const context = await pageContext(request);
     const refused = sendQueryProblems(reply, context);
     if (refused) return refused;
     const view = sdgsView(sheetOf(context.document, { fiscalYear: context.fiscalYear }));

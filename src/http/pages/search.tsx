@@ -4,9 +4,9 @@
 import type { FastifyInstance } from 'fastify';
 import { formatFiscalYear } from '../../domain/era.js';
 import { computedDocument } from '../../services/computed.js';
+import { contextOf } from '../context.js';
 import { ServiceError } from '../../services/errors.js';
 import { DEFAULT_SEARCH_LIMIT, searchProjects, type FieldMatch, type SearchHit, type SearchResult, type Snippet } from '../../services/search.js';
-import type { PageDeps } from './index.js';
 import { pageFormat, sendData, type CsvTable } from './data.js';
 import { Filters, filterChoices, readFilters, type FilterChoices, type FilterReading } from './filters.js';
 import { dataLinksFor, Layout } from './layout.js';
@@ -17,7 +17,7 @@ import { sendPage } from './render.js';
 
 const FIELDS = ['fiscalYear', 'bureau', 'division', 'policy', 'grade', 'sdg'] as const;
 
-export function registerSearch(app: FastifyInstance, { store }: PageDeps): void {
+export function registerSearch(app: FastifyInstance): void {
   app.get('/search', async (request, reply) => {
     const query = (request.query ?? {}) as Record<string, unknown>;
     const q = typeof query.q === 'string' ? query.q : '';
@@ -28,18 +28,18 @@ export function registerSearch(app: FastifyInstance, { store }: PageDeps): void 
     if (asked.error !== undefined && format !== 'html') {
       return reply.status(400).send(errorBody('指定が正しくありません / Invalid query', [{ path: 'page', message: asked.error }]));
     }
-    const { organization, document } = await computedDocument(store, org);
+    const { organization, document } = await computedDocument(contextOf(request));
     let result: SearchResult | undefined;
     let queryError: string | undefined;
     try {
-      result = await searchProjects(store, org, q, reading.values, { offset: (asked.page - 1) * DEFAULT_SEARCH_LIMIT });
+      result = await searchProjects(contextOf(request), q, reading.values, { offset: (asked.page - 1) * DEFAULT_SEARCH_LIMIT });
     } catch (error) {
       if (!(error instanceof ServiceError) || error.kind !== 'invalid' || format !== 'html') throw error;
       queryError = error.message;
     }
     // A page past the last shows the last.
     if (result && result.hits.length === 0 && result.total > 0) {
-      result = await searchProjects(store, org, q, reading.values, { offset: (paging(result.total, DEFAULT_SEARCH_LIMIT, asked.page).number - 1) * DEFAULT_SEARCH_LIMIT });
+      result = await searchProjects(contextOf(request), q, reading.values, { offset: (paging(result.total, DEFAULT_SEARCH_LIMIT, asked.page).number - 1) * DEFAULT_SEARCH_LIMIT });
     }
     const pages = paging(result?.total ?? 0, DEFAULT_SEARCH_LIMIT, asked.page);
     if (format !== 'html' && result) {

@@ -7,10 +7,10 @@ import { formatFiscalYear } from '../../domain/era.js';
 import { formatSdgs } from '../../domain/written.js';
 import { defaultSheetYear, sheetEntries, sheetOf, type Sheet } from '../../interchange/sheet-rows.js';
 import { computedDocument } from '../../services/computed.js';
+import { contextOf } from '../context.js';
 import { pageFormat, sendData, type CsvTable } from './data.js';
 import { En } from './dashboard-parts.js';
 import { Filters, filterChoices, readFilters, type FilterReading } from './filters.js';
-import type { PageDeps } from './index.js';
 import { Layout, dataLinksFor } from './layout.js';
 import { orgOf } from './page-query.js';
 import { Pager, paging, rangeText, readPage } from './pager.js';
@@ -19,10 +19,10 @@ import { SheetTable } from './sheet-table.js';
 import { sheetLabels, sheetView } from './views/sheet.js';
 import { BureauIndex, bureausOf, captionOf, SHEET_PAGE_ROWS, WholeSheet } from './sheet-bureaus.js';
 
-export function registerSheet(app: FastifyInstance, { store }: PageDeps): void {
+export function registerSheet(app: FastifyInstance): void {
   app.get('/sheet', { schema: { hide: true } }, async (request, reply) => {
     const org = orgOf(request.query);
-    const { organization, document } = await computedDocument(store, org);
+    const { organization, document } = await computedDocument(contextOf(request));
     const reading = readFilters(request.query);
     const asked = readPage(request.query);
     if (asked.error !== undefined) reading.errors.page = asked.error;
