@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { importValue } from '../../services/documents.js';
 import { buildDocument, buildProject } from '../../../test/factories.js';
 import { openDemoApp, useDemoApp } from '../../../test/demo-app.js';
-import type { ChangesView } from './views/changes.js';
+import type { ChangesView } from '../../services/views/changes.js';
 import { sectionOf, textOf } from './test-html.js';
 import { testContext } from '../../services/test-context.js';
 

@@ -2,7 +2,7 @@
 // targets, grades, courses and improvement texts, and what one year has and the other not.
 // `changed=1` keeps only the projects where something differs.
 import type { FastifyInstance } from 'fastify';
-import { formatFiscalYear } from '../../domain/era.js';
+import { formatFiscalYear } from '../../services/pages.js';
 import { computedDocument } from '../../services/computed.js';
 import { contextOf } from '../context.js';
 import { pageFormat, sendData, type CsvTable } from './data.js';
@@ -10,7 +10,7 @@ import { Layout, dataLinksFor } from './layout.js';
 import { sendPage } from './render.js';
 import { orgOf } from './page-query.js';
 import { ChangeCountList, ChangesForm, ProjectChangeTable, type YearQuery } from './changes-parts.js';
-import { PRESENCE_LABELS, changeLabel, changesView, defaultChangeYears, yearsWithData, type ChangesView } from './views/changes.js';
+import { PRESENCE_LABELS, changeLabel, changesView, defaultChangeYears, yearsWithData, type ChangesView } from '../../services/views/changes.js';
 
 /** Reads from/to; a bad value is reported at its field and the default used instead. */
 export function readYears(query: unknown, defaults: { from: number; to: number }): YearQuery {
@@ -43,7 +43,7 @@ export function registerChanges(app: FastifyInstance): void {
     const years = yearsWithData(document);
     return sendPage(
       reply,
-      <Layout title="年度間の変更" titleEn="Changes between fiscal years" organization={organization.name} path="/changes" data={dataLinksFor(request.url)}>
+      <Layout title="年度間の変更" titleEn="Changes between fiscal years" organization={organization.name} org={org} path="/changes" data={dataLinksFor(request.url)}>
         <p>
           {fromLabel}と{toLabel}の間で変わった予算額・目標・中期目標・事業評価・成果の方向性・強化・見直した内容を、事業ごとに並べます。
           片方の年度にしかない値は「—」です。
@@ -64,7 +64,7 @@ export function registerChanges(app: FastifyInstance): void {
         </h2>
         {view.projects.length === 0 && <p>表示する事業はありません / No projects to show</p>}
         {view.projects.map((project) => (
-          <ProjectChangeTable key={project.key} project={project} fromLabel={fromLabel} toLabel={toLabel} />
+          <ProjectChangeTable key={project.key} project={project} fromLabel={fromLabel} toLabel={toLabel} org={org} />
         ))}
       </Layout>,
     );

@@ -10,7 +10,7 @@ import { dataLinksFor, Layout } from './layout.js';
 import { Pager, paging, rangeText, readPage, type Paging } from './pager.js';
 import { pageContext, pageHref, pageStatus, sendQueryProblems } from './page-query.js';
 import { sendPage } from './render.js';
-import { ATTENTION_LABELS, attentionItems, attentionOfBureau, type AttentionItem } from './views/dashboard-attention.js';
+import { ATTENTION_LABELS, attentionItems, attentionOfBureau, type AttentionItem } from '../../services/views/dashboard-attention.js';
 
 export const ATTENTION_PAGE_SIZE = 100;
 
@@ -32,7 +32,7 @@ export function registerAttentionList(app: FastifyInstance): void {
     const range = rangeText(pages, { ja: '件', en: 'items' });
     return sendPage(
       reply,
-      <Layout title="要注意の行" titleEn="Rows needing attention" organization={context.organization.name} path="/attention" data={dataLinksFor(request.url)}>
+      <Layout title="要注意の行" titleEn="Rows needing attention" organization={context.organization.name} org={context.org} path="/attention" data={dataLinksFor(request.url)}>
         <p>
           {yearLabel(context.fiscalYear)}の、目標に届かない指標、実績のない目標、データ点検の指摘です。目標から遠いものから順に示します。{' '}
           <En>Indicators behind target, targets without an actual, and data-check findings, furthest behind first.</En>{' '}

@@ -10,9 +10,9 @@ import { pageContext, pageStatus, sendQueryProblems } from './page-query.js';
 import { En, yearLabel, YearForm } from './dashboard-parts.js';
 import { BudgetSection, GradeSection, RateSection } from './dashboard-sections.js';
 import { AttentionSection, ComparisonSection } from './dashboard-attention.js';
-import { dashboardView, type DashboardView } from './views/dashboard.js';
-import { dashboardCsv } from './views/dashboard-csv.js';
-import { formatAmount } from '../../domain/written.js';
+import { dashboardView, type DashboardView } from '../../services/views/dashboard.js';
+import { dashboardCsv } from '../../services/views/dashboard-csv.js';
+import { formatAmount } from '../../services/pages.js';
 import { cachedMarkup, cachedValue } from './page-cache.js';
 
 export function registerDashboard(app: FastifyInstance): void {
@@ -27,7 +27,7 @@ export function registerDashboard(app: FastifyInstance): void {
     }
     return sendPage(
       reply,
-      <Layout title="ダッシュボード" titleEn="Dashboard" organization={context.organization.name} path="/" data={dataLinksFor(request.url)}>
+      <Layout title="ダッシュボード" titleEn="Dashboard" organization={context.organization.name} org={context.org} path="/" data={dataLinksFor(request.url)}>
         <YearForm action="/" choices={filterChoices(context.document)} reading={context.reading} org={context.org} fields={['fiscalYear', 'bureau']} />
         <div
           className="dashboard"

@@ -9,10 +9,10 @@ import { pageContext, pageStatus, sendQueryProblems } from './page-query.js';
 import { YearForm } from './dashboard-parts.js';
 import { PolicyTree } from './policy-tree.js';
 import { PolicyDetail } from './policy-detail.js';
-import { policiesView, policyView } from './views/policies.js';
-import { policiesCsv } from './views/policies-csv.js';
+import { policiesView, policyView } from '../../services/views/policies.js';
+import { policiesCsv } from '../../services/views/policies-csv.js';
 import { ServiceError } from '../../services/errors.js';
-import { resolveProfile } from '../../domain/profile.js';
+import { resolveProfile } from '../../services/pages.js';
 
 export function registerPolicies(app: FastifyInstance): void {
   app.get('/policies', { schema: { hide: true } }, async (request, reply) => {
@@ -25,7 +25,7 @@ export function registerPolicies(app: FastifyInstance): void {
     }
     return sendPage(
       reply,
-      <Layout title="施策" titleEn="Policies" organization={context.organization.name} path={context.path} data={dataLinksFor(request.url)}>
+      <Layout title="施策" titleEn="Policies" organization={context.organization.name} org={context.org} path={context.path} data={dataLinksFor(request.url)}>
         <YearForm action="/policies" choices={filterChoices(context.document)} reading={context.reading} org={context.org} />
         <PolicyTree view={view} grades={resolveProfile(context.document.settings).grades} org={context.org} />
       </Layout>,
@@ -50,7 +50,7 @@ export function registerPolicies(app: FastifyInstance): void {
     }
     return sendPage(
       reply,
-      <Layout title={`施策 ${view.code}`} titleEn={`Policy ${view.code}`} organization={context.organization.name} path={context.path} data={dataLinksFor(request.url)}>
+      <Layout title={`施策 ${view.code}`} titleEn={`Policy ${view.code}`} organization={context.organization.name} org={context.org} path={context.path} data={dataLinksFor(request.url)}>
         <YearForm action={context.path} choices={filterChoices(context.document)} reading={context.reading} org={context.org} />
         <PolicyDetail view={view} fiscalYear={context.fiscalYear} org={context.org} />
       </Layout>,

@@ -9,8 +9,8 @@ import { En, YearForm } from './dashboard-parts.js';
 import { PlanSection, DoSection } from './project-plan.js';
 import { CheckSection } from './project-check.js';
 import { ActionSection, EarlierSection } from './project-action.js';
-import { findProject, projectView, type ProjectView } from './views/project.js';
-import { projectCsv } from './views/project-csv.js';
+import { findProject, projectView, type ProjectView } from '../../services/views/project.js';
+import { projectCsv } from '../../services/views/project-csv.js';
 import { ServiceError } from '../../services/errors.js';
 import { cachedMarkup } from './page-cache.js';
 
@@ -29,7 +29,7 @@ export function registerProject(app: FastifyInstance): void {
     }
     return sendPage(
       reply,
-      <Layout title={view.name} titleEn="Project (PDCA)" organization={context.organization.name} path={context.path} data={dataLinksFor(request.url)}>
+      <Layout title={view.name} titleEn="Project (PDCA)" organization={context.organization.name} org={context.org} path={context.path} data={dataLinksFor(request.url)}>
         <p className="project-owner">
           {view.bureau ?? ''} {view.division} <En>Bureau and division</En>
         </p>

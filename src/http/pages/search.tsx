@@ -2,7 +2,7 @@
 // with the sheet's filters, a page of hits at a time with their total; the matches are marked
 // in each snippet. Snippets are text parts rendered by React (escaped), never HTML strings.
 import type { FastifyInstance } from 'fastify';
-import { formatFiscalYear } from '../../domain/era.js';
+import { formatFiscalYear } from '../../services/pages.js';
 import { computedDocument } from '../../services/computed.js';
 import { contextOf } from '../context.js';
 import { ServiceError } from '../../services/errors.js';
@@ -11,7 +11,7 @@ import { pageFormat, sendData, type CsvTable } from './data.js';
 import { Filters, filterChoices, readFilters, type FilterChoices, type FilterReading } from './filters.js';
 import { dataLinksFor, Layout } from './layout.js';
 import { errorBody } from '../errors.js';
-import { orgOf } from './page-query.js';
+import { orgOf, policyHref, projectHref, queryHref } from './page-query.js';
 import { Pager, paging, rangeText, readPage, type Paging } from './pager.js';
 import { sendPage } from './render.js';
 
@@ -47,7 +47,7 @@ export function registerSearch(app: FastifyInstance): void {
       return sendData(reply, format, 'search', { ...presented(found), page: pages }, () => csvOf(found));
     }
     const page = (
-      <Layout title="検索" titleEn="Search" organization={organization.name} path="/search" {...(result && result.terms.length > 0 && { data: dataLinksFor(request.url) })}>
+      <Layout title="検索" titleEn="Search" organization={organization.name} org={org} path="/search" {...(result && result.terms.length > 0 && { data: dataLinksFor(request.url) })}>
         <SearchForm q={q} choices={filterChoices(document)} reading={reading} error={queryError} />
         {asked.error !== undefined && <p className="field-error">{asked.error}</p>}
         {result && <Results result={result} org={org} pages={pages} url={request.url} />}
@@ -100,7 +100,7 @@ function Results({ result, org, pages, url }: { result: SearchResult; org: strin
           </li>
           <li>
             絞り込みを外してください <span lang="en">Clear the filters</span>:{' '}
-            <a href={`/search?${new URLSearchParams({ q: result.query, ...(org && { org }) }).toString()}`}>すべてを検索 / Search everything</a>
+            <a href={queryHref('/search', { q: result.query, org })}>すべてを検索 / Search everything</a>
           </li>
           <li>
             英数字の語は語の先頭から一致します（「KitaQ」は「kita」で見つかります） <span lang="en">Latin words match from their start</span>
@@ -127,18 +127,14 @@ function Results({ result, org, pages, url }: { result: SearchResult; org: strin
 
 const hitKey = (hit: SearchHit) => `${hit.policy.code}\u0000${hit.project?.key ?? ''}\u0000${hit.no ?? ''}`;
 
-function withOrg(path: string, org: string | undefined): string {
-  return org ? `${path}?${new URLSearchParams({ org }).toString()}` : path;
-}
-
 function Hit({ hit, org }: { hit: SearchHit; org: string | undefined }) {
   return (
     <li>
       <h2>
         {hit.project ? (
-          <a href={withOrg(`/projects/${encodeURIComponent(hit.project.key)}`, org)}>{hit.project.name}</a>
+          <a href={projectHref(hit.project.key, { org })}>{hit.project.name}</a>
         ) : (
-          <a href={withOrg(`/policies/${encodeURIComponent(hit.policy.code)}`, org)}>{`${hit.policy.code} ${hit.policy.title}`}</a>
+          <a href={policyHref(hit.policy.code, { org })}>{`${hit.policy.code} ${hit.policy.title}`}</a>
         )}
       </h2>
       <p className="hit-place">
