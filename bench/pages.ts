@@ -8,6 +8,7 @@ import { loadDemoIfEmpty } from '../src/services/demo.js';
 import { importValue } from '../src/services/documents.js';
 import { openStore } from '../src/store/open.js';
 import { num, ratio } from './format.js';
+import { CLI, createContext } from '../src/services/context.js';
 
 type App = Awaited<ReturnType<typeof buildApp>>;
 
@@ -47,7 +48,7 @@ export async function benchPages(): Promise<void> {
   const demo = await openStore({ sqlitePath: ':memory:' });
   const app = await buildApp({ store: demo });
   try {
-    await loadDemoIfEmpty(demo);
+    await loadDemoIfEmpty(createContext(demo, CLI));
     for (const url of [
       '/',
       '/policies',
@@ -73,7 +74,7 @@ export async function benchPages(): Promise<void> {
   const large = await openStore({ sqlitePath: ':memory:' });
   const largeApp = await buildApp({ store: large });
   try {
-    await importValue(large, generateDocument({ projects: 1000, seed: 1 }));
+    await importValue(createContext(large, CLI), generateDocument({ projects: 1000, seed: 1 }));
     const start = performance.now();
     const first = await largeApp.inject('/sheet');
     const cold = performance.now() - start;

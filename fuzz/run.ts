@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { IMPORT_FORMATS, exportFile, type ImportFormat } from '../src/services/files.js';
 import { DEMO_DOCUMENT } from '../src/services/demo.js';
+import { CLI, createContext } from '../src/services/context.js';
 import { unzipEntries } from '../src/interchange/xlsx/test-support.js';
 import { generators, sheetTextSeed, type Seeds } from './inputs.js';
 import { Random } from './random.js';
@@ -45,7 +46,7 @@ const make = generators(seeds);
 
 async function demoSeeds(target: FuzzStore): Promise<Seeds> {
   const file = async (format: Parameters<typeof exportFile>[1]['format'], encoding?: 'cp932') =>
-    Buffer.from((await exportFile(target.store, { format, ...(encoding && { encoding }) })).bytes);
+    Buffer.from((await exportFile(createContext(target.store, CLI), { format, ...(encoding && { encoding }) })).bytes);
   return {
     json: readFileSync(DEMO_DOCUMENT),
     workbooks: [await unzipEntries(await file('xlsx-data')), await unzipEntries(await file('xlsx-template'))],

@@ -10,6 +10,7 @@ import { ServiceError } from '../src/services/errors.js';
 import { importFile, type ImportFormat } from '../src/services/files.js';
 import type { Store } from '../src/store/open.js';
 import { addressedTestStores, tableCounts } from '../src/store/test-stores.js';
+import { CLI, createContext } from '../src/services/context.js';
 
 export const TOKEN = 'fuzz-admin-token';
 
@@ -27,7 +28,7 @@ export async function openFuzzStores(only?: readonly string[]): Promise<FuzzStor
   for (const factory of addressedTestStores()) {
     if (only && !only.includes(factory.name)) continue;
     const { store } = await factory.open();
-    await loadDemoIfEmpty(store);
+    await loadDemoIfEmpty(createContext(store, CLI));
     const app = await buildApp({ store, adminToken: TOKEN });
     stores.push({
       name: factory.name,
@@ -64,7 +65,7 @@ export const NAMES: Record<ImportFormat, { org?: string; bureau?: string }> = {
 
 export async function throughService(store: Store, format: ImportFormat, bytes: Buffer): Promise<Outcome> {
   try {
-    await importFile(store, bytes, { format, ...NAMES[format] });
+    await importFile(createContext(store, CLI, NAMES[format].org), bytes, { format, ...NAMES[format] });
     return { kind: 'accepted' };
   } catch (error) {
     if (error instanceof ServiceError) return { kind: 'refused', status: 0 };

@@ -9,6 +9,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../src/http/app.js';
 import { loadDemoIfEmpty } from '../src/services/demo.js';
 import { openStore, type Store } from '../src/store/open.js';
+import { testContext } from '../src/services/test-context.js';
 
 export interface DemoAppOptions {
   /** Load the demo document; false for an empty database. Default true. */
@@ -34,7 +35,7 @@ export async function openDemoApp(options: DemoAppOptions = {}): Promise<DemoApp
   const store = await openStore({ sqlitePath: dir ? join(dir, 'hyoka.sqlite') : ':memory:' });
   let app: FastifyInstance;
   try {
-    if (options.demo ?? true) await loadDemoIfEmpty(store);
+    if (options.demo ?? true) await loadDemoIfEmpty(testContext(store));
     await options.seed?.(store);
     app = await buildApp({ store, ...(options.adminToken ? { adminToken: options.adminToken } : {}) });
   } catch (error) {

@@ -12,6 +12,8 @@ import { DEMO_DOCUMENT } from '../src/services/demo.js';
 import { importText } from '../src/services/documents.js';
 import { exportDocument } from '../src/services/export.js';
 import { addressedTestStores, tableCounts, type AddressedStore } from '../src/store/test-stores.js';
+import { testContext } from '../src/services/test-context.js';
+import { CLI } from '../src/services/context.js';
 
 const TOKEN = 'hostile-admin-token';
 const DEMO_TEXT = readFileSync(DEMO_DOCUMENT, 'utf8');
@@ -85,10 +87,10 @@ describe.each(addressedTestStores())('hostile imports on $name', (factory) => {
 
   beforeAll(async () => {
     db = await factory.open();
-    await importText(db.store, DEMO_TEXT);
+    await importText(testContext(db.store), DEMO_TEXT);
     app = await buildApp({ store: db.store, adminToken: TOKEN });
     dir = mkdtempSync(join(tmpdir(), 'hyoka-hostile-'));
-    before = { document: await exportDocument(db.store, '401005'), counts: await tableCounts(db.store) };
+    before = { document: await exportDocument(testContext(db.store, CLI, '401005')), counts: await tableCounts(db.store) };
   }, 60_000);
   afterAll(async () => {
     await app?.close();
@@ -125,6 +127,6 @@ describe.each(addressedTestStores())('hostile imports on $name', (factory) => {
     const lines = [error.message, ...(error.problems ?? []).map((p) => `${p.path}: ${p.message}`)];
     expect(run.stderr.trimEnd().split('\n')).toEqual(lines);
 
-    expect({ document: await exportDocument(db.store, '401005'), counts: await tableCounts(db.store) }).toEqual(before);
+    expect({ document: await exportDocument(testContext(db.store, CLI, '401005')), counts: await tableCounts(db.store) }).toEqual(before);
   });
 });

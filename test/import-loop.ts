@@ -4,13 +4,15 @@
 import { readFileSync } from 'node:fs';
 import { importText } from '../src/services/documents.js';
 import { openStore, type StoreOptions } from '../src/store/open.js';
+import { testContext } from '../src/services/test-context.js';
+import { CLI } from '../src/services/context.js';
 
 const [options, times, ...files] = process.argv.slice(2);
 const texts = files.map((file) => readFileSync(file, 'utf8'));
 const store = await openStore(JSON.parse(options!) as StoreOptions);
 try {
   for (let i = 0; i < Number(times); i++) {
-    await importText(store, texts[i % texts.length]!);
+    await importText(testContext(store), texts[i % texts.length]!);
     process.stdout.write(`imported ${i + 1}\n`);
   }
 } finally {

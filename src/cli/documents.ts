@@ -4,10 +4,11 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { buildApp } from '../http/app.js';
 import { printToPdf } from '../http/print.js';
 import { EXPORT_FORMATS, IMPORT_FORMATS, exportFile, importFile, readSheetDraft, type ExportFormat, type ImportFormat } from '../services/files.js';
+import { CLI, createContext } from '../services/context.js';
 import { ServiceError } from '../services/errors.js';
 import type { Command } from './commands.js';
 import { formatImportOutcome, formatWritten, parseFiscalYearOption } from './format.js';
-import { dbOption, orgOption, stringOption, withStore } from './store.js';
+import { dbOption, orgOption, stringOption, withContext, withStore } from './store.js';
 
 /** Guessed from the file name when --format is not given. */
 function importFormatOf(file: string, given: string | undefined): ImportFormat {
@@ -49,9 +50,7 @@ export const importCommand: Command = {
     const bureau = stringOption(values, 'bureau');
     const out = stringOption(values, 'out');
     if (out !== undefined) return writeDraft(format, bytes, out, { ...(org !== undefined && { org }), ...(bureau !== undefined && { bureau }) }, io);
-    const outcome = await withStore(values, io.env, (store) =>
-      importFile(store, bytes, { format, dryRun, allowRemovals, ...(org !== undefined && { org }), ...(bureau !== undefined && { bureau }) }),
-    );
+    const outcome = await withContext(values, io.env, (ctx) => importFile(ctx, bytes, { format, dryRun, allowRemovals, ...(bureau !== undefined && { bureau }) }));
     if (outcome.notes) io.stderr(outcome.notes);
     io.stdout(formatImportOutcome(outcome, dryRun));
     return 0;
@@ -136,10 +135,9 @@ export const exportCommand: Command = {
     const org = stringOption(values, 'org');
     const bytes = await withStore(values, io.env, async (store) => {
       if (format === 'pdf') return printPage(store, stringOption(values, 'page') ?? '/sheet', org, io.stderr);
-      const file = await exportFile(store, {
+      const file = await exportFile(createContext(store, CLI, org), {
         format: format as ExportFormat,
         encoding,
-        ...(org !== undefined && { org }),
         ...(fiscalYear !== undefined && { fiscalYear }),
         ...(bureau !== undefined && { filter: { bureau } }),
       });

@@ -9,6 +9,8 @@ import { requirePackage } from '../../test/requires.js';
 import { loadDemoIfEmpty } from '../services/demo.js';
 import { openStore } from '../store/open.js';
 import { cli } from './test-cli.js';
+import { testContext } from '../services/test-context.js';
+import { CLI } from '../services/context.js';
 
 const SEED = new URL('../../data/kitakyushu.sheet.txt', import.meta.url);
 const DEMO = new URL('../../data/kitakyushu.hyoka.json', import.meta.url);
@@ -113,7 +115,7 @@ describe.skipIf(!chromium.available)(`hyoka export --format pdf ${chromium.label
   it('says why a page could not be printed: its log line, then the error', async () => {
     const broken = join(dir, 'broken.sqlite');
     const store = await openStore({ sqlitePath: broken });
-    await loadDemoIfEmpty(store);
+    await loadDemoIfEmpty(testContext(store));
     await sql`drop table budgets`.execute(store.handles.db);
     await store.close();
     const result = await cli('export', '--format', 'pdf', '--out', join(dir, 'broken.pdf'), '--db', broken);

@@ -10,7 +10,7 @@ import { exportDocument } from '../services/export.js';
 import type { Command } from './commands.js';
 import { EXIT_INVALID } from './run.js';
 import { formatFindings, formatProblems, parseFiscalYearOption } from './format.js';
-import { dbOption, orgOption, stringOption, withStore } from './store.js';
+import { dbOption, orgOption, stringOption, withContext } from './store.js';
 
 export const computeCommand: Command = {
   summary: '文書に達成率・増減・評価の目安を計算して出力（DB不要） / print the document completed by compute (no database)',
@@ -53,7 +53,7 @@ export const checkCommand: Command = {
         ? checkDocument(validation.document, { fiscalYear })
         : { fiscalYear: fiscalYear ?? null, findings: validation.problems.map((p) => ({ ...p, code: 'invalid-document' })) };
     } else {
-      document = await withStore(values, io.env, (store) => exportDocument(store, stringOption(values, 'org')));
+      document = await withContext(values, io.env, exportDocument);
       result = checkDocument(document, { fiscalYear });
     }
     // Each finding with the sheet's row numbers it concerns (none for an invalid document).

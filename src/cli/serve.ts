@@ -1,6 +1,7 @@
 // serve: the pages and the API on one port; an empty database gets the demo sheet. It listens
 // on 127.0.0.1 (this PC only) until --host names another address.
 import { buildApp } from '../http/app.js';
+import { CLI, createContext } from '../services/context.js';
 import { loadDemoIfEmpty } from '../services/demo.js';
 import { openStore } from '../store/index.js';
 import type { Command } from './commands.js';
@@ -31,7 +32,7 @@ export const serveCommand: Command = {
     const host = stringOption(values, 'host') ?? io.env.HOST ?? '127.0.0.1';
     const shutdownTimeout = shutdownTimeoutMs(io.env);
     const store = await openStore(storeOptions(values, io.env));
-    const loaded = await loadDemoIfEmpty(store);
+    const loaded = await loadDemoIfEmpty(createContext(store, CLI));
     if (loaded) io.stdout(`デモデータを読み込みました / Loaded the demo data: ${loaded}\n`);
     const app = await buildApp({ store, adminToken: io.env.HYOKA_ADMIN_TOKEN, metricsToken: io.env.HYOKA_METRICS_TOKEN, logRequests: io.env.HYOKA_LOG === '1' });
     let address: string;

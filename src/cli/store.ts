@@ -1,4 +1,5 @@
 // Opens the store a command names: --db PATH wins, then DATABASE_URL, then the default SQLite file.
+import { CLI, createContext, type Context } from '../services/context.js';
 import { openStore, type Store, type StoreOptions } from '../store/index.js';
 import type { OptionValues } from './commands.js';
 
@@ -28,6 +29,11 @@ export async function withStore<T>(values: OptionValues, env: NodeJS.ProcessEnv,
   } finally {
     await store.close();
   }
+}
+
+/** A command's context: the CLI actor (the console holds the database anyway) and --org. */
+export function withContext<T>(values: OptionValues, env: NodeJS.ProcessEnv, use: (ctx: Context) => Promise<T>): Promise<T> {
+  return withStore(values, env, (store) => use(createContext(store, CLI, stringOption(values, 'org'))));
 }
 
 export function stringOption(values: OptionValues, name: string): string | undefined {

@@ -3,7 +3,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Store } from '../store/index.js';
+import type { Store } from '../services/context.js';
 import { frameworkErrorOptions, installErrorHandlers } from './errors.js';
 import { registerApi } from './api/index.js';
 import { registerPages } from './pages/index.js';
@@ -13,6 +13,8 @@ import { registerMetrics } from './metrics.js';
 import { echoRequestId, loggingOptions } from './request-log.js';
 import { searchIndexSettled } from '../services/search.js';
 import { DEFAULT_LIMITS, installLimiter, type Limits } from './limiter.js';
+import { installActor } from './actor.js';
+import { contextOf, installStore } from './context.js';
 
 export interface AppOptions {
   store: Store;
@@ -46,6 +48,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   echoRequestId(app);
   installLimiter(app, { ...DEFAULT_LIMITS, ...options.limits });
+  installStore(app, options.store);
+  installActor(app, { adminToken: options.adminToken });
 
   await app.register(swagger, {
     openapi: {
@@ -64,13 +68,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     transform: (input) => (input.url.startsWith('/api/') ? jsonSchemaTransform(input) : { schema: { ...input.schema, hide: true }, url: input.url }),
   });
 
-  registerHealth(app, options.store);
-  registerMetrics(app, options.store, options.metricsToken);
+  registerHealth(app);
+  registerMetrics(app, options.metricsToken);
 
   // A search may have left an index rebuild running; the store closes after the app.
   app.addHook('onClose', () => searchIndexSettled(options.store));
 
-  await app.register(registerApi, { prefix: '/api/v1', store: options.store, adminToken: options.adminToken });
-  await app.register(registerPages, { store: options.store });
+  await app.register(registerApi, { prefix: '/api/v1' });
+  await app.register(registerPages);
   return app;
 }

@@ -19,6 +19,8 @@ import { searchIndexSettled } from '../services/search.js';
 import { openStore, type Store } from '../store/open.js';
 import { cli } from '../cli/test-cli.js';
 import { buildApp } from './app.js';
+import { testContext } from '../services/test-context.js';
+import { CLI } from '../services/context.js';
 
 const TOKEN = 'busy-admin-token';
 const BUSY = 'データベースは別の処理（取込みなど）で使用中です。しばらくしてから再度お試しください / The database is busy with another task (such as an import): try again shortly';
@@ -47,7 +49,7 @@ describe('SQLite while an import holds the write lock', () => {
     dir = mkdtempSync(join(tmpdir(), 'hyoka-busy-'));
     path = join(dir, 'hyoka.sqlite');
     store = await openStore({ sqlitePath: path, busyTimeoutMs: 300 });
-    await loadDemoIfEmpty(store);
+    await loadDemoIfEmpty(testContext(store));
     app = await buildApp({ store, adminToken: TOKEN, logStream: { write: () => undefined } });
   });
   afterAll(async () => {
@@ -58,11 +60,11 @@ describe('SQLite while an import holds the write lock', () => {
 
   it('answers health, lists, pages and search while an import in this process is still writing', async () => {
     // An import the search index has not caught up with: the next search must build it or do without.
-    await importValue(store, renamed('（改）'));
+    await importValue(testContext(store), renamed('（改）'));
     let release!: () => void;
     let reached!: () => void;
     const writing = new Promise<void>((resolve) => (reached = resolve));
-    const held = importDocument(store, renamed('（再改）'), {
+    const held = importDocument(testContext(store), renamed('（再改）'), {
       checkpoint: (stage) => {
         if (stage !== 'commit') return Promise.resolve();
         reached();
@@ -96,7 +98,7 @@ describe('SQLite while an import holds the write lock', () => {
     try {
       const origin = await bigApp.listen({ host: '127.0.0.1', port: 0 });
       let imported = false;
-      const importing = importValue(big, generateDocument({ projects: 2_000, seed: 5 })).finally(() => (imported = true));
+      const importing = importValue(testContext(big), generateDocument({ projects: 2_000, seed: 5 })).finally(() => (imported = true));
       const health = await unlessStalled(fetch(`${origin}/healthz`).then((response) => ({ status: response.status, during: !imported })));
       await importing;
       expect(health).toEqual({ status: 200, during: true });
@@ -180,7 +182,7 @@ describe('SQLite while an import holds the write lock', () => {
     }, 120_000);
 
     it('still answers health, lists and a search whose index is out of date', async () => {
-      await importValue(store, renamed('（五改）'));
+      await importValue(testContext(store), renamed('（五改）'));
       lock();
       for (const url of ['/healthz', '/api/v1/projects', '/api/v1/search?q=（五改）']) {
         const response = await app.inject(url);

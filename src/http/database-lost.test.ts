@@ -11,6 +11,7 @@ import { loadDemoIfEmpty } from '../services/demo.js';
 import { openStore, type Store } from '../store/open.js';
 import { createPostgresSchema, type PostgresSchema } from '../store/test-stores.js';
 import { buildApp } from './app.js';
+import { testContext } from '../services/test-context.js';
 
 const postgres = requirePostgres();
 const chromiumGate = requirePackage('chromium');
@@ -61,7 +62,7 @@ describe.skipIf(!postgres.available)(`an instance that loses PostgreSQL ${postgr
     relayed.hostname = '127.0.0.1';
     relayed.port = String(relay.port);
     store = await openStore({ databaseUrl: relayed.toString(), onConnectionError: (error) => lost.push(error) });
-    await loadDemoIfEmpty(store);
+    await loadDemoIfEmpty(testContext(store));
     app = await buildApp({ store, logStream: { write: () => undefined } });
   });
   afterAll(async () => {

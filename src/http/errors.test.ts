@@ -15,6 +15,7 @@ import { loadDemoIfEmpty } from '../services/demo.js';
 import { openStore, type Store } from '../store/open.js';
 import { buildApp } from './app.js';
 import { BODY_LIMIT } from './limits.js';
+import { testContext } from '../services/test-context.js';
 
 const TOKEN = 'errors-admin-token';
 const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
@@ -103,7 +104,7 @@ describe('the log of 5xx answers', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'hyoka-log-'));
     store = await openStore({ sqlitePath: join(dir, 'hyoka.sqlite') });
-    await loadDemoIfEmpty(store);
+    await loadDemoIfEmpty(testContext(store));
     // A defect to answer 500 with: a table the queries need is gone.
     await sql`drop table budgets`.execute(store.handles.db);
     app = await buildApp({ store, adminToken: TOKEN, logRequests: true, logStream: { write: (line) => void lines.push(line) } });

@@ -1,7 +1,7 @@
 // The app answering in-process, as the static copy of the site reads it: a GET with no
 // credentials, so every page is what an anonymous reader gets.
 import type { FastifyInstance } from 'fastify';
-import type { SiteFetch } from '../static-site/crawl.js';
+import type { SiteFetch } from '../services/static-publication.js';
 
 export function injectFetch(app: FastifyInstance): SiteFetch {
   return async (url) => {

@@ -5,6 +5,7 @@ import { buildApp } from './app.js';
 import { openStore, type Store } from '../store/open.js';
 import { loadDemoIfEmpty } from '../services/demo.js';
 import { Gate, type Limits } from './limiter.js';
+import { testContext } from '../services/test-context.js';
 
 /** A route that holds its place until told to answer, so a test can fill the places. */
 function holdingRoute(app: FastifyInstance): { entered: Promise<void>; release(): void } {
@@ -40,7 +41,7 @@ afterEach(async () => {
 
 async function limitedApp(limits: Partial<Limits>) {
   store = await openStore({ sqlitePath: ':memory:' });
-  await loadDemoIfEmpty(store);
+  await loadDemoIfEmpty(testContext(store));
   app = await buildApp({ store, limits: { retryAfterSeconds: 7, ...limits } });
   const hold = holdingRoute(app);
   return { app, hold };

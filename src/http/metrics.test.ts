@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requirePostgres } from '../../test/requires.js';
+import { testContext } from '../services/test-context.js';
 import { loadDemoIfEmpty } from '../services/demo.js';
 import { openStore, type Store } from '../store/open.js';
 import { createPostgresSchema, type PostgresSchema } from '../store/test-stores.js';
@@ -56,7 +57,7 @@ describe('/metrics', () => {
   let closedApp: FastifyInstance;
   beforeAll(async () => {
     store = await openStore({ sqlitePath: ':memory:' });
-    await loadDemoIfEmpty(store);
+    await loadDemoIfEmpty(testContext(store));
     app = await buildApp({ store, metricsToken: TOKEN, adminToken: 'admin', logStream: quiet });
     closedApp = await buildApp({ store, logStream: quiet });
   });

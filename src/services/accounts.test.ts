@@ -16,8 +16,8 @@ describe.each(testStores())('accounts on $name', (factory) => {
   const as = (actor: Actor, orgRef?: string) => createContext(store, actor, orgRef);
   beforeEach(async () => {
     store = await factory.open();
-    await importDocument(store, buildDocument());
-    await importDocument(store, buildDocument({ organization: { name: '下関市', code: '352012' } }));
+    await importDocument(createContext(store, CLI), buildDocument());
+    await importDocument(createContext(store, CLI), buildDocument({ organization: { name: '下関市', code: '352012' } }));
   });
   afterEach(async () => {
     await store.close();

@@ -1,22 +1,12 @@
-// Until accounts exist, writing requires the administrator token from the environment
-// (HYOKA_ADMIN_TOKEN). Without a configured token nobody may write.
-import { createHash, timingSafeEqual } from 'node:crypto';
-import { ServiceError } from './errors.js';
+// Who may do what: every use case asks on its first line, whoever calls it (HTTP or CLI).
+// The answer is the role matrix of workflow.md (rights.ts, may(actor, action, subject)); this
+// module is how a use case asks it of its context.
+import type { Context } from './context.js';
+import { demand, may, type Action, type Subject } from './rights.js';
 
-export function authorizeAdmin(presented: string | undefined, configured: string | undefined): void {
-  if (!configured) {
-    throw new ServiceError(
-      'forbidden',
-      '取込みは無効です（HYOKA_ADMIN_TOKEN が未設定） / Import is disabled: HYOKA_ADMIN_TOKEN is not set',
-    );
-  }
-  if (presented === undefined || !sameSecret(presented, configured)) {
-    throw new ServiceError('unauthorized', '管理者トークンが正しくありません / Invalid or missing administrator token');
-  }
-}
+export { may, type Action, type Subject };
 
-/** Compares digests, so the comparison takes the same time whatever the lengths. */
-export function sameSecret(presented: string, configured: string): boolean {
-  const digest = (s: string) => createHash('sha256').update(s).digest();
-  return timingSafeEqual(digest(presented), digest(configured));
+/** Throws unless the context's actor may do the action (401 anonymous, 403 otherwise). */
+export function authorize(ctx: Context, action: Action, subject?: Subject): void {
+  demand(ctx.actor, action, subject);
 }

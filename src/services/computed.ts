@@ -4,8 +4,9 @@
 import { compute } from '../interchange/compute.js';
 import type { HyokaDocument } from '../domain/model.js';
 import type { Store } from '../store/index.js';
+import { authorize } from './authorization.js';
+import type { Context } from './context.js';
 import { exportDocument } from './export.js';
-import { currentOrganization } from './project-cache.js';
 import { countLookup } from './metrics.js';
 import type { OrganizationRef } from './organizations.js';
 
@@ -22,16 +23,18 @@ interface Entry {
 
 const caches = new WeakMap<Store, Map<number, Entry>>();
 
-/** `orgRef`: code or name, required when the database holds several organizations. */
-export async function computedDocument(store: Store, orgRef?: string): Promise<ComputedOrganization> {
-  const organization = await currentOrganization(store, orgRef);
+/** The context's organization, computed (its orgRef is required when the database holds several). */
+export async function computedDocument(ctx: Context): Promise<ComputedOrganization> {
+  authorize(ctx, 'read-published');
+  const { store } = ctx;
+  const organization = await ctx.organization();
   let cache = caches.get(store);
   if (!cache) caches.set(store, (cache = new Map()));
   const hit = cache.get(organization.id);
   countLookup('document', hit?.revision === organization.revision);
   if (hit && hit.revision === organization.revision) return { organization, document: await hit.built };
   // Concurrent requests after an import share one build; a failed build is not kept.
-  const built = exportDocument(store, organization.code ?? organization.name).then(compute);
+  const built = exportDocument(ctx).then(compute);
   const entry = { revision: organization.revision, built };
   cache.set(organization.id, entry);
   built.catch(() => {

@@ -3,6 +3,8 @@
 // request or the environment themselves. Authorization (authorization.ts) answers from the
 // actor alone, so a service checks rights on its first line whoever calls it.
 import type { Store } from '../store/index.js';
+
+export type { Store };
 import type { OrganizationRef } from './organizations.js';
 import { currentOrganization } from './project-cache.js';
 

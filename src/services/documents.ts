@@ -4,11 +4,12 @@ import { resolveProfile } from '../domain/profile.js';
 import type { HyokaDocument } from '../domain/model.js';
 import { compute, computeProject } from '../interchange/compute.js';
 import { parseDocumentText, validateDocument, type ValidationResult } from '../interchange/validate.js';
-import type { Store } from '../store/index.js';
+import { authorize } from './authorization.js';
+import type { Context } from './context.js';
 import { ServiceError, type Problem } from './errors.js';
 import { exportDocument } from './export.js';
 import { importDocument, type ImportReport } from './import.js';
-import { cachedJson, currentOrganization } from './project-cache.js';
+import { cachedJson } from './project-cache.js';
 import { getProject } from './queries.js';
 
 export interface ImportOutcome {
@@ -18,8 +19,9 @@ export interface ImportOutcome {
 }
 
 /** Validates a parsed document and imports it whole, or refuses it whole with every problem. */
-export function importValue(store: Store, value: unknown, options: ImportOptions = {}): Promise<ImportOutcome> {
-  return importValidated(store, validateDocument(value), options);
+export function importValue(ctx: Context, value: unknown, options: ImportOptions = {}): Promise<ImportOutcome> {
+  authorize(ctx, 'import-replace');
+  return importValidated(ctx, validateDocument(value), options);
 }
 
 export interface ImportOptions {
@@ -31,10 +33,15 @@ export interface ImportOptions {
   listChanges?: number;
 }
 
-/** Imports a validation's document, or refuses it whole with every problem the validation found. */
-async function importValidated(store: Store, validation: ValidationResult, options: ImportOptions = {}): Promise<ImportOutcome> {
+/**
+ * Imports a validation's document, or refuses it whole with every problem the validation
+ * found. A reader that validated what it read (the workbook, the sheet text) hands its
+ * result here: a document is validated once.
+ */
+export async function importValidated(ctx: Context, validation: ValidationResult, options: ImportOptions = {}): Promise<ImportOutcome> {
+  authorize(ctx, 'import-replace');
   if (!validation.ok) throw refusal(validation.problems);
-  const report = await importDocument(store, validation.document, {
+  const report = await importDocument(ctx, validation.document, {
     dryRun: options.dryRun ?? false,
     allowRemovals: options.allowRemovals ?? false,
     ...(options.listChanges !== undefined && { listChanges: options.listChanges }),
@@ -55,20 +62,23 @@ function refusal(problems: readonly Problem[]): ServiceError {
  * from the schema, zod only to word a refusal), then written in one transaction. An invalid
  * document writes nothing and is refused with every problem.
  */
-export async function importText(store: Store, text: string, options: ImportOptions = {}): Promise<ImportOutcome> {
-  return importValidated(store, parseDocumentText(text), options);
+export async function importText(ctx: Context, text: string, options: ImportOptions = {}): Promise<ImportOutcome> {
+  authorize(ctx, 'import-replace');
+  return importValidated(ctx, parseDocumentText(text), options);
 }
 
 /** The stored document of one organization, completed by compute(). */
-export async function exportComputed(store: Store, orgRef?: string): Promise<HyokaDocument> {
-  return compute(await exportDocument(store, orgRef));
+export async function exportComputed(ctx: Context): Promise<HyokaDocument> {
+  authorize(ctx, 'read-published');
+  return compute(await exportDocument(ctx));
 }
 
 /** `{"project": …}` serialized: what the API sends, cached while the organization's data stays the same. */
-export async function readProjectJson(store: Store, orgRef: string | undefined, key: string): Promise<string> {
-  const org = await currentOrganization(store, orgRef);
-  return cachedJson(store, `${org.id}\u0000${key}`, org.revision, async () => {
-    const found = await getProject(store, org.id, key);
+export async function readProjectJson(ctx: Context, key: string): Promise<string> {
+  authorize(ctx, 'read-published');
+  const org = await ctx.organization();
+  return cachedJson(ctx.store, `${org.id}\u0000${key}`, org.revision, async () => {
+    const found = await getProject(ctx, key);
     if (!found) throw new ServiceError('not-found', `事業「${key}」は見つかりません / Project "${key}" not found`);
     return JSON.stringify({ project: computeProject(found.project, resolveProfile(found.settings)) });
   });

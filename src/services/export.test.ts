@@ -7,6 +7,8 @@ import type { Store } from '../store/index.js';
 import { buildRichDocument, documentArbitrary } from '../../test/factories.js';
 import { importDocument } from './import.js';
 import { exportDocument } from './export.js';
+import { testContext } from './test-context.js';
+import { CLI } from './context.js';
 
 const DEMO = new URL('../../data/kitakyushu.hyoka.json', import.meta.url);
 
@@ -25,15 +27,15 @@ describe.each(testStores())('exportDocument on $name', (factory) => {
 
   it('gives back the rich document exactly: every field, list order, unknown fields, "" and []', async () => {
     const doc = buildRichDocument();
-    await importDocument(store, doc);
-    expect(await exportDocument(store, doc.organization.code)).toStrictEqual(doc);
+    await importDocument(testContext(store), doc);
+    expect(await exportDocument(testContext(store, CLI, doc.organization.code))).toStrictEqual(doc);
   });
 
   it.runIf(existsSync(DEMO))('gives back the demo document (北九州市) exactly', async () => {
     const demo = JSON.parse(readFileSync(DEMO, 'utf8')) as HyokaDocument;
     // The rich document above is 北九州市 too; the demo replaces it (removing its policies).
-    await importDocument(store, demo, { allowRemovals: true });
-    expect(await exportDocument(store, demo.organization.code ?? demo.organization.name)).toStrictEqual(demo);
+    await importDocument(testContext(store), demo, { allowRemovals: true });
+    expect(await exportDocument(testContext(store, CLI, demo.organization.code ?? demo.organization.name))).toStrictEqual(demo);
   });
 
   it('gives back any canonical document (property)', async () => {
@@ -42,8 +44,8 @@ describe.each(testStores())('exportDocument on $name', (factory) => {
       fc.asyncProperty(documentArbitrary(), async (generated) => {
         // A name and code of its own, so that the runs never replace one another.
         const doc = { ...generated, organization: { ...generated.organization, name: `団体${++n}`, code: `P${n}` } };
-        await importDocument(store, doc);
-        expect(await exportDocument(store, `P${n}`)).toStrictEqual(asJson(doc));
+        await importDocument(testContext(store), doc);
+        expect(await exportDocument(testContext(store, CLI, `P${n}`))).toStrictEqual(asJson(doc));
       }),
       { numRuns: 40 },
     );
@@ -56,8 +58,8 @@ describe.each(testStores())('exportDocument on $name', (factory) => {
     period.target = 0.1 + 0.2;
     period.actual = 1e21;
     doc.projects[0]!.name = '  前後の空白\t改行\nも  ';
-    await importDocument(store, doc);
-    const back = await exportDocument(store, 'N1');
+    await importDocument(testContext(store), doc);
+    const back = await exportDocument(testContext(store, CLI, 'N1'));
     expect(back.projects[0]!.indicators![0]!.periods![0]).toStrictEqual(period);
     expect(back.projects[0]!.name).toBe(doc.projects[0]!.name);
   });

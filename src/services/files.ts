@@ -17,9 +17,10 @@ import { writeDataWorkbook } from '../interchange/xlsx/data-workbook.js';
 import { writePdcaWorkbook } from '../interchange/xlsx/pdca-sheet.js';
 import { readWorkbook } from '../interchange/xlsx/read-workbook.js';
 import { writeTemplate } from '../interchange/xlsx/template.js';
-import type { Store } from '../store/index.js';
+import { authorize } from './authorization.js';
 import { computedDocument } from './computed.js';
-import { importText, importValue, type ImportOptions, type ImportOutcome } from './documents.js';
+import type { Context } from './context.js';
+import { importText, importValidated, importValue, type ImportOptions, type ImportOutcome } from './documents.js';
 import { ServiceError } from './errors.js';
 import { exportDocument } from './export.js';
 
@@ -33,8 +34,6 @@ export interface FileImportOptions {
   allowRemovals?: boolean;
   /** List the changed values in the report, the first this many (a preview). */
   listChanges?: number;
-  /** The organization (code or name): which one a CSV updates; the name of a sheet-text draft. */
-  org?: string;
   /** sheet-text: the bureau (局) of every project; the sheet does not print it. */
   bureau?: string;
 }
@@ -44,7 +43,12 @@ export interface FileImportOutcome extends ImportOutcome {
   notes: string;
 }
 
-export async function importFile(store: Store, bytes: Buffer, options: FileImportOptions): Promise<FileImportOutcome> {
+/**
+ * Imports a file in one of IMPORT_FORMATS. The context's organization (orgRef) is the one a
+ * CSV updates, and the name a sheet-text draft's organization gets.
+ */
+export async function importFile(ctx: Context, bytes: Buffer, options: FileImportOptions): Promise<FileImportOutcome> {
+  authorize(ctx, 'import-replace');
   const modes = {
     dryRun: options.dryRun === true,
     allowRemovals: options.allowRemovals === true,
@@ -52,7 +56,7 @@ export async function importFile(store: Store, bytes: Buffer, options: FileImpor
   };
   switch (options.format) {
     case 'json':
-      return { ...(await importText(store, utf8(bytes, 'JSON'), modes)), notes: '' };
+      return { ...(await importText(ctx, utf8(bytes, 'JSON'), modes)), notes: '' };
     case 'xlsx': {
       const reading = await readWorkbook(bytes);
       if (!reading.ok) {
@@ -62,10 +66,11 @@ export async function importFile(store: Store, bytes: Buffer, options: FileImpor
           reading.problems.map((problem) => ({ path: problem.place, message: problem.message })),
         );
       }
-      return { ...(await importValue(store, reading.value, modes)), notes: '' };
+      // Validated by the reader: imported as it stands.
+      return { ...(await importValidated(ctx, { ok: true, document: reading.value, unknownFields: reading.unknownFields }, modes)), notes: '' };
     }
     case 'csv': {
-      const base = await csvBase(store, options.org);
+      const base = await csvBase(ctx);
       const reading = readCsv(bytes, base);
       if (!reading.ok) {
         throw new ServiceError(
@@ -75,10 +80,10 @@ export async function importFile(store: Store, bytes: Buffer, options: FileImpor
         );
       }
       const notes = reading.notices.map((notice) => `${notice.path}: ${notice.message}`).join('\n');
-      return { ...(await importValue(store, reading.document, modes)), notes: notes ? `${notes}\n` : '' };
+      return { ...(await importValue(ctx, reading.document, modes)), notes: notes ? `${notes}\n` : '' };
     }
     case 'sheet-text':
-      return importSheetText(store, bytes, options, modes);
+      return importSheetText(ctx, bytes, { ...(ctx.orgRef !== undefined && { org: ctx.orgRef }), ...(options.bureau !== undefined && { bureau: options.bureau }) }, modes);
   }
 }
 
@@ -87,7 +92,7 @@ export async function importFile(store: Store, bytes: Buffer, options: FileImpor
  * because it read nothing. A draft without a single row is refused, and any refusal lists
  * what the reader could not place beside its own problems.
  */
-async function importSheetText(store: Store, bytes: Buffer, names: { org?: string; bureau?: string }, modes: ImportOptions): Promise<FileImportOutcome> {
+async function importSheetText(ctx: Context, bytes: Buffer, names: { org?: string; bureau?: string }, modes: ImportOptions): Promise<FileImportOutcome> {
   const { document, report, notes } = readSheetDraft(bytes, names);
   const unread = report.unplaced.map((item) => ({ path: placeOf(item) || 'sheet-text', message: item.message }));
   if (document.projects.length === 0) {
@@ -98,7 +103,7 @@ async function importSheetText(store: Store, bytes: Buffer, names: { org?: strin
     );
   }
   try {
-    return { ...(await importValue(store, document, modes)), notes };
+    return { ...(await importValidated(ctx, { ok: true, document, unknownFields: [] }, modes)), notes };
   } catch (error) {
     if (error instanceof ServiceError && error.kind === 'invalid' && unread.length > 0) {
       throw new ServiceError(error.kind, error.message, [...error.problems, ...unread]);
@@ -117,9 +122,9 @@ export function readSheetDraft(bytes: Buffer, options: { org?: string; bureau?: 
 }
 
 /** A CSV updates the periods and budgets of an organization already in the database. */
-async function csvBase(store: Store, org: string | undefined): Promise<HyokaDocument> {
+async function csvBase(ctx: Context): Promise<HyokaDocument> {
   try {
-    return await exportDocument(store, org);
+    return await exportDocument(ctx);
   } catch (error) {
     if (error instanceof ServiceError && error.kind === 'not-found') {
       throw new ServiceError(
@@ -145,7 +150,6 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface FileExportOptions {
   format: ExportFormat;
-  org?: string;
   /** CSV: `utf-8` (with BOM, default) or `cp932`. */
   encoding?: CsvEncoding;
   /** The sheet's graded year (xlsx), the open data's year; default the latest evaluated. */
@@ -163,8 +167,9 @@ export interface ExportedFile {
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export async function exportFile(store: Store, options: FileExportOptions): Promise<ExportedFile> {
-  const { document } = await computedDocument(store, options.org);
+export async function exportFile(ctx: Context, options: FileExportOptions): Promise<ExportedFile> {
+  authorize(ctx, 'read-published');
+  const { document } = await computedDocument(ctx);
   const base = fileBase(document);
   switch (options.format) {
     case 'json':

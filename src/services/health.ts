@@ -1,6 +1,6 @@
 // Health (the process is alive) and readiness (it can serve: the database answers and has this
 // version's schema), for a load balancer or an orchestrator to ask.
-import type { Store } from '../store/index.js';
+import type { Context } from './context.js';
 import { ServiceError } from './errors.js';
 
 /** Alive: the process answers. No database: a lost database makes an instance unready, not dead. */
@@ -13,9 +13,9 @@ export function checkHealth(): { status: 'ok' } {
  * read connection's handle, outside kysely's connection mutex), and has run this version's
  * migrations. A database out of reach throws what the transports answer as 503.
  */
-export async function checkReadiness(store: Store): Promise<{ status: 'ok' }> {
-  await store.ping();
-  if (!(await store.atLatestMigration())) {
+export async function checkReadiness(ctx: Context): Promise<{ status: 'ok' }> {
+  await ctx.store.ping();
+  if (!(await ctx.store.atLatestMigration())) {
     throw new ServiceError('unavailable', 'データベースの移行が済んでいません / The database has not been migrated to this version', [], { retryAfter: 10 });
   }
   return { status: 'ok' };

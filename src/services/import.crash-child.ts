@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { validateDocument } from '../interchange/validate.js';
 import { openStore } from '../store/index.js';
 import { importDocument, type ImportStage } from './import.js';
+import { CLI, createContext } from './context.js';
 
 const [address, file, stage] = process.argv.slice(2) as [string, string, ImportStage | 'committed'];
 const validation = validateDocument(JSON.parse(readFileSync(file, 'utf8')));
@@ -20,7 +21,7 @@ function halt(at: string): Promise<never> {
   return new Promise<never>(() => {});
 }
 
-await importDocument(store, validation.document, {
+await importDocument(createContext(store, CLI), validation.document, {
   allowRemovals: true,
   checkpoint: async (reached) => {
     if (reached === stage) await halt(reached);

@@ -14,6 +14,8 @@ import { flattenDocument } from '../store/raw-baseline.js';
 import { addressedTestStores, integrityProblems, tableCounts, type AddressedStore } from '../store/test-stores.js';
 import { exportDocument } from './export.js';
 import { importDocument } from './import.js';
+import { testContext } from './test-context.js';
+import { CLI } from './context.js';
 
 const CHILD = new URL('./import.crash-child.ts', import.meta.url).pathname;
 
@@ -71,7 +73,7 @@ describe.each(addressedTestStores())('an import killed with SIGKILL on $name', (
   /** The database as a whole is sound and holds exactly `expected`. */
   async function holds(expected: HyokaDocument): Promise<void> {
     expect(await integrityProblems(db.store)).toEqual([]);
-    expect(await exportDocument(db.store, expected.organization.name)).toEqual(expected);
+    expect(await exportDocument(testContext(db.store, CLI, expected.organization.name))).toEqual(expected);
     const counts = await tableCounts(db.store);
     for (const [table, rows] of Object.entries(rowsOf(expected))) expect(counts[table], table).toBe(rows);
   }
@@ -83,7 +85,7 @@ describe.each(addressedTestStores())('an import killed with SIGKILL on $name', (
     ['commit', 'before'],
     ['committed', 'after'],
   ] as const)('at %s, leaves the document %s the import', async (stage, which) => {
-    await importDocument(db.store, before, { allowRemovals: true });
+    await importDocument(testContext(db.store), before, { allowRemovals: true });
     await holds(before);
     await killAt(db.address, file, stage);
     await holds(which === 'before' ? before : after);

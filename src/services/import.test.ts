@@ -9,6 +9,8 @@ import { buildDocument, buildProject, buildRichDocument } from '../../test/facto
 import { importDocument, type ImportReport, type RecordCounts } from './import.js';
 import { exportDocument } from './export.js';
 import { ServiceError } from './errors.js';
+import { testContext } from './test-context.js';
+import { CLI } from './context.js';
 
 type Counts = ImportReport['counts'];
 const none: RecordCounts = { added: 0, updated: 0, removed: 0, unchanged: 0 };
@@ -84,7 +86,7 @@ describe.each(testStores())('importDocument on $name', (factory) => {
 
   it('imports into an empty database and reports every record added', async () => {
     const doc = buildRichDocument();
-    const report = await importDocument(store, doc);
+    const report = await importDocument(testContext(store), doc);
     expect(report.organization).toMatchObject({ name: '北九州市', code: '401005', status: 'added' });
     expect(report.dryRun).toBe(false);
     const records = recordsOf(doc);
@@ -94,9 +96,9 @@ describe.each(testStores())('importDocument on $name', (factory) => {
 
   it('changes nothing when the same document comes again', async () => {
     const doc = buildRichDocument();
-    const first = await importDocument(store, doc);
+    const first = await importDocument(testContext(store), doc);
     const before = await tableCounts(store);
-    const again = await importDocument(store, buildRichDocument());
+    const again = await importDocument(testContext(store), buildRichDocument());
     expect(again.organization).toEqual({ ...first.organization, status: 'unchanged' });
     const records = recordsOf(doc);
     for (const kind of RECORD_KINDS) expect(again.counts[kind], kind).toEqual({ ...none, unchanged: records[kind] });
@@ -104,9 +106,9 @@ describe.each(testStores())('importDocument on $name', (factory) => {
   });
 
   it('updates a changed document in place, removing what it no longer holds with everything below', async () => {
-    await importDocument(store, buildRichDocument());
+    await importDocument(testContext(store), buildRichDocument());
     const changed = changedRichDocument();
-    const report = await importDocument(store, changed);
+    const report = await importDocument(testContext(store), changed);
     expect(report.organization.status).toBe('unchanged');
     expect(report.counts).toEqual(
       counts(
@@ -129,7 +131,7 @@ describe.each(testStores())('importDocument on $name', (factory) => {
       ),
     );
     expect(await tableCounts(store)).toEqual(expectedTableCounts(changed));
-    expect(await exportDocument(store)).toStrictEqual(changed);
+    expect(await exportDocument(testContext(store))).toStrictEqual(changed);
   });
 
   it('keeps the primary keys of updated records (no delete and re-insert)', async () => {
@@ -141,61 +143,61 @@ describe.each(testStores())('importDocument on $name', (factory) => {
         .where('p.key', '=', 'tabunka')
         .orderBy('i.key')
         .execute();
-    await importDocument(store, buildRichDocument());
+    await importDocument(testContext(store), buildRichDocument());
     const before = await indicatorsOfTabunka();
-    await importDocument(store, changedRichDocument());
+    await importDocument(testContext(store), changedRichDocument());
     expect(await indicatorsOfTabunka()).toEqual(before.filter((row) => row.key !== 'soudan'));
   });
 
   it('keeps two organizations apart, even with the same project keys', async () => {
     const kitakyushu = buildRichDocument();
     const other = buildDocument({ organization: { name: '下関市', code: '352012' }, projects: [buildProject({ name: '別の事業' })] });
-    await importDocument(store, kitakyushu);
-    const report = await importDocument(store, other);
+    await importDocument(testContext(store), kitakyushu);
+    const report = await importDocument(testContext(store), other);
     expect(report.organization.status).toBe('added');
     expect(report.counts.projects).toEqual({ ...none, added: 1 });
 
-    await importDocument(store, changedRichDocument());
-    expect(await exportDocument(store, '352012')).toStrictEqual(other);
-    expect(await exportDocument(store, '北九州市')).toStrictEqual(changedRichDocument());
+    await importDocument(testContext(store), changedRichDocument());
+    expect(await exportDocument(testContext(store, CLI, '352012'))).toStrictEqual(other);
+    expect(await exportDocument(testContext(store, CLI, '北九州市'))).toStrictEqual(changedRichDocument());
     expect(await tableCounts(store)).toEqual(expectedTableCounts(changedRichDocument(), other));
   });
 
   it('identifies the organization by code, else by exact name', async () => {
     const unnumbered = buildDocument({ organization: { name: '門司区' } });
-    expect((await importDocument(store, unnumbered)).organization.status).toBe('added');
-    expect((await importDocument(store, unnumbered)).organization.status).toBe('unchanged');
+    expect((await importDocument(testContext(store), unnumbered)).organization.status).toBe('added');
+    expect((await importDocument(testContext(store), unnumbered)).organization.status).toBe('unchanged');
     // The same name with a code: the organization gets its code.
     const numbered = buildDocument({ organization: { name: '門司区', code: '401013' } });
-    expect((await importDocument(store, numbered)).organization.status).toBe('updated');
+    expect((await importDocument(testContext(store), numbered)).organization.status).toBe('updated');
     // Renamed under the same code: still the same organization.
     const renamed = buildDocument({ organization: { name: '北九州市門司区', code: '401013' } });
-    const report = await importDocument(store, renamed);
+    const report = await importDocument(testContext(store), renamed);
     expect(report.organization.status).toBe('updated');
     expect(report.counts.projects).toEqual({ ...none, unchanged: 1 });
     expect((await tableCounts(store)).organizations).toBe(1);
   });
 
   it('writes nothing on a dry run, and reports what the import would do', async () => {
-    const dryFirst = await importDocument(store, buildRichDocument(), { dryRun: true });
+    const dryFirst = await importDocument(testContext(store), buildRichDocument(), { dryRun: true });
     expect(dryFirst.dryRun).toBe(true);
     expect(dryFirst.organization).toMatchObject({ id: null, status: 'added' });
     expect(Object.values(await tableCounts(store)).every((n) => n === 0)).toBe(true);
 
-    const real = await importDocument(store, buildRichDocument());
+    const real = await importDocument(testContext(store), buildRichDocument());
     expect(dryFirst.counts).toEqual(real.counts);
 
     const before = await tableCounts(store);
-    const dry = await importDocument(store, changedRichDocument(), { dryRun: true });
+    const dry = await importDocument(testContext(store), changedRichDocument(), { dryRun: true });
     expect(await tableCounts(store)).toEqual(before);
-    expect(await exportDocument(store)).toStrictEqual(buildRichDocument());
-    const applied = await importDocument(store, changedRichDocument());
+    expect(await exportDocument(testContext(store))).toStrictEqual(buildRichDocument());
+    const applied = await importDocument(testContext(store), changedRichDocument());
     expect(dry).toEqual({ ...applied, dryRun: true });
   });
 
   it('writes all or nothing: a failure in the last project leaves the database as it was', async () => {
     const original = generateDocument({ projects: 40, seed: 3 });
-    await importDocument(store, original);
+    await importDocument(testContext(store), original);
     const before = await tableCounts(store);
 
     // Unvalidated input: every other record is written before the last period fails.
@@ -204,30 +206,30 @@ describe.each(testStores())('importDocument on $name', (factory) => {
     const last = broken.projects.at(-1) as Project;
     const lastPeriod = last.indicators!.at(-1)!.periods!.at(-1)!;
     (lastPeriod as { fiscalYear: unknown }).fiscalYear = null;
-    await expect(importDocument(store, broken)).rejects.toThrow();
+    await expect(importDocument(testContext(store), broken)).rejects.toThrow();
 
     expect(await tableCounts(store)).toEqual(before);
-    expect(await exportDocument(store)).toStrictEqual(original);
+    expect(await exportDocument(testContext(store))).toStrictEqual(original);
   });
 
   it('writes nothing for a new organization whose import fails', async () => {
     const broken = buildRichDocument();
     (broken.projects.at(-1) as { division: unknown }).division = null;
-    await expect(importDocument(store, broken)).rejects.toThrow();
+    await expect(importDocument(testContext(store), broken)).rejects.toThrow();
     expect(Object.values(await tableCounts(store)).every((n) => n === 0)).toBe(true);
   });
 
   it('refuses duplicate keys and unknown policies as an invalid document', async () => {
-    await importDocument(store, buildRichDocument());
+    await importDocument(testContext(store), buildRichDocument());
     const duplicate = buildRichDocument();
     duplicate.projects[0]!.budgets!.push({ fiscalYear: 2022, amount: 1 });
-    await expect(importDocument(store, duplicate)).rejects.toMatchObject({ kind: 'invalid' });
+    await expect(importDocument(testContext(store), duplicate)).rejects.toMatchObject({ kind: 'invalid' });
     const unknownPolicy = buildRichDocument();
     unknownPolicy.projects[2]!.placements[0]!.policy = 'IX-9-(9)-⑨';
-    const error = await importDocument(store, unknownPolicy).catch((e: unknown) => e);
+    const error = await importDocument(testContext(store), unknownPolicy).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ServiceError);
     expect((error as ServiceError).problems[0]?.message).toMatch(/IX-9-\(9\)-⑨/);
-    expect(await exportDocument(store)).toStrictEqual(buildRichDocument());
+    expect(await exportDocument(testContext(store))).toStrictEqual(buildRichDocument());
   });
 
   it('serializes concurrent imports of one organization', async () => {
@@ -239,11 +241,11 @@ describe.each(testStores())('importDocument on $name', (factory) => {
     // First racing to create the organization, then to replace data both read as `three`'s:
     // unserialized, each would apply its difference from `three` over the other's.
     for (const start of [undefined, three]) {
-      if (start) await importDocument(store, start, { allowRemovals: true });
+      if (start) await importDocument(testContext(store), start, { allowRemovals: true });
       // Unrelated documents replace one another whole: removals allowed.
-      const reports = await Promise.all([importDocument(store, one, { allowRemovals: true }), importDocument(store, two, { allowRemovals: true })]);
+      const reports = await Promise.all([importDocument(testContext(store), one, { allowRemovals: true }), importDocument(testContext(store), two, { allowRemovals: true })]);
       expect(reports[1]!.organization.id).toBe(reports[0]!.organization.id);
-      const stored = await exportDocument(store);
+      const stored = await exportDocument(testContext(store));
       const winner = stored.projects.length === one.projects.length ? one : two;
       expect(stored).toStrictEqual(winner);
       expect(await tableCounts(store)).toEqual(expectedTableCounts(winner));
@@ -252,7 +254,7 @@ describe.each(testStores())('importDocument on $name', (factory) => {
 
   it('flattens a document into as many rows as the import writes', async () => {
     const doc = generateDocument({ projects: 25, seed: 9 });
-    await importDocument(store, doc);
+    await importDocument(testContext(store), doc);
     const written = Object.values(await tableCounts(store)).reduce((a, b) => a + b, 0);
     expect(written).toBe(countRows(flattenDocument(doc)));
   });

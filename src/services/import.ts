@@ -7,7 +7,9 @@
 import type { HyokaDocument } from '../domain/model.js';
 import { changeList, type ChangeList } from '../interchange/change-list.js';
 import { changeSetOf, RECORD_KINDS, type ChangeSet, type RecordCounts, type RecordKind } from '../interchange/change-set.js';
-import { InvalidDocumentError, StaleSnapshotError, type ApplyStage, type Store } from '../store/index.js';
+import { InvalidDocumentError, StaleSnapshotError, type ApplyStage } from '../store/index.js';
+import { authorize } from './authorization.js';
+import type { Context } from './context.js';
 import { documentOrganization } from './organizations.js';
 import { ServiceError } from './errors.js';
 import { importRecordsTotal, importsTotal } from './metrics.js';
@@ -55,7 +57,9 @@ export interface ImportReport {
 /** Tries before a write that keeps meeting newer data gives up (a conflict). */
 const ATTEMPTS = 3;
 
-export async function importDocument(store: Store, doc: HyokaDocument, options: ImportOptions = {}): Promise<ImportReport> {
+export async function importDocument(ctx: Context, doc: HyokaDocument, options: ImportOptions = {}): Promise<ImportReport> {
+  authorize(ctx, 'import-replace');
+  const { store } = ctx;
   const dryRun = options.dryRun === true;
   for (let attempt = 1; ; attempt++) {
     const found = await documentOrganization(store, doc.organization);

@@ -3,7 +3,8 @@
 // (read when scraped) the database pool and the limiter. A few counters and one histogram do
 // not need a client library.
 import { ServiceError } from './errors.js';
-import { sameSecret } from './authorization.js';
+import { sameSecret } from './secrets.js';
+import type { Context } from './context.js';
 
 type Labels = Record<string, string>;
 
@@ -98,4 +99,22 @@ export function authorizeMetrics(presented: string | undefined, configured: stri
   if (presented === undefined || !sameSecret(presented, configured)) {
     throw new ServiceError('unauthorized', 'メトリクスのトークンが正しくありません / Invalid or missing metrics token (HYOKA_METRICS_TOKEN)');
   }
+}
+
+/** The PostgreSQL pool of this instance (none on SQLite). */
+export function poolGauges(ctx: Context): Gauge[] {
+  const pool = ctx.store.poolUse?.();
+  if (!pool) return [];
+  return [
+    {
+      name: 'hyoka_db_pool_connections',
+      help: 'PostgreSQL connections of this instance, by state',
+      values: [
+        { labels: { state: 'busy' }, value: pool.total - pool.idle },
+        { labels: { state: 'idle' }, value: pool.idle },
+      ],
+    },
+    { name: 'hyoka_db_pool_waiting', help: 'Queries waiting for a connection', values: [{ value: pool.waiting }] },
+    { name: 'hyoka_db_pool_max', help: 'The pool size (--pool, HYOKA_DB_POOL)', values: [{ value: pool.max }] },
+  ];
 }

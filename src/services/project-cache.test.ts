@@ -7,6 +7,7 @@ import { afterAll, expect, it } from 'vitest';
 import { generateDocument } from '../interchange/generate.js';
 import { openStore } from '../store/index.js';
 import { importValue, readProjectJson } from './documents.js';
+import { testContext } from './test-context.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'hyoka-cache-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -17,16 +18,16 @@ it('serves a project changed by another instance’s import', async () => {
   const writer = await openStore({ sqlitePath: file });
   try {
     const document = generateDocument({ projects: 3, seed: 5 });
-    await importValue(writer, structuredClone(document));
+    await importValue(testContext(writer), structuredClone(document));
     const key = document.projects[0]!.key;
-    const name = async () => (JSON.parse(await readProjectJson(reader, undefined, key)) as { project: { name: string } }).project.name;
+    const name = async () => (JSON.parse(await readProjectJson(testContext(reader), key)) as { project: { name: string } }).project.name;
     expect(await name()).toBe(document.projects[0]!.name);
 
     document.projects[0]!.name = '別のインスタンスで変更';
-    await importValue(writer, structuredClone(document));
+    await importValue(testContext(writer), structuredClone(document));
     expect(await name()).toBe('別のインスタンスで変更');
 
-    await importValue(writer, structuredClone(document), { dryRun: true });
+    await importValue(testContext(writer), structuredClone(document), { dryRun: true });
     expect(await name()).toBe('別のインスタンスで変更');
   } finally {
     await reader.close();
@@ -38,12 +39,12 @@ it('serves a project changed by an import through the same store (same connectio
   const store = await openStore({ sqlitePath: join(dir, 'own.sqlite') });
   try {
     const document = generateDocument({ projects: 2, seed: 6 });
-    await importValue(store, structuredClone(document));
+    await importValue(testContext(store), structuredClone(document));
     const key = document.projects[0]!.key;
-    const name = async () => (JSON.parse(await readProjectJson(store, undefined, key)) as { project: { name: string } }).project.name;
+    const name = async () => (JSON.parse(await readProjectJson(testContext(store), key)) as { project: { name: string } }).project.name;
     expect(await name()).toBe(document.projects[0]!.name);
     document.projects[0]!.name = '同じ接続で変更';
-    await importValue(store, structuredClone(document));
+    await importValue(testContext(store), structuredClone(document));
     expect(await name()).toBe('同じ接続で変更');
   } finally {
     await store.close();

@@ -4,7 +4,10 @@ import { testStores } from '../store/test-stores.js';
 import type { Store } from '../store/index.js';
 import { buildDocument, buildProject, buildRichDocument } from '../../test/factories.js';
 import { importDocument } from './import.js';
-import { getProject, listOrganizations, listPolicies, listProjects, resolveOrganization, type ProjectFilter } from './queries.js';
+import { CLI } from './context.js';
+import { resolveOrganization } from './organizations.js';
+import { getProject, listOrganizations, listPolicies, listProjects, type ProjectFilter } from './queries.js';
+import { testContext } from './test-context.js';
 
 /** The rich document, with records that only one filter each can find. */
 function queriedDocument(): HyokaDocument {
@@ -29,8 +32,8 @@ describe.each(testStores())('queries on $name', (factory) => {
   const doc = queriedDocument();
   beforeAll(async () => {
     store = await factory.open();
-    await importDocument(store, doc);
-    await importDocument(store, neighbour);
+    await importDocument(testContext(store), doc);
+    await importDocument(testContext(store), neighbour);
     orgId = (await resolveOrganization(store, '401005')).id;
   });
   afterAll(async () => {
@@ -38,14 +41,14 @@ describe.each(testStores())('queries on $name', (factory) => {
   });
 
   it('lists the organizations with their project counts', async () => {
-    expect(await listOrganizations(store)).toEqual([
+    expect(await listOrganizations(testContext(store))).toEqual([
       { id: orgId, name: '北九州市', code: '401005', projects: 3 },
       { id: expect.any(Number), name: '下関市', code: '352012', projects: 1 },
     ]);
   });
 
   it('lists the policies in order with the rows placed under them', async () => {
-    expect(await listPolicies(store, orgId)).toEqual([
+    expect(await listPolicies(testContext(store, CLI, '401005'))).toEqual([
       {
         code: 'II-3-(3)-①',
         title: '多文化共生社会の実現に向けた体制の構築',
@@ -92,24 +95,24 @@ describe.each(testStores())('queries on $name', (factory) => {
     ['filters combined', { division: '企画課', sdg: 3 }, ['bare']],
     ['filters combined, none left', { bureau: '企画調整局', division: '企画課' }, []],
   ])('lists projects by %s', async (_, filter, keys) => {
-    expect((await listProjects(store, orgId, filter)).projects.map((p) => p.key)).toEqual(keys);
+    expect((await listProjects(testContext(store, CLI, '401005'), filter)).projects.map((p) => p.key)).toEqual(keys);
   });
 
   it('lists a page of projects with the total of every page, each with its own rows and budgets', async () => {
-    const whole = await listProjects(store, orgId);
+    const whole = await listProjects(testContext(store, CLI, '401005'));
     expect(whole.total).toBe(doc.projects.length);
-    const first = await listProjects(store, orgId, {}, { limit: 2 });
+    const first = await listProjects(testContext(store, CLI, '401005'), {}, { limit: 2 });
     expect(first.total).toBe(doc.projects.length);
     expect(first.projects).toEqual(whole.projects.slice(0, 2));
-    const rest = await listProjects(store, orgId, {}, { limit: 2, offset: 2 });
+    const rest = await listProjects(testContext(store, CLI, '401005'), {}, { limit: 2, offset: 2 });
     expect(rest.projects).toEqual(whole.projects.slice(2));
-    expect(await listProjects(store, orgId, {}, { limit: 2, offset: 10 })).toEqual({ projects: [], total: doc.projects.length });
+    expect(await listProjects(testContext(store, CLI, '401005'), {}, { limit: 2, offset: 10 })).toEqual({ projects: [], total: doc.projects.length });
     const filter = { division: '企画課' };
-    expect((await listProjects(store, orgId, filter, { limit: 1 })).total).toBe((await listProjects(store, orgId, filter)).projects.length);
+    expect((await listProjects(testContext(store, CLI, '401005'), filter, { limit: 1 })).total).toBe((await listProjects(testContext(store, CLI, '401005'), filter)).projects.length);
   });
 
   it('summarises each project: names, SDGs, rows and budgets', async () => {
-    const [tabunka, sdgsEmpty, bare] = (await listProjects(store, orgId)).projects;
+    const [tabunka, sdgsEmpty, bare] = (await listProjects(testContext(store, CLI, '401005'))).projects;
     expect(tabunka).toEqual({
       key: 'tabunka',
       name: '多文化共生の推進',
@@ -128,15 +131,14 @@ describe.each(testStores())('queries on $name', (factory) => {
   });
 
   it('gives one project in document shape, with the settings', async () => {
-    expect(await getProject(store, orgId, 'tabunka')).toStrictEqual({ project: doc.projects[0], settings: doc.settings });
-    expect(await getProject(store, orgId, 'bare')).toStrictEqual({ project: doc.projects[2], settings: doc.settings });
+    expect(await getProject(testContext(store, CLI, '401005'), 'tabunka')).toStrictEqual({ project: doc.projects[0], settings: doc.settings });
+    expect(await getProject(testContext(store, CLI, '401005'), 'bare')).toStrictEqual({ project: doc.projects[2], settings: doc.settings });
   });
 
   it("finds no project that is not the organization's", async () => {
-    expect(await getProject(store, orgId, 'tabunka-s')).toBeUndefined();
-    expect(await getProject(store, orgId, 'nothing')).toBeUndefined();
-    const other = (await resolveOrganization(store, '352012')).id;
-    expect(await getProject(store, other, 'tabunka')).toBeUndefined();
-    expect(await getProject(store, other, 'tabunka-s')).toStrictEqual({ project: neighbour.projects[0], settings: undefined });
+    expect(await getProject(testContext(store, CLI, '401005'), 'tabunka-s')).toBeUndefined();
+    expect(await getProject(testContext(store, CLI, '401005'), 'nothing')).toBeUndefined();
+    expect(await getProject(testContext(store, CLI, '352012'), 'tabunka')).toBeUndefined();
+    expect(await getProject(testContext(store, CLI, '352012'), 'tabunka-s')).toStrictEqual({ project: neighbour.projects[0], settings: undefined });
   });
 });

@@ -15,7 +15,8 @@ import {
   type SearchMatch,
   type Store,
 } from '../store/index.js';
-import { ANONYMOUS, createContext } from './context.js';
+import { authorize } from './authorization.js';
+import type { Context } from './context.js';
 import { publicDocument } from './public-view.js';
 import { ServiceError } from './errors.js';
 import type { OrganizationRef } from './organizations.js';
@@ -101,9 +102,11 @@ export interface SearchPage {
   offset?: number;
 }
 
-export async function searchProjects(store: Store, orgRef: string | undefined, q: string, filter: SearchFilter = {}, page: SearchPage = {}): Promise<SearchResult> {
+export async function searchProjects(ctx: Context, q: string, filter: SearchFilter = {}, page: SearchPage = {}): Promise<SearchResult> {
+  authorize(ctx, 'read-published');
   const query = checkedQuery(q);
-  const { organization, document } = await publicDocument(createContext(store, ANONYMOUS, orgRef));
+  const { store } = ctx;
+  const { organization, document } = await publicDocument(ctx);
   const plan = queryPlan(query);
   const fiscalYear = filter.fiscalYear ?? defaultSheetYear(document);
   const hits = await cachedHits(document, JSON.stringify([plan.terms, filter]), async () => {

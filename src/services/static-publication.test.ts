@@ -42,8 +42,8 @@ describe.each(testStores())('a static publication of every organization, on $nam
 
   beforeAll(async () => {
     store = await factory.open();
-    await loadDemoIfEmpty(store);
-    await importValue(store, OTHER);
+    await loadDemoIfEmpty(createContext(store, CLI));
+    await importValue(createContext(store, CLI), OTHER);
     app = await buildApp({ store });
     dir = mkdtempSync(path.join(tmpdir(), 'hyoka-static-'));
     published = await publishStatic(createContext(store, CLI), { dir, all: true, fetch: injectFetch(app) });

@@ -5,6 +5,8 @@
 // fills DIR; every organization gets DIR/<code>/ each, an index page and one shared assets/.
 import { readdir } from 'node:fs/promises';
 import { SiteCrawl, type Problem, type SiteFetch } from '../static-site/crawl.js';
+
+export type { SiteFetch };
 import { fileSegment } from '../static-site/site-paths.js';
 import type { Context } from './context.js';
 import { ServiceError } from './errors.js';

@@ -11,6 +11,7 @@ import { openStore } from './open.js';
 import { openSqliteFile } from './sqlite.js';
 import { COLUMNS } from './schema.js';
 import { countRows, createBaselineDatabase, flattenDocument, insertRawRows } from './raw-baseline.js';
+import { testContext } from '../services/test-context.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'hyoka-baseline-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -31,7 +32,7 @@ describe('raw baseline', () => {
   ])('writes exactly the rows an import of %s writes', async (_, doc) => {
     const imported = join(dir, `import-${doc.projects.length}.sqlite`);
     const store = await openStore({ sqlitePath: imported });
-    await importDocument(store, doc);
+    await importDocument(testContext(store), doc);
     await store.close();
 
     const raw = join(dir, `raw-${doc.projects.length}.sqlite`);

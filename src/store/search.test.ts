@@ -12,6 +12,8 @@ import { indexedRevision, rebuildSearchIndex, refreshSearchIndex, searchDocument
 import { fold, queryPlan } from './search-tokens.js';
 import { testStores } from './test-stores.js';
 import { search } from './migrations/0003_search.js';
+import { testContext } from '../services/test-context.js';
+import { CLI } from '../services/context.js';
 
 const demoText = readFileSync(DEMO_DOCUMENT, 'utf8');
 const demo = JSON.parse(demoText) as HyokaDocument;
@@ -29,8 +31,8 @@ describe.each(testStores())('search index on $name', ({ open }) => {
 
   beforeAll(async () => {
     store = await open();
-    demoId = (await importText(store, demoText)).report.organization.id!;
-    otherId = (await importValue(store, other)).report.organization.id!;
+    demoId = (await importText(testContext(store), demoText)).report.organization.id!;
+    otherId = (await importValue(testContext(store), other)).report.organization.id!;
   }, 60_000);
   afterAll(() => store?.close());
 
@@ -38,7 +40,7 @@ describe.each(testStores())('search index on $name', ({ open }) => {
   const refresh = async (orgId: number) => {
     const code = orgId === otherId ? '999999' : '401005';
     const { revision } = await resolveOrganization(store, code);
-    await refreshSearchIndex(store.handles.db, store.dialect, orgId, revision, await exportDocument(store, code));
+    await refreshSearchIndex(store.handles.db, store.dialect, orgId, revision, await exportDocument(testContext(store, CLI, code)));
   };
   const find = async (orgId: number, query: string) => {
     await refresh(orgId);
@@ -109,7 +111,7 @@ describe.each(testStores())('search index on $name', ({ open }) => {
   it('follows a re-import: a renamed project is found under its new name only', async () => {
     const renamed = structuredClone(other);
     renamed.projects[0]!.name = '財政情報公開プロジェクト';
-    await importValue(store, renamed);
+    await importValue(testContext(store), renamed);
     expect((await find(otherId, '財政情報')).map((m) => m.projectKey)).toEqual(['yosan']);
     expect((await find(otherId, '見える化')).length).toBe(0);
     // The summary still says 予算.
@@ -122,7 +124,7 @@ describe.each(testStores())('search index on $name', ({ open }) => {
     const before = await indexedRevision(store.handles.db, otherId);
     const renamed = structuredClone(other);
     renamed.projects[0]!.name = '見える化ツール';
-    await importValue(store, renamed);
+    await importValue(testContext(store), renamed);
     expect(await indexedRevision(store.handles.db, otherId)).toBe(before);
     expect((await findAsIs(otherId, 'ツール')).length).toBe(0);
     expect((await find(otherId, 'ツール')).map((m) => m.projectKey)).toEqual(['yosan']);

@@ -14,6 +14,7 @@ import { loadDemoIfEmpty } from '../../src/services/demo.js';
 import { importValue } from '../../src/services/documents.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { requirePackage } from '../requires.js';
+import { testContext } from '../../src/services/test-context.js';
 
 export const chromiumGate = requirePackage('chromium');
 
@@ -35,8 +36,8 @@ export async function startDemoSite(options: SiteOptions = {}): Promise<DemoSite
   const dir = mkdtempSync(path.join(tmpdir(), 'hyoka-browser-'));
   const store = await openStore({ sqlitePath: path.join(dir, 'hyoka.sqlite') });
   try {
-    if (options.document) await importValue(store, options.document);
-    else if ((await loadDemoIfEmpty(store)) === null) throw new Error('the fresh database already held an organization');
+    if (options.document) await importValue(testContext(store), options.document);
+    else if ((await loadDemoIfEmpty(testContext(store))) === null) throw new Error('the fresh database already held an organization');
     const app = await buildApp({ store });
     const address = await app.listen({ host: '127.0.0.1', port: 0 });
     return {

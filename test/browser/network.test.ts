@@ -14,6 +14,8 @@ import { openStore } from '../../src/store/open.js';
 import { outboundCalls } from '../outbound.js';
 import { requirePackage } from '../requires.js';
 import { chromiumGate } from './harness.js';
+import { testContext } from '../../src/services/test-context.js';
+import { CLI } from '../../src/services/context.js';
 
 const straceGate = requirePackage('strace');
 const run = promisify(execFile);
@@ -44,7 +46,7 @@ describe.skipIf(!chromiumGate.available || !straceGate.available)(`a PDF export 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'hyoka-network-'));
     const store = await openStore({ sqlitePath: path.join(dir, 'hyoka.sqlite') });
-    await loadDemoIfEmpty(store);
+    await loadDemoIfEmpty(testContext(store));
     await store.close();
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -8,6 +8,7 @@ import { testStores } from '../../store/test-stores.js';
 import type { Store } from '../../store/index.js';
 import { importValue } from '../../services/documents.js';
 import { buildApp } from '../app.js';
+import { testContext } from '../../services/test-context.js';
 
 const TOKEN = 'test-admin-token';
 const document: HyokaDocument = generateDocument({ projects: 12, seed: 7 });
@@ -18,7 +19,7 @@ describe.each(testStores())('API on $name', (factory) => {
 
   beforeAll(async () => {
     store = await factory.open();
-    await importValue(store, structuredClone(document));
+    await importValue(testContext(store), structuredClone(document));
     app = await buildApp({ store, adminToken: TOKEN });
   });
   afterAll(async () => {

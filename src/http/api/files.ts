@@ -4,17 +4,11 @@
 import { createHash } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Store } from '../../store/index.js';
-import { authorizeAdmin } from '../../services/authorization.js';
 import { ServiceError } from '../../services/errors.js';
 import { EXPORT_FORMATS, IMPORT_FORMATS, exportFile, importFile, type FileImportOutcome, type ImportFormat } from '../../services/files.js';
 import { searchProjects } from '../../services/search.js';
+import { contextOf } from '../context.js';
 import { BODY_LIMIT } from '../limits.js';
-
-export interface FilesOptions {
-  store: Store;
-  adminToken?: string;
-}
 
 /** Per-format upload limits: a workbook is compressed, so its limit is lower than JSON's. */
 const UPLOAD_LIMIT: Record<ImportFormat, number> = {
@@ -33,8 +27,6 @@ const RAW_TYPES = [
 
 /** Changed values a preview lists (with their total): enough to read, bounded for a whole new organization. */
 const PREVIEW_CHANGES = 1000;
-
-const bearer = (header: string | undefined) => (header?.startsWith('Bearer ') ? header.slice(7) : undefined);
 
 /**
  * What a preview promises: the same upload, read the same way, giving the same report.
@@ -55,7 +47,7 @@ function previewToken(bytes: Buffer, format: string, options: string, outcome: F
 
 const orgQuery = z.object({ org: z.string().min(1).optional().describe('organization code or exact name') });
 
-export const registerFileRoutes: FastifyPluginAsyncZod<FilesOptions> = async (app, { store, adminToken }) => {
+export const registerFileRoutes: FastifyPluginAsyncZod = async (app) => {
   app.addContentTypeParser(RAW_TYPES, { parseAs: 'buffer', bodyLimit: BODY_LIMIT }, (_request, body, done) => done(null, body));
   // JSON too arrives as bytes, so the import reads it as the CLI reads a file: UTF-8 decoded
   // fatally (Fastify's own parser would turn bad bytes into U+FFFD and store them).
@@ -79,12 +71,11 @@ export const registerFileRoutes: FastifyPluginAsyncZod<FilesOptions> = async (ap
       },
     },
     async (request, reply) => {
-      const { format = 'json', encoding, fiscalYear, org, ...filter } = request.query;
+      const { format = 'json', encoding, fiscalYear, org: _org, ...filter } = request.query;
       const filtered = Object.values(filter).some((value) => value !== undefined);
-      const file = await exportFile(store, {
+      const file = await exportFile(contextOf(request), {
         format,
         ...(encoding && { encoding }),
-        ...(org !== undefined && { org }),
         ...(fiscalYear !== undefined && { fiscalYear }),
         ...(filtered && { filter }),
       });
@@ -120,17 +111,8 @@ export const registerFileRoutes: FastifyPluginAsyncZod<FilesOptions> = async (ap
         body: z.unknown(),
         security: [{ bearerAuth: [] }],
       },
-      // The credential is checked before a byte of the body is read or parsed: an anonymous
-      // upload costs nothing but its headers. The refusal closes the connection, so Node does
-      // not read (and discard) the rest of the body to keep the connection alive either.
-      onRequest: async (request, reply) => {
-        try {
-          authorizeAdmin(bearer(request.headers.authorization), adminToken);
-        } catch (error) {
-          reply.header('connection', 'close');
-          throw error;
-        }
-      },
+      // Refused on its headers when the actor may not import (actor.ts): the body is not read.
+      config: { action: 'import-replace' },
     },
     async (request) => {
       const { format = 'json', dryRun, confirm, org, bureau, allowRemovals } = request.query;
@@ -138,10 +120,11 @@ export const registerFileRoutes: FastifyPluginAsyncZod<FilesOptions> = async (ap
       if (bytes.length > UPLOAD_LIMIT[format]) {
         throw new ServiceError('invalid', `ファイルが大きすぎます (上限 ${UPLOAD_LIMIT[format] / 1048576} MiB) / The file is too large (limit ${UPLOAD_LIMIT[format] / 1048576} MiB)`);
       }
-      const options = { format, ...(org !== undefined && { org }), ...(bureau !== undefined && { bureau }) };
+      const ctx = contextOf(request);
+      const options = { format, ...(bureau !== undefined && { bureau }) };
       const optionsKey = JSON.stringify([org ?? null, bureau ?? null]);
       if (dryRun === 'true' || confirm !== undefined) {
-        const preview = await importFile(store, bytes, { ...options, dryRun: true, listChanges: PREVIEW_CHANGES });
+        const preview = await importFile(ctx, bytes, { ...options, dryRun: true, listChanges: PREVIEW_CHANGES });
         const token = previewToken(bytes, format, optionsKey, preview);
         if (confirm === undefined) return { ...preview, confirmToken: token };
         if (confirm !== token) {
@@ -149,7 +132,7 @@ export const registerFileRoutes: FastifyPluginAsyncZod<FilesOptions> = async (ap
         }
       }
       // A confirmed preview showed what goes: confirming it allows that.
-      return importFile(store, bytes, { ...options, allowRemovals: allowRemovals === 'true' || confirm !== undefined });
+      return importFile(ctx, bytes, { ...options, allowRemovals: allowRemovals === 'true' || confirm !== undefined });
     },
   );
 
@@ -172,8 +155,8 @@ export const registerFileRoutes: FastifyPluginAsyncZod<FilesOptions> = async (ap
       },
     },
     async (request) => {
-      const { org, q, limit, offset, ...filter } = request.query;
-      return searchProjects(store, org, q, filter, { ...(limit !== undefined && { limit }), ...(offset !== undefined && { offset }) });
+      const { org: _org, q, limit, offset, ...filter } = request.query;
+      return searchProjects(contextOf(request), q, filter, { ...(limit !== undefined && { limit }), ...(offset !== undefined && { offset }) });
     },
   );
 };

@@ -4,6 +4,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { exportDocument } from '../../services/export.js';
 import { openDemoApp, type DemoApp } from '../../../test/demo-app.js';
+import { testContext } from '../../services/test-context.js';
+import { CLI } from '../../services/context.js';
 
 const TOKEN = 'refusals-admin-token';
 const EMPTIED = JSON.stringify({ format: 'hyoka/1', organization: { name: '北九州市', code: '401005' }, policies: [], projects: [] });
@@ -23,7 +25,7 @@ function post(app: DemoApp, query: string, payload: Buffer | string, contentType
   return app.app.inject({ method: 'POST', url: `/api/v1/import?${query}`, payload, headers: { authorization: `Bearer ${TOKEN}`, 'content-type': contentType } });
 }
 
-const projectCount = async (app: DemoApp) => (await exportDocument(app.store, '401005')).projects.length;
+const projectCount = async (app: DemoApp) => (await exportDocument(testContext(app.store, CLI, '401005'))).projects.length;
 
 describe('POST /api/v1/import and large removals', () => {
   it('refuses an empty or unreadable sheet text with 400, saying what it could not read', async () => {

@@ -1,15 +1,10 @@
 // /api/v1: read endpoints, export and import of hyoka/1 documents, and the OpenAPI document.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Store } from '../../store/index.js';
 import { readProjectJson } from '../../services/documents.js';
-import { listPolicies, listProjects, resolveOrganization } from '../../services/queries.js';
+import { listPolicies, listProjects } from '../../services/queries.js';
+import { contextOf } from '../context.js';
 import { registerFileRoutes } from './files.js';
-
-export interface ApiOptions {
-  store: Store;
-  adminToken?: string;
-}
 
 /** Projects answered by one GET /api/v1/projects: a large organization's whole list is megabytes (the export has it all). */
 export const DEFAULT_PROJECTS_LIMIT = 100;
@@ -36,18 +31,16 @@ const projectFilter = orgQuery.extend({
   offset: z.coerce.number().int().min(0).optional().describe('projects skipped before the first one answered (default 0)'),
 });
 
-export const registerApi: FastifyPluginAsyncZod<ApiOptions> = async (app, { store, adminToken }) => {
+export const registerApi: FastifyPluginAsyncZod = async (app) => {
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   app.get('/policies', { schema: { summary: '施策の一覧 / Policies', querystring: orgQuery } }, async (request) => {
-    const org = await resolveOrganization(store, request.query.org);
-    return { policies: await listPolicies(store, org.id) };
+    return { policies: await listPolicies(contextOf(request)) };
   });
 
   app.get('/projects', { schema: { summary: '事業の一覧 / Projects', querystring: projectFilter } }, async (request) => {
-    const { org: orgRef, limit = DEFAULT_PROJECTS_LIMIT, offset = 0, ...filter } = request.query;
-    const org = await resolveOrganization(store, orgRef);
-    const { projects, total } = await listProjects(store, org.id, filter, { limit, offset });
+    const { org: _org, limit = DEFAULT_PROJECTS_LIMIT, offset = 0, ...filter } = request.query;
+    const { projects, total } = await listProjects(contextOf(request), filter, { limit, offset });
     return { projects, total, limit, offset, ...(offset + limit < total && { next: nextPage(request.url, offset + limit, limit) }) };
   });
 
@@ -55,10 +48,10 @@ export const registerApi: FastifyPluginAsyncZod<ApiOptions> = async (app, { stor
     '/projects/:key',
     { schema: { summary: '事業 (計算済み) / One project, computed', params: z.object({ key: z.string().min(1) }), querystring: orgQuery } },
     async (request, reply) =>
-      reply.type('application/json; charset=utf-8').send(await readProjectJson(store, request.query.org, request.params.key)),
+      reply.type('application/json; charset=utf-8').send(await readProjectJson(contextOf(request), request.params.key)),
   );
 
-  await app.register(registerFileRoutes, { store, ...(adminToken !== undefined && { adminToken }) });
+  await app.register(registerFileRoutes);
 };
 
 /** The same URL (filters and ?org= kept) at the next offset. */

@@ -15,6 +15,8 @@ import { generateDocument } from '../../interchange/generate.js';
 import { importValue } from '../../services/documents.js';
 import { testStores, type TestStore } from '../../store/test-stores.js';
 import { buildApp } from '../app.js';
+import { testContext } from '../../services/test-context.js';
+import { CLI } from '../../services/context.js';
 
 const IMPORTS = 30;
 const READERS = 3;
@@ -26,7 +28,7 @@ const second: HyokaDocument = { ...generateDocument({ projects: 40, seed: 12 }),
 /** Imports the documents in turn, `times` imports in all, in a process of its own where it can. */
 async function importInTurn(store: TestStore, documents: HyokaDocument[], times: number): Promise<void> {
   if (!store.shared) {
-    for (let i = 0; i < times; i++) await importValue(store, structuredClone(documents[i % documents.length]!));
+    for (let i = 0; i < times; i++) await importValue(testContext(store), structuredClone(documents[i % documents.length]!));
     return;
   }
   const dir = mkdtempSync(join(tmpdir(), 'hyoka-imports-'));
@@ -70,9 +72,9 @@ describe.each(testStores())('reads during imports on $name', (factory) => {
 
   it('answers every list wholly from one document', async () => {
     const expected = new Map<string, [string, string]>();
-    await importValue(store, structuredClone(first));
+    await importValue(testContext(store), structuredClone(first));
     const ofFirst = await Promise.all(URLS.map(read));
-    await importValue(store, structuredClone(second));
+    await importValue(testContext(store), structuredClone(second));
     const ofSecond = await Promise.all(URLS.map(read));
     URLS.forEach((url, i) => {
       expect(ofFirst[i], url).not.toBe(ofSecond[i]);

@@ -1,10 +1,10 @@
 // The parts of /changes: the year form, the counts, and one table per project listing each
 // compared value of the two years side by side with its change in words.
 import type { ReactNode } from 'react';
-import { formatFiscalYear } from '../../domain/era.js';
-import { DASH, formatAmount } from '../../domain/written.js';
+import { DASH, formatAmount, formatFiscalYear } from '../../services/pages.js';
+import { projectHref } from './page-query.js';
 import { SelectField } from './filters.js';
-import { PRESENCE_LABELS, changeLabel, type ChangesView, type Compared, type ProjectChange } from './views/changes.js';
+import { PRESENCE_LABELS, changeLabel, type ChangesView, type Compared, type ProjectChange } from '../../services/views/changes.js';
 
 export interface YearQuery {
   from: number;
@@ -92,7 +92,7 @@ export function ChangeCountList({ view, fromLabel, toLabel }: { view: ChangesVie
   );
 }
 
-export function ProjectChangeTable({ project, fromLabel, toLabel }: { project: ProjectChange; fromLabel: string; toLabel: string }) {
+export function ProjectChangeTable({ project, fromLabel, toLabel, org }: { project: ProjectChange; fromLabel: string; toLabel: string; org: string | undefined }) {
   const { budget } = project;
   const budgetCompared: Compared = {
     from: budget.from === null ? null : formatAmount(budget.from),
@@ -103,7 +103,7 @@ export function ProjectChangeTable({ project, fromLabel, toLabel }: { project: P
   return (
     <section aria-labelledby={`project-${project.key}`} className="project-change">
       <h3 id={`project-${project.key}`}>
-        <a href={`/projects/${encodeURIComponent(project.key)}`}>{project.name}</a>{' '}
+        <a href={projectHref(project.key, { org })}>{project.name}</a>{' '}
         <span className="presence">
           （{project.division}・{PRESENCE_LABELS[project.presence]}{project.changed ? '・変更あり' : '・変更なし'}）
         </span>

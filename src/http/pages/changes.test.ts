@@ -3,8 +3,9 @@ import { parse } from 'csv-parse/sync';
 import { importValue } from '../../services/documents.js';
 import { buildDocument, buildProject } from '../../../test/factories.js';
 import { openDemoApp, useDemoApp } from '../../../test/demo-app.js';
-import type { ChangesView } from './views/changes.js';
+import type { ChangesView } from '../../services/views/changes.js';
 import { sectionOf, textOf } from './test-html.js';
+import { testContext } from '../../services/test-context.js';
 
 const { app } = useDemoApp();
 
@@ -81,7 +82,7 @@ describe('/changes with two evaluated years', () => {
           { fiscalYear: 2022, grade: 'やや遅れ', course: '継続', improvement: '対象を見直す。' },
         ],
       });
-      await importValue(two.store, buildDocument({ projects: [project] }));
+      await importValue(testContext(two.store), buildDocument({ projects: [project] }));
       const html = (await two.app.inject('/changes')).body;
       const shown = projectText(html, 'tabunka');
       expect(shown).toContain('事業評価 Grade 順調 やや遅れ 変更あり');

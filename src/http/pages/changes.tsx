@@ -4,11 +4,10 @@
 // comparison; the projects are listed a page at a time (a large organization has thousands),
 // and the comparison is worked out once per computed document and pair of years.
 import type { FastifyInstance } from 'fastify';
-import { formatFiscalYear } from '../../domain/era.js';
-import { ANONYMOUS, createContext } from '../../services/context.js';
+import { formatFiscalYear } from '../../services/pages.js';
 import { publicDocument } from '../../services/public-view.js';
+import { contextOf } from '../context.js';
 import { pageFormat, sendData, type CsvTable } from './data.js';
-import type { PageDeps } from './index.js';
 import { Layout, dataLinksFor } from './layout.js';
 import { sendPage } from './render.js';
 import { orgOf } from './page-query.js';
@@ -16,7 +15,7 @@ import { cachedValue } from './page-cache.js';
 import { En } from './dashboard-parts.js';
 import { Pager, paging, rangeText, readPage } from './pager.js';
 import { ChangeCountList, ChangesForm, ProjectChangeTable, type YearQuery } from './changes-parts.js';
-import { PRESENCE_LABELS, changeLabel, changesView, defaultChangeYears, yearsWithData, type ChangesView } from './views/changes.js';
+import { PRESENCE_LABELS, changeLabel, changesView, defaultChangeYears, yearsWithData, type ChangesView } from '../../services/views/changes.js';
 
 /** Projects on one page of the comparison. */
 export const CHANGES_PAGE_SIZE = 100;
@@ -37,10 +36,10 @@ export function readYears(query: unknown, defaults: { from: number; to: number }
   return { ...years, changedOnly, errors };
 }
 
-export function registerChanges(app: FastifyInstance, { store }: PageDeps): void {
+export function registerChanges(app: FastifyInstance): void {
   app.get('/changes', { schema: { hide: true } }, async (request, reply) => {
     const org = orgOf(request.query);
-    const { organization, document } = await publicDocument(createContext(store, ANONYMOUS, org));
+    const { organization, document } = await publicDocument(contextOf(request));
     const query = readYears(request.query, defaultChangeYears(document));
     const asked = readPage(request.query);
     const full = cachedValue(document, `changes ${query.from} ${query.to}`, () => changesView(document, query.from, query.to));
@@ -57,7 +56,7 @@ export function registerChanges(app: FastifyInstance, { store }: PageDeps): void
     const years = yearsWithData(document);
     return sendPage(
       reply,
-      <Layout title="年度間の変更" titleEn="Changes between fiscal years" organization={organization.name} path="/changes" data={dataLinksFor(request.url)}>
+      <Layout title="年度間の変更" titleEn="Changes between fiscal years" organization={organization.name} org={org} path="/changes" data={dataLinksFor(request.url)}>
         <p>
           {fromLabel}と{toLabel}の間で変わった予算額・目標・中期目標・事業評価・成果の方向性・強化・見直した内容を、事業ごとに並べます。
           片方の年度にしかない値は「—」です。
@@ -85,7 +84,7 @@ export function registerChanges(app: FastifyInstance, { store }: PageDeps): void
           </p>
         )}
         {view.projects.map((project) => (
-          <ProjectChangeTable key={project.key} project={project} fromLabel={fromLabel} toLabel={toLabel} />
+          <ProjectChangeTable key={project.key} project={project} fromLabel={fromLabel} toLabel={toLabel} org={org} />
         ))}
         <Pager paging={pages} url={request.url} label="事業ごとの変更" />
       </Layout>,

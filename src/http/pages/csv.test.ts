@@ -7,12 +7,12 @@ import type { Sheet } from '../../interchange/sheet-rows.js';
 import { useDemoApp } from '../../../test/demo-app.js';
 import { changesCsv } from './changes.js';
 import { sdgsCsv } from './sdgs.js';
-import { dashboardCsv } from './views/dashboard-csv.js';
-import type { ChangesView } from './views/changes.js';
-import type { DashboardView } from './views/dashboard.js';
-import type { ProjectView } from './views/project.js';
-import { projectCsv } from './views/project-csv.js';
-import type { SdgsView } from './views/sdgs.js';
+import { dashboardCsv } from '../../services/views/dashboard-csv.js';
+import type { ChangesView } from '../../services/views/changes.js';
+import type { DashboardView } from '../../services/views/dashboard.js';
+import type { ProjectView } from '../../services/views/project.js';
+import { projectCsv } from '../../services/views/project-csv.js';
+import type { SdgsView } from '../../services/views/sdgs.js';
 
 const { app } = useDemoApp();
 

@@ -2,7 +2,6 @@
 // the whole organization or one bureau — the list the dashboard shows the top of. Its JSON and
 // CSV are the page's items; `hyoka check` and the exports give the whole.
 import type { FastifyInstance } from 'fastify';
-import type { PageDeps } from './index.js';
 import { sendData, type CsvTable } from './data.js';
 import { En, nosText, yearLabel, YearForm } from './dashboard-parts.js';
 import { AttentionTable } from './dashboard-attention.js';
@@ -11,13 +10,13 @@ import { dataLinksFor, Layout } from './layout.js';
 import { Pager, paging, rangeText, readPage, type Paging } from './pager.js';
 import { pageContext, pageHref, pageStatus, sendQueryProblems } from './page-query.js';
 import { sendPage } from './render.js';
-import { ATTENTION_LABELS, attentionItems, attentionOfBureau, type AttentionItem } from './views/dashboard-attention.js';
+import { ATTENTION_LABELS, attentionItems, attentionOfBureau, type AttentionItem } from '../../services/views/dashboard-attention.js';
 
 export const ATTENTION_PAGE_SIZE = 100;
 
-export function registerAttentionList(app: FastifyInstance, deps: PageDeps): void {
+export function registerAttentionList(app: FastifyInstance): void {
   app.get('/attention', { schema: { hide: true } }, async (request, reply) => {
-    const context = await pageContext(deps.store, request);
+    const context = await pageContext(request);
     const asked = readPage(request.query);
     if (asked.error !== undefined) context.reading.errors.page = asked.error;
     const refused = sendQueryProblems(reply, context);
@@ -33,7 +32,7 @@ export function registerAttentionList(app: FastifyInstance, deps: PageDeps): voi
     const range = rangeText(pages, { ja: '件', en: 'items' });
     return sendPage(
       reply,
-      <Layout title="要注意の行" titleEn="Rows needing attention" organization={context.organization.name} path="/attention" data={dataLinksFor(request.url)}>
+      <Layout title="要注意の行" titleEn="Rows needing attention" organization={context.organization.name} org={context.org} path="/attention" data={dataLinksFor(request.url)}>
         <p>
           {yearLabel(context.fiscalYear)}の、目標に届かない指標、実績のない目標、データ点検の指摘です。目標から遠いものから順に示します。{' '}
           <En>Indicators behind target, targets without an actual, and data-check findings, furthest behind first.</En>{' '}

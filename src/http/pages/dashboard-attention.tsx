@@ -5,9 +5,9 @@ import { ChartFigure } from './chart.js';
 import { barChartOption } from './dashboard-charts.js';
 import { En, nosText, yearLabel } from './dashboard-parts.js';
 import { pageHref, projectHref } from './page-query.js';
-import { ATTENTION_LABELS, type AttentionItem } from './views/dashboard-attention.js';
-import type { DashboardView } from './views/dashboard.js';
-import { formatAmount } from '../../domain/written.js';
+import { ATTENTION_LABELS, type AttentionItem } from '../../services/views/dashboard-attention.js';
+import type { DashboardView } from '../../services/views/dashboard.js';
+import { formatAmount } from '../../services/pages.js';
 
 export function AttentionSection({ view, org, showBureau }: { view: DashboardView; org?: string | undefined; showBureau: boolean }) {
   const total = view.attentionTotal.toLocaleString('en-US');

@@ -1,7 +1,7 @@
 // Small pieces the dashboard, policy and project pages share: English beside Japanese, a
 // grade written out (never a colour alone), row numbers, and the year chooser.
 import type { ReactNode } from 'react';
-import { formatFiscalYear } from '../../domain/era.js';
+import { formatFiscalYear } from '../../services/pages.js';
 import { Filters, type FilterChoices, type FilterReading, type FiltersProps } from './filters.js';
 
 export function En({ children }: { children: ReactNode }) {

@@ -2,8 +2,8 @@
 import { ChartFigure } from './chart.js';
 import { barChartOption } from './dashboard-charts.js';
 import { En, yearLabel } from './dashboard-parts.js';
-import type { BudgetShare, DashboardView } from './views/dashboard.js';
-import { formatAmount } from '../../domain/written.js';
+import type { BudgetShare, DashboardView } from '../../services/views/dashboard.js';
+import { formatAmount } from '../../services/pages.js';
 
 const UNGRADED = '未評価';
 

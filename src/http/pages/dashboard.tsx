@@ -2,7 +2,6 @@
 // achievement rates, budget by bureau and by SDG goal, the worst rows needing attention (all
 // of them on /attention), and the previous year beside this one.
 import type { FastifyInstance } from 'fastify';
-import type { PageDeps } from './index.js';
 import { dataLinksFor, Layout } from './layout.js';
 import { sendData } from './data.js';
 import { sendPage } from './render.js';
@@ -11,14 +10,14 @@ import { pageContext, pageStatus, sendQueryProblems } from './page-query.js';
 import { En, yearLabel, YearForm } from './dashboard-parts.js';
 import { BudgetSection, GradeSection, RateSection } from './dashboard-sections.js';
 import { AttentionSection, ComparisonSection } from './dashboard-attention.js';
-import { dashboardView, type DashboardView } from './views/dashboard.js';
-import { dashboardCsv } from './views/dashboard-csv.js';
-import { formatAmount } from '../../domain/written.js';
+import { dashboardView, type DashboardView } from '../../services/views/dashboard.js';
+import { dashboardCsv } from '../../services/views/dashboard-csv.js';
+import { formatAmount } from '../../services/pages.js';
 import { cachedMarkup, cachedValue } from './page-cache.js';
 
-export function registerDashboard(app: FastifyInstance, deps: PageDeps): void {
+export function registerDashboard(app: FastifyInstance): void {
   app.get('/', { schema: { hide: true } }, async (request, reply) => {
-    const context = await pageContext(deps.store, request);
+    const context = await pageContext(request);
     const refused = sendQueryProblems(reply, context);
     if (refused) return refused;
     const { bureau } = context.reading.values;
@@ -28,7 +27,7 @@ export function registerDashboard(app: FastifyInstance, deps: PageDeps): void {
     }
     return sendPage(
       reply,
-      <Layout title="ダッシュボード" titleEn="Dashboard" organization={context.organization.name} path="/" data={dataLinksFor(request.url)}>
+      <Layout title="ダッシュボード" titleEn="Dashboard" organization={context.organization.name} org={context.org} path="/" data={dataLinksFor(request.url)}>
         <YearForm action="/" choices={filterChoices(context.document)} reading={context.reading} org={context.org} fields={['fiscalYear', 'bureau']} />
         <div
           className="dashboard"

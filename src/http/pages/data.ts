@@ -1,8 +1,9 @@
 // Every page answers `?format=json` and `?format=csv` with exactly what it shows: the same
-// rows the HTML lays out. CSV comes from the exports' writer (interchange/csv/table.ts):
-// UTF-8 with a BOM, CRLF, formula-escaped, a cell with a line break quoted.
+// rows the HTML lays out. CSV comes from the exports' writer (services/views/csv.ts).
 import type { FastifyReply } from 'fastify';
-import { tableText, type TableCell } from '../../interchange/csv/table.js';
+import { csvText, type CsvTable } from '../../services/views/csv.js';
+
+export type { CsvTable };
 
 export type PageFormat = 'html' | 'json' | 'csv';
 
@@ -11,20 +12,13 @@ export function pageFormat(query: unknown): PageFormat {
   return format === 'json' || format === 'csv' ? format : 'html';
 }
 
-export interface CsvTable {
-  /** Japanese headers, in order. */
-  header: readonly string[];
-  rows: readonly (readonly TableCell[])[];
-}
-
 /** Sends the page's data; `name` becomes the download's file name (ASCII). */
 export function sendData(reply: FastifyReply, format: 'json' | 'csv', name: string, json: unknown, table: () => CsvTable): FastifyReply {
   if (format === 'json') {
     return reply.header('content-type', 'application/json; charset=utf-8').send(JSON.stringify(json));
   }
-  const { header, rows } = table();
   return reply
     .header('content-type', 'text/csv; charset=utf-8')
     .header('content-disposition', `attachment; filename="${name.replace(/[^A-Za-z0-9._-]/g, '_')}.csv"`)
-    .send(tableText(header, rows));
+    .send(csvText(table()));
 }

@@ -2,15 +2,13 @@
 // data workbook and the blank template for entering data, the long-format CSV (UTF-8 or
 // Shift_JIS for older Excel), the open data of a fiscal year, and the hyoka/1 document.
 import type { FastifyInstance } from 'fastify';
-import { formatFiscalYear } from '../../domain/era.js';
-import { defaultSheetYear } from '../../interchange/sheet-rows.js';
-import { ANONYMOUS, createContext } from '../../services/context.js';
+import { defaultSheetYear, formatFiscalYear } from '../../services/pages.js';
 import { publicDocument } from '../../services/public-view.js';
+import { contextOf } from '../context.js';
 import { filterChoices } from './filters.js';
-import type { PageDeps } from './index.js';
 import { Layout } from './layout.js';
 import { sendPage } from './render.js';
-import { orgOf } from './page-query.js';
+import { orgOf, queryHref } from './page-query.js';
 
 interface Download {
   href: string;
@@ -20,29 +18,29 @@ interface Download {
 }
 
 function downloads(org: string | undefined): Download[] {
-  const api = (query: string) => `/api/v1/export?${query}${org === undefined ? '' : `&org=${encodeURIComponent(org)}`}`;
-  const page = (path: string) => `${path}?format=pdf${org === undefined ? '' : `&org=${encodeURIComponent(org)}`}`;
+  const api = (format: string, encoding?: string) => queryHref('/api/v1/export', { format, encoding, org });
+  const page = (path: string) => queryHref(path, { format: 'pdf', org });
   return [
-    { href: api('format=xlsx'), ja: 'PDCAシート（Excel）', en: 'PDCA sheet (Excel)', what: '公表様式どおりの列・結合、A3横で印刷できます。局ごとに1シート / The published layout, printable on A3 landscape; one worksheet per bureau' },
+    { href: api('xlsx'), ja: 'PDCAシート（Excel）', en: 'PDCA sheet (Excel)', what: '公表様式どおりの列・結合、A3横で印刷できます。局ごとに1シート / The published layout, printable on A3 landscape; one worksheet per bureau' },
     { href: page('/sheet'), ja: 'PDCAシート（PDF）', en: 'PDCA sheet (PDF)', what: 'A3横、見出しを各ページに繰り返し / A3 landscape, the header on every page' },
-    { href: api('format=xlsx-data'), ja: 'データブック（Excel）', en: 'Data workbook (Excel)', what: '記録の種類ごとに1つの表。編集して取り込めます / One table per kind of record; edit and import it back' },
-    { href: api('format=xlsx-template'), ja: '入力用テンプレート（Excel）', en: 'Blank template (Excel)', what: '評価・方向性・目標の種類はリストから選べます / Drop-down lists for grades, courses and target kinds' },
-    { href: api('format=csv'), ja: '指標の年度別データ（CSV, UTF-8）', en: 'Indicator periods (CSV, UTF-8)', what: '1行 = 1指標の1年度 / One row per indicator and fiscal year' },
-    { href: api('format=csv&encoding=cp932'), ja: '指標の年度別データ（CSV, Shift_JIS）', en: 'Indicator periods (CSV, Shift_JIS)', what: '古い Excel 向け / For older versions of Excel' },
-    { href: api('format=csv-budgets'), ja: '予算データ（CSV, UTF-8）', en: 'Budgets (CSV, UTF-8)', what: '1行 = 1事業の1年度 / One row per project and fiscal year' },
-    { href: api('format=json'), ja: 'hyoka/1 文書（JSON）', en: 'hyoka/1 document (JSON)', what: '計算済みの全データ / All data, computed' },
+    { href: api('xlsx-data'), ja: 'データブック（Excel）', en: 'Data workbook (Excel)', what: '記録の種類ごとに1つの表。編集して取り込めます / One table per kind of record; edit and import it back' },
+    { href: api('xlsx-template'), ja: '入力用テンプレート（Excel）', en: 'Blank template (Excel)', what: '評価・方向性・目標の種類はリストから選べます / Drop-down lists for grades, courses and target kinds' },
+    { href: api('csv'), ja: '指標の年度別データ（CSV, UTF-8）', en: 'Indicator periods (CSV, UTF-8)', what: '1行 = 1指標の1年度 / One row per indicator and fiscal year' },
+    { href: api('csv', 'cp932'), ja: '指標の年度別データ（CSV, Shift_JIS）', en: 'Indicator periods (CSV, Shift_JIS)', what: '古い Excel 向け / For older versions of Excel' },
+    { href: api('csv-budgets'), ja: '予算データ（CSV, UTF-8）', en: 'Budgets (CSV, UTF-8)', what: '1行 = 1事業の1年度 / One row per project and fiscal year' },
+    { href: api('json'), ja: 'hyoka/1 文書（JSON）', en: 'hyoka/1 document (JSON)', what: '計算済みの全データ / All data, computed' },
   ];
 }
 
-export function registerDownloads(app: FastifyInstance, { store }: PageDeps): void {
+export function registerDownloads(app: FastifyInstance): void {
   app.get('/downloads', { schema: { hide: true } }, async (request, reply) => {
     const org = orgOf(request.query);
-    const { organization, document } = await publicDocument(createContext(store, ANONYMOUS, org));
+    const { organization, document } = await publicDocument(contextOf(request));
     const years = filterChoices(document).fiscalYears;
     const latest = defaultSheetYear(document);
     return sendPage(
       reply,
-      <Layout title="データのダウンロード" titleEn="Downloads" organization={organization.name} path="/downloads">
+      <Layout title="データのダウンロード" titleEn="Downloads" organization={organization.name} org={org} path="/downloads">
         <ul className="downloads">
           {downloads(org).map((item) => (
             <li key={item.href}>

@@ -4,8 +4,7 @@
 // data (?format=json|csv) keep the JSON error of the app's not-found handler.
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { asServiceError, ServiceError } from '../../services/errors.js';
-import { resolveOrganization } from '../../services/organizations.js';
-import type { Store } from '../../store/open.js';
+import { createContext } from '../../services/context.js';
 import { internalErrorMessage, logServerError, serviceStatus } from '../errors.js';
 import { pageFormat } from './data.js';
 import { Layout } from './layout.js';
@@ -35,10 +34,10 @@ function ErrorPage({ status, message, path, organization }: { status: number; me
  * The organization the page would have shown: the one ?org= names, else the only one in
  * the database. An error page must not fail in turn, so any failure gives the neutral name.
  */
-async function organizationName(store: Store, request: FastifyRequest): Promise<string> {
+async function organizationName(request: FastifyRequest): Promise<string> {
   for (const ref of [orgOf(request.query), undefined]) {
     try {
-      return (await resolveOrganization(store, ref)).name;
+      return (await createContext(request.server.store, request.actor, ref).organization()).name;
     } catch {
       // not this one: try the only organization, then give up
     }
@@ -46,7 +45,7 @@ async function organizationName(store: Store, request: FastifyRequest): Promise<
   return NO_ORGANIZATION;
 }
 
-export function installPageErrors(app: FastifyInstance, store: Store): void {
+export function installPageErrors(app: FastifyInstance): void {
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
     let status: number;
@@ -62,7 +61,7 @@ export function installPageErrors(app: FastifyInstance, store: Store): void {
       message = status === 500 ? internalErrorMessage(request) : `リクエストが正しくありません / Invalid request: ${error.message}`;
     }
     // A database that is busy or gone cannot name the organization either: do not wait for it again.
-    const organization = status === 503 ? NO_ORGANIZATION : await organizationName(store, request);
+    const organization = status === 503 ? NO_ORGANIZATION : await organizationName(request);
     return sendPage(reply, <ErrorPage status={status} message={message} path={path} organization={organization} />, status);
   });
 

@@ -2,11 +2,8 @@
 // division, policy, grade and SDG goal, as a plain GET form (works without JavaScript; the
 // URL is the state, so a filtered view can be shared). A bad value is reported at its field.
 import type { ReactNode } from 'react';
-import { formatFiscalYear } from '../../domain/era.js';
-import type { HyokaDocument } from '../../domain/model.js';
-import { resolveProfile } from '../../domain/profile.js';
-import { rowSdgs } from '../../domain/row-fields.js';
-import type { SheetFilter } from '../../interchange/sheet-rows.js';
+import { formatFiscalYear, resolveProfile, rowSdgs } from '../../services/pages.js';
+import type { HyokaDocument, SheetFilter } from '../../services/pages.js';
 
 /** Shared between requests (cached per document): read only. */
 export interface FilterChoices {

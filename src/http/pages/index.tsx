@@ -3,7 +3,6 @@
 // load. Each page lives in its own module and is registered below; every page also answers
 // ?format=json|csv with what it shows.
 import type { FastifyPluginAsync } from 'fastify';
-import type { Store } from '../../store/open.js';
 import { registerAssets } from './assets.js';
 import { registerDownloads } from './downloads.js';
 import { registerDashboard } from './dashboard.js';
@@ -17,26 +16,17 @@ import { registerSearch } from './search.js';
 import { registerPdf } from './pdf.js';
 import { installPageErrors } from './error-page.js';
 
-export interface PagesOptions {
-  store: Store;
-}
-
-export interface PageDeps {
-  store: Store;
-}
-
-export const registerPages: FastifyPluginAsync<PagesOptions> = async (app, { store }) => {
-  installPageErrors(app, store);
+export const registerPages: FastifyPluginAsync = async (app) => {
+  installPageErrors(app);
   registerAssets(app);
   registerPdf(app);
-  const deps: PageDeps = { store };
-  registerDashboard(app, deps);
-  registerAttentionList(app, deps);
-  registerPolicies(app, deps);
-  registerProject(app, deps);
-  registerSheet(app, deps);
-  registerSdgs(app, deps);
-  registerChanges(app, deps);
-  registerSearch(app, deps);
-  registerDownloads(app, deps);
+  registerDashboard(app);
+  registerAttentionList(app);
+  registerPolicies(app);
+  registerProject(app);
+  registerSheet(app);
+  registerSdgs(app);
+  registerChanges(app);
+  registerSearch(app);
+  registerDownloads(app);
 };

@@ -5,12 +5,13 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { generateDocument } from '../../interchange/generate.js';
+import { testContext } from '../../services/test-context.js';
 import { importValue } from '../../services/documents.js';
 import { useDemoApp } from '../../../test/demo-app.js';
 import { textOf } from './test-html.js';
 
 const document = generateDocument({ projects: 2000, seed: 5 });
-const { app } = useDemoApp({ demo: false, seed: (store) => importValue(store, structuredClone(document)) });
+const { app } = useDemoApp({ demo: false, seed: (store) => importValue(testContext(store), structuredClone(document)) });
 
 const get = async (url: string) => {
   const response = await app().inject(url);

@@ -1,6 +1,7 @@
 // The frame of every page: language, skip link, site navigation (Japanese first, English
 // beside it), the links to the data of exactly what the page shows, and the footer.
 import type { ReactNode } from 'react';
+import { pageHref } from './page-query.js';
 
 export interface NavItem {
   href: string;
@@ -37,12 +38,15 @@ export interface LayoutProps {
   organization: string;
   /** The current path, to mark the navigation. */
   path: string;
+  /** The ?org= the page was asked with, kept by the navigation's links. */
+  org?: string | undefined;
   data?: DataLinks;
   /** The page's content, under its <h1>. */
   children: ReactNode;
 }
 
-export function Layout({ title, titleEn, organization, path, data, children }: LayoutProps) {
+export function Layout({ title, titleEn, organization, path, org, data, children }: LayoutProps) {
+  const keep = org === undefined ? {} : { org };
   return (
     <html lang="ja">
       <head>
@@ -58,7 +62,7 @@ export function Layout({ title, titleEn, organization, path, data, children }: L
         </a>
         <header className="site-header">
           <p className="site-name">
-            <a href="/">
+            <a href={pageHref('/', keep)}>
               {organization} 行政評価 <span lang="en" className="en">hyoka</span>
             </a>
           </p>
@@ -66,7 +70,7 @@ export function Layout({ title, titleEn, organization, path, data, children }: L
             <ul className="site-nav">
               {NAVIGATION.map((item) => (
                 <li key={item.href}>
-                  <a href={item.href} aria-current={isCurrent(item.href, path) ? 'page' : undefined}>
+                  <a href={pageHref(item.href, keep)} aria-current={isCurrent(item.href, path) ? 'page' : undefined}>
                     {item.ja} <span lang="en" className="en">{item.en}</span>
                   </a>
                 </li>

@@ -5,7 +5,7 @@
 // brings a new document and the old entries go with it (WeakMap).
 import type { ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import type { HyokaDocument } from '../../domain/model.js';
+import type { HyokaDocument } from '../../services/pages.js';
 import { countLookup } from '../../services/metrics.js';
 
 /** Pages (× years × ?org= spellings) kept per document, about 50 KB each; beyond this the oldest goes. */

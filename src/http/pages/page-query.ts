@@ -3,12 +3,11 @@
 // the format; and the links between those pages, which keep ?org= so a reader stays in the
 // organization they chose.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { HyokaDocument } from '../../domain/model.js';
-import { defaultSheetYear } from '../../interchange/sheet-rows.js';
-import { ANONYMOUS, createContext } from '../../services/context.js';
+import { defaultSheetYear } from '../../services/pages.js';
+import type { HyokaDocument } from '../../services/pages.js';
 import { publicDocument } from '../../services/public-view.js';
 import type { OrganizationRef } from '../../services/organizations.js';
-import type { Store } from '../../store/open.js';
+import { contextOf, orgOf } from '../context.js';
 import { errorBody } from '../errors.js';
 import { pageFormat, type PageFormat } from './data.js';
 import { readFilters, type FilterReading } from './filters.js';
@@ -26,16 +25,12 @@ export interface PageContext {
   path: string;
 }
 
-/** ?org= (code or name), when given. */
-export function orgOf(query: unknown): string | undefined {
-  const org = (query as { org?: unknown } | undefined)?.org;
-  return typeof org === 'string' && org.trim() !== '' ? org.trim() : undefined;
-}
+export { orgOf };
 
-export async function pageContext(store: Store, request: FastifyRequest): Promise<PageContext> {
+export async function pageContext(request: FastifyRequest): Promise<PageContext> {
   const query = (request.query ?? {}) as Record<string, unknown>;
   const org = orgOf(query);
-  const { organization, document } = await publicDocument(createContext(store, ANONYMOUS, org));
+  const { organization, document } = await publicDocument(contextOf(request));
   const reading = readFilters(query);
   return {
     organization,
@@ -63,7 +58,8 @@ export function pageStatus(context: PageContext): number {
   return Object.keys(context.reading.errors).length > 0 ? 400 : 200;
 }
 
-function withQuery(path: string, params: Record<string, string | number | undefined>): string {
+/** A path with query parameters (those undefined left out): every link of the pages is built here. */
+export function queryHref(path: string, params: Record<string, string | number | undefined>): string {
   const search = new URLSearchParams();
   for (const [name, value] of Object.entries(params)) if (value !== undefined) search.set(name, String(value));
   const text = search.toString();
@@ -78,12 +74,12 @@ export interface LinkOptions {
 }
 
 export function projectHref(key: string, options: LinkOptions = {}): string {
-  return withQuery(`/projects/${encodePathSegment(key)}`, { org: options.org, fiscalYear: options.fiscalYear });
+  return queryHref(`/projects/${encodePathSegment(key)}`, { org: options.org, fiscalYear: options.fiscalYear });
 }
 
 /** Codes hold `(`, `)` and `②`: encoded here, decoded by the route. */
 export function policyHref(code: string, options: LinkOptions = {}): string {
-  return withQuery(`/policies/${encodePathSegment(code)}`, { org: options.org, fiscalYear: options.fiscalYear });
+  return queryHref(`/policies/${encodePathSegment(code)}`, { org: options.org, fiscalYear: options.fiscalYear });
 }
 
 /** encodeURIComponent, and also the ( ) ! * ' it leaves as they are. */
@@ -92,5 +88,5 @@ export function encodePathSegment(text: string): string {
 }
 
 export function pageHref(path: string, options: LinkOptions = {}): string {
-  return withQuery(path, { org: options.org, fiscalYear: options.fiscalYear, bureau: options.bureau });
+  return queryHref(path, { org: options.org, fiscalYear: options.fiscalYear, bureau: options.bureau });
 }

@@ -2,7 +2,6 @@
 // grades (事業評価) for the year, 100 policies a page (a large organization has thousands),
 // each page worked out once per computed document; `/policies/:code` — one policy and its rows.
 import type { FastifyInstance } from 'fastify';
-import type { PageDeps } from './index.js';
 import { dataLinksFor, Layout } from './layout.js';
 import { sendData } from './data.js';
 import { sendPage } from './render.js';
@@ -11,10 +10,10 @@ import { pageContext, pageStatus, sendQueryProblems } from './page-query.js';
 import { YearForm } from './dashboard-parts.js';
 import { PolicyTree } from './policy-tree.js';
 import { PolicyDetail } from './policy-detail.js';
-import { policiesView, policyView } from './views/policies.js';
-import { policiesCsv } from './views/policies-csv.js';
+import { policiesView, policyView } from '../../services/views/policies.js';
+import { policiesCsv } from '../../services/views/policies-csv.js';
 import { ServiceError } from '../../services/errors.js';
-import { resolveProfile } from '../../domain/profile.js';
+import { resolveProfile } from '../../services/pages.js';
 import { cachedValue } from './page-cache.js';
 import { Pager, paging, rangeText, readPage } from './pager.js';
 import { En } from './dashboard-parts.js';
@@ -22,9 +21,9 @@ import { En } from './dashboard-parts.js';
 /** Policies on one page of the tree. */
 export const POLICIES_PAGE_SIZE = 100;
 
-export function registerPolicies(app: FastifyInstance, deps: PageDeps): void {
+export function registerPolicies(app: FastifyInstance): void {
   app.get('/policies', { schema: { hide: true } }, async (request, reply) => {
-    const context = await pageContext(deps.store, request);
+    const context = await pageContext(request);
     const asked = readPage(request.query);
     if (asked.error !== undefined) context.reading.errors.page = asked.error;
     const refused = sendQueryProblems(reply, context);
@@ -40,7 +39,7 @@ export function registerPolicies(app: FastifyInstance, deps: PageDeps): void {
     const range = rangeText(pages, { ja: '施策', en: 'policies' });
     return sendPage(
       reply,
-      <Layout title="施策" titleEn="Policies" organization={context.organization.name} path={context.path} data={dataLinksFor(request.url)}>
+      <Layout title="施策" titleEn="Policies" organization={context.organization.name} org={context.org} path={context.path} data={dataLinksFor(request.url)}>
         <YearForm action="/policies" choices={filterChoices(context.document)} reading={context.reading} org={context.org} />
         {context.reading.errors.page !== undefined && <p className="field-error">{context.reading.errors.page}</p>}
         {pages.pages > 1 && (
@@ -56,7 +55,7 @@ export function registerPolicies(app: FastifyInstance, deps: PageDeps): void {
   });
 
   app.get<{ Params: { code: string } }>('/policies/:code', { schema: { hide: true } }, async (request, reply) => {
-    const context = await pageContext(deps.store, request);
+    const context = await pageContext(request);
     // Fastify has decoded the percent-encoding: `I-2-(1)-%E2%91%A1` is `I-2-(1)-②` here.
     const { code } = request.params;
     const view = policyView(context.document, code, context.fiscalYear);
@@ -72,7 +71,7 @@ export function registerPolicies(app: FastifyInstance, deps: PageDeps): void {
     }
     return sendPage(
       reply,
-      <Layout title={`施策 ${view.code}`} titleEn={`Policy ${view.code}`} organization={context.organization.name} path={context.path} data={dataLinksFor(request.url)}>
+      <Layout title={`施策 ${view.code}`} titleEn={`Policy ${view.code}`} organization={context.organization.name} org={context.org} path={context.path} data={dataLinksFor(request.url)}>
         <YearForm action={context.path} choices={filterChoices(context.document)} reading={context.reading} org={context.org} />
         <PolicyDetail view={view} fiscalYear={context.fiscalYear} org={context.org} />
       </Layout>,

@@ -1,7 +1,7 @@
 // One policy: its title, the bureau's grade and improvement text for the year, and its rows.
 import { En, GradeText, Paragraphs, yearLabel } from './dashboard-parts.js';
 import { pageHref, projectHref } from './page-query.js';
-import type { PolicyView } from './views/policies.js';
+import type { PolicyView } from '../../services/views/policies.js';
 
 interface Props {
   view: PolicyView;

@@ -2,7 +2,7 @@
 // policy, its bureau grade and its rows with their grades.
 import { En, GradeText, yearLabel } from './dashboard-parts.js';
 import { policyHref, projectHref } from './page-query.js';
-import { gradeTally, type PoliciesView, type PolicyTreeNode, type PolicyView } from './views/policies.js';
+import { gradeTally, type PoliciesView, type PolicyTreeNode, type PolicyView } from '../../services/views/policies.js';
 
 interface TreeProps {
   view: PoliciesView;

@@ -1,7 +1,7 @@
 // Action (course, grade beside the suggested grade, reason, improvement; one block per group
 // of rows that share an evaluation) and the project's evaluations of earlier years.
 import { En, GradeWithSuggestion, nosText, Paragraphs, yearLabel } from './dashboard-parts.js';
-import type { ActionView, ProjectView } from './views/project.js';
+import type { ActionView, ProjectView } from '../../services/views/project.js';
 
 export function ActionSection({ view }: { view: ProjectView }) {
   return (

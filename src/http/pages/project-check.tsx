@@ -3,10 +3,9 @@
 import { ChartFigure } from './chart.js';
 import { barChartOption } from './dashboard-charts.js';
 import { En, nosText, yearLabel } from './dashboard-parts.js';
-import type { IndicatorView } from './views/project-indicators.js';
-import type { ProjectView } from './views/project.js';
-import { formatFiscalYear } from '../../domain/era.js';
-import { formatNumber } from '../../domain/written.js';
+import type { IndicatorView } from '../../services/views/project-indicators.js';
+import type { ProjectView } from '../../services/views/project.js';
+import { formatFiscalYear, formatNumber } from '../../services/pages.js';
 
 export function CheckSection({ view }: { view: ProjectView }) {
   return (

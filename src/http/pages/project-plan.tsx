@@ -2,8 +2,8 @@
 // 事業費の増減, personnel costs as the rows print them, total cost by year) of a project page.
 import { En, Paragraphs, yearLabel } from './dashboard-parts.js';
 import { policyHref } from './page-query.js';
-import type { CostYear, ProjectView } from './views/project.js';
-import { formatAmount, formatSdgs } from '../../domain/written.js';
+import type { CostYear, ProjectView } from '../../services/views/project.js';
+import { formatAmount, formatSdgs } from '../../services/pages.js';
 
 export function PlanSection({ view, org }: { view: ProjectView; org?: string | undefined }) {
   const { plan } = view;

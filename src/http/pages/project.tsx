@@ -1,6 +1,5 @@
 // `/projects/:key` — one project as a PDCA page: Plan, Do, Check, Action, and its earlier years.
 import type { FastifyInstance } from 'fastify';
-import type { PageDeps } from './index.js';
 import { dataLinksFor, Layout } from './layout.js';
 import { sendData } from './data.js';
 import { sendPage } from './render.js';
@@ -10,14 +9,14 @@ import { En, YearForm } from './dashboard-parts.js';
 import { PlanSection, DoSection } from './project-plan.js';
 import { CheckSection } from './project-check.js';
 import { ActionSection, EarlierSection } from './project-action.js';
-import { findProject, projectView, type ProjectView } from './views/project.js';
-import { projectCsv } from './views/project-csv.js';
+import { findProject, projectView, type ProjectView } from '../../services/views/project.js';
+import { projectCsv } from '../../services/views/project-csv.js';
 import { ServiceError } from '../../services/errors.js';
 import { cachedMarkup } from './page-cache.js';
 
-export function registerProject(app: FastifyInstance, deps: PageDeps): void {
+export function registerProject(app: FastifyInstance): void {
   app.get<{ Params: { key: string } }>('/projects/:key', { schema: { hide: true } }, async (request, reply) => {
-    const context = await pageContext(deps.store, request);
+    const context = await pageContext(request);
     const project = findProject(context.document, request.params.key);
     if (!project) {
       throw new ServiceError('not-found', `事業「${request.params.key}」はありません / There is no project "${request.params.key}"`);
@@ -30,7 +29,7 @@ export function registerProject(app: FastifyInstance, deps: PageDeps): void {
     }
     return sendPage(
       reply,
-      <Layout title={view.name} titleEn="Project (PDCA)" organization={context.organization.name} path={context.path} data={dataLinksFor(request.url)}>
+      <Layout title={view.name} titleEn="Project (PDCA)" organization={context.organization.name} org={context.org} path={context.path} data={dataLinksFor(request.url)}>
         <p className="project-owner">
           {view.bureau ?? ''} {view.division} <En>Bureau and division</En>
         </p>

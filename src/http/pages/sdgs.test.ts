@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { DEMO_DOCUMENT } from '../../services/demo.js';
 import type { HyokaDocument } from '../../domain/model.js';
-import type { SdgsView } from './views/sdgs.js';
+import type { SdgsView } from '../../services/views/sdgs.js';
 import { useDemoApp } from '../../../test/demo-app.js';
 
 const { app } = useDemoApp();

@@ -2,23 +2,20 @@
 // the same numbers, and each goal's projects linking to their pages (keeping ?org=).
 import type { FastifyInstance } from 'fastify';
 import type { EChartsOption } from 'echarts';
-import { formatFiscalYear } from '../../domain/era.js';
-import { formatAmount, formatSdgs } from '../../domain/written.js';
-import { sheetOf } from '../../interchange/sheet-rows.js';
+import { formatAmount, formatFiscalYear, formatSdgs, sheetOf } from '../../services/pages.js';
 import { ChartFigure } from './chart.js';
 import { sendData, type CsvTable } from './data.js';
 import { YearForm } from './dashboard-parts.js';
 import { filterChoices } from './filters.js';
-import type { PageDeps } from './index.js';
 import { Layout, dataLinksFor } from './layout.js';
 import { cachedMarkup } from './page-cache.js';
 import { pageContext, pageStatus, projectHref, sendQueryProblems, type LinkOptions } from './page-query.js';
 import { sendPage } from './render.js';
-import { SDG_NAMES, sdgsView, type SdgProject, type SdgsView } from './views/sdgs.js';
+import { SDG_NAMES, sdgsView, type SdgProject, type SdgsView } from '../../services/views/sdgs.js';
 
-export function registerSdgs(app: FastifyInstance, { store }: PageDeps): void {
+export function registerSdgs(app: FastifyInstance): void {
   app.get('/sdgs', { schema: { hide: true } }, async (request, reply) => {
-    const context = await pageContext(store, request);
+    const context = await pageContext(request);
     const refused = sendQueryProblems(reply, context);
     if (refused) return refused;
     const view = sdgsView(sheetOf(context.document, { fiscalYear: context.fiscalYear }));
@@ -29,7 +26,7 @@ export function registerSdgs(app: FastifyInstance, { store }: PageDeps): void {
     const body = cachedMarkup(context.document, `sdgs ${view.fiscalYear} ${context.org ?? ''}`, () => <SdgsBody view={view} org={context.org} />);
     return sendPage(
       reply,
-      <Layout title="SDGsゴール別の事業と予算" titleEn="Projects and budget by SDG goal" organization={context.organization.name} path="/sdgs" data={dataLinksFor(request.url)}>
+      <Layout title="SDGsゴール別の事業と予算" titleEn="Projects and budget by SDG goal" organization={context.organization.name} org={context.org} path="/sdgs" data={dataLinksFor(request.url)}>
         <YearForm action="/sdgs" choices={filterChoices(context.document)} reading={context.reading} org={context.org} />
         <div className="sdgs-page" dangerouslySetInnerHTML={{ __html: body }} />
       </Layout>,

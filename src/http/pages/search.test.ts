@@ -3,6 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { computedDocument } from '../../services/computed.js';
 import { sheetOf } from '../../interchange/sheet-rows.js';
 import { useDemoApp } from '../../../test/demo-app.js';
+import { testContext } from '../../services/test-context.js';
 
 const { app, store } = useDemoApp();
 
@@ -36,7 +37,7 @@ describe('/search', () => {
     const found = marks(html);
     expect(found.length).toBeGreaterThan(10);
     expect(new Set(found)).toEqual(new Set(['事業']));
-    const { document } = await computedDocument(store());
+    const { document } = await computedDocument(testContext(store()));
     const withWord = document.projects.filter((p) => p.name.includes('事業')).map((p) => p.key);
     for (const key of withWord) expect(projectLinks(html)).toContain(key);
     expect(status(html)).toMatch(/^\d+件/);
@@ -54,7 +55,7 @@ describe('/search', () => {
   });
 
   it('applies the sheet’s filters: the rows shown are those the sheet shows', async () => {
-    const { document } = await computedDocument(store());
+    const { document } = await computedDocument(testContext(store()));
     const all = (await search({ q: '事業', format: 'json' })).json() as JsonResult;
     const filters: Record<string, string>[] = [{ grade: '順調' }, { policy: 'II-3-(3)-①' }, { sdg: '4' }, { bureau: '企画調整局' }];
     for (const filter of filters) {

@@ -2,23 +2,22 @@
 // with the sheet's filters, a page of hits at a time with their total; the matches are marked
 // in each snippet. Snippets are text parts rendered by React (escaped), never HTML strings.
 import type { FastifyInstance } from 'fastify';
-import { formatFiscalYear } from '../../domain/era.js';
-import { ANONYMOUS, createContext } from '../../services/context.js';
+import { formatFiscalYear } from '../../services/pages.js';
 import { publicDocument } from '../../services/public-view.js';
+import { contextOf } from '../context.js';
 import { ServiceError } from '../../services/errors.js';
 import { DEFAULT_SEARCH_LIMIT, searchProjects, type FieldMatch, type SearchHit, type SearchResult, type Snippet } from '../../services/search.js';
-import type { PageDeps } from './index.js';
 import { pageFormat, sendData, type CsvTable } from './data.js';
 import { Filters, filterChoices, readFilters, type FilterChoices, type FilterReading } from './filters.js';
 import { dataLinksFor, Layout } from './layout.js';
 import { errorBody } from '../errors.js';
-import { orgOf } from './page-query.js';
+import { orgOf, policyHref, projectHref, queryHref } from './page-query.js';
 import { Pager, paging, rangeText, readPage, type Paging } from './pager.js';
 import { sendPage } from './render.js';
 
 const FIELDS = ['fiscalYear', 'bureau', 'division', 'policy', 'grade', 'sdg'] as const;
 
-export function registerSearch(app: FastifyInstance, { store }: PageDeps): void {
+export function registerSearch(app: FastifyInstance): void {
   app.get('/search', async (request, reply) => {
     const query = (request.query ?? {}) as Record<string, unknown>;
     const q = typeof query.q === 'string' ? query.q : '';
@@ -29,18 +28,18 @@ export function registerSearch(app: FastifyInstance, { store }: PageDeps): void 
     if (asked.error !== undefined && format !== 'html') {
       return reply.status(400).send(errorBody('指定が正しくありません / Invalid query', [{ path: 'page', message: asked.error }]));
     }
-    const { organization, document } = await publicDocument(createContext(store, ANONYMOUS, org));
+    const { organization, document } = await publicDocument(contextOf(request));
     let result: SearchResult | undefined;
     let queryError: string | undefined;
     try {
-      result = await searchProjects(store, org, q, reading.values, { offset: (asked.page - 1) * DEFAULT_SEARCH_LIMIT });
+      result = await searchProjects(contextOf(request), q, reading.values, { offset: (asked.page - 1) * DEFAULT_SEARCH_LIMIT });
     } catch (error) {
       if (!(error instanceof ServiceError) || error.kind !== 'invalid' || format !== 'html') throw error;
       queryError = error.message;
     }
     // A page past the last shows the last.
     if (result && result.hits.length === 0 && result.total > 0) {
-      result = await searchProjects(store, org, q, reading.values, { offset: (paging(result.total, DEFAULT_SEARCH_LIMIT, asked.page).number - 1) * DEFAULT_SEARCH_LIMIT });
+      result = await searchProjects(contextOf(request), q, reading.values, { offset: (paging(result.total, DEFAULT_SEARCH_LIMIT, asked.page).number - 1) * DEFAULT_SEARCH_LIMIT });
     }
     const pages = paging(result?.total ?? 0, DEFAULT_SEARCH_LIMIT, asked.page);
     if (format !== 'html' && result) {
@@ -48,7 +47,7 @@ export function registerSearch(app: FastifyInstance, { store }: PageDeps): void 
       return sendData(reply, format, 'search', { ...presented(found), page: pages }, () => csvOf(found));
     }
     const page = (
-      <Layout title="検索" titleEn="Search" organization={organization.name} path="/search" {...(result && result.terms.length > 0 && { data: dataLinksFor(request.url) })}>
+      <Layout title="検索" titleEn="Search" organization={organization.name} org={org} path="/search" {...(result && result.terms.length > 0 && { data: dataLinksFor(request.url) })}>
         <SearchForm q={q} choices={filterChoices(document)} reading={reading} error={queryError} />
         {asked.error !== undefined && <p className="field-error">{asked.error}</p>}
         {result && <Results result={result} org={org} pages={pages} url={request.url} />}
@@ -101,7 +100,7 @@ function Results({ result, org, pages, url }: { result: SearchResult; org: strin
           </li>
           <li>
             絞り込みを外してください <span lang="en">Clear the filters</span>:{' '}
-            <a href={`/search?${new URLSearchParams({ q: result.query, ...(org && { org }) }).toString()}`}>すべてを検索 / Search everything</a>
+            <a href={queryHref('/search', { q: result.query, org })}>すべてを検索 / Search everything</a>
           </li>
           <li>
             英数字の語は語の先頭から一致します（「KitaQ」は「kita」で見つかります） <span lang="en">Latin words match from their start</span>
@@ -128,18 +127,14 @@ function Results({ result, org, pages, url }: { result: SearchResult; org: strin
 
 const hitKey = (hit: SearchHit) => `${hit.policy.code}\u0000${hit.project?.key ?? ''}\u0000${hit.no ?? ''}`;
 
-function withOrg(path: string, org: string | undefined): string {
-  return org ? `${path}?${new URLSearchParams({ org }).toString()}` : path;
-}
-
 function Hit({ hit, org }: { hit: SearchHit; org: string | undefined }) {
   return (
     <li>
       <h2>
         {hit.project ? (
-          <a href={withOrg(`/projects/${encodeURIComponent(hit.project.key)}`, org)}>{hit.project.name}</a>
+          <a href={projectHref(hit.project.key, { org })}>{hit.project.name}</a>
         ) : (
-          <a href={withOrg(`/policies/${encodeURIComponent(hit.policy.code)}`, org)}>{`${hit.policy.code} ${hit.policy.title}`}</a>
+          <a href={policyHref(hit.policy.code, { org })}>{`${hit.policy.code} ${hit.policy.title}`}</a>
         )}
       </h2>
       <p className="hit-place">

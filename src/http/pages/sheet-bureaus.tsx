@@ -2,10 +2,10 @@
 // holds and where each starts, an index linking each bureau's own sheet, the caption of a
 // bureau's table on a page, and where the whole sheet is when a page shows only part of it.
 import { En } from './dashboard-parts.js';
-import { pageHref } from './page-query.js';
+import { pageHref, queryHref } from './page-query.js';
 import type { Paging } from './pager.js';
-import type { SheetEntry } from '../../interchange/sheet-rows.js';
-import type { BureauSheetView } from './views/sheet.js';
+import type { SheetEntry } from '../../services/pages.js';
+import type { BureauSheetView } from '../../services/views/sheet.js';
 
 /** Rows on one page of the sheet: a bureau of a city's published sheet is rarely longer. */
 export const SHEET_PAGE_ROWS = 100;
@@ -69,7 +69,7 @@ export function BureauIndex({ bureaus, url, pages }: { bureaus: readonly SheetBu
 
 /** Where the whole sheet is, when a page shows only part of it. */
 export function WholeSheet({ xlsx, org }: { xlsx: string | undefined; org: string | undefined }) {
-  const csv = `/api/v1/export?${new URLSearchParams({ format: 'csv', ...(org !== undefined && { org }) }).toString()}`;
+  const csv = queryHref('/api/v1/export', { format: 'csv', org });
   return (
     <p className="sheet-whole">
       1ページに{SHEET_PAGE_ROWS}行ずつ表示しています。シート全体（この絞り込みのすべての行）は <a href={xlsx} download>Excel（局ごとに1シート）</a>、

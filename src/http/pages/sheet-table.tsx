@@ -6,10 +6,10 @@
 // cannot infer them through the row spans. Ids carry the table's prefix: a page holds
 // several bureaus' tables.
 import type { ReactNode } from 'react';
-import { formatAmount, formatSdgs, DASH } from '../../domain/written.js';
-import type { SheetIndicator } from '../../interchange/sheet-rows.js';
+import { DASH, formatAmount, formatSdgs } from '../../services/pages.js';
+import type { SheetIndicator } from '../../services/pages.js';
 import { projectHref, type LinkOptions } from './page-query.js';
-import { PERIOD_LINES, type BureauSheetView, type PolicyGroupView, type SheetLabels, type SheetRowView } from './views/sheet.js';
+import { PERIOD_LINES, type BureauSheetView, type PolicyGroupView, type SheetLabels, type SheetRowView } from '../../services/views/sheet.js';
 
 const INDICATOR_COLUMNS = 7;
 

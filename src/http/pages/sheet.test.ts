@@ -5,6 +5,7 @@ import { buildDocument } from '../../../test/factories.js';
 import type { Sheet } from '../../interchange/sheet-rows.js';
 import { textOf } from './test-html.js';
 import { openDemoApp, useDemoApp } from '../../../test/demo-app.js';
+import { testContext } from '../../services/test-context.js';
 
 const { app } = useDemoApp();
 
@@ -102,7 +103,7 @@ describe('/sheet', () => {
   });
 
   it('honours ?org= when the database holds several organizations', async () => {
-    const two = await openDemoApp({ seed: (store) => importValue(store, buildDocument({ organization: { name: '別市', code: '999999' } })) });
+    const two = await openDemoApp({ seed: (store) => importValue(testContext(store), buildDocument({ organization: { name: '別市', code: '999999' } })) });
     try {
       const html = (await two.app.inject('/sheet?org=999999')).body;
       expect(rowNumbers(html)).toEqual([1]);

@@ -3,27 +3,24 @@
 // and CSV download), filterable, printable on A3 landscape (src/web/sheet.css), and its data
 // as JSON (the page's rows as sheetOf gives them) or CSV.
 import type { FastifyInstance } from 'fastify';
-import { formatFiscalYear } from '../../domain/era.js';
-import { formatSdgs } from '../../domain/written.js';
-import { defaultSheetYear, sheetEntries, sheetOf, type Sheet } from '../../interchange/sheet-rows.js';
-import { ANONYMOUS, createContext } from '../../services/context.js';
+import { defaultSheetYear, formatFiscalYear, formatSdgs, type Sheet, sheetEntries, sheetOf } from '../../services/pages.js';
 import { publicDocument } from '../../services/public-view.js';
+import { contextOf } from '../context.js';
 import { pageFormat, sendData, type CsvTable } from './data.js';
 import { En } from './dashboard-parts.js';
 import { Filters, filterChoices, readFilters, type FilterReading } from './filters.js';
-import type { PageDeps } from './index.js';
 import { Layout, dataLinksFor } from './layout.js';
 import { orgOf } from './page-query.js';
 import { Pager, paging, rangeText, readPage } from './pager.js';
 import { sendPage } from './render.js';
 import { SheetTable } from './sheet-table.js';
-import { sheetLabels, sheetView } from './views/sheet.js';
+import { sheetLabels, sheetView } from '../../services/views/sheet.js';
 import { BureauIndex, bureausOf, captionOf, SHEET_PAGE_ROWS, WholeSheet } from './sheet-bureaus.js';
 
-export function registerSheet(app: FastifyInstance, { store }: PageDeps): void {
+export function registerSheet(app: FastifyInstance): void {
   app.get('/sheet', { schema: { hide: true } }, async (request, reply) => {
     const org = orgOf(request.query);
-    const { organization, document } = await publicDocument(createContext(store, ANONYMOUS, org));
+    const { organization, document } = await publicDocument(contextOf(request));
     const reading = readFilters(request.query);
     const asked = readPage(request.query);
     if (asked.error !== undefined) reading.errors.page = asked.error;
@@ -43,7 +40,7 @@ export function registerSheet(app: FastifyInstance, { store }: PageDeps): void {
     const range = rangeText(pages, { ja: '行', en: 'rows' });
     return sendPage(
       reply,
-      <Layout title="PDCAシート" titleEn="PDCA sheet" organization={organization.name} path="/sheet" data={links}>
+      <Layout title="PDCAシート" titleEn="PDCA sheet" organization={organization.name} org={org} path="/sheet" data={links}>
         <p className="sheet-lead">
           {year}の実績の評価と、{sheetLabels(sheet).improvement}。局ごとにまとめ、金額の単位は千円です。
           <span lang="en" className="en">

@@ -22,6 +22,7 @@ export interface SheetTextOptions {
 }
 
 export interface SheetTextResult {
+  /** Valid hyoka/1, in canonical form. */
   document: HyokaDocument;
   report: SheetReport;
 }
@@ -41,8 +42,9 @@ export function readSheetText(text: string, options: SheetTextOptions = {}): She
     const sheet = assemble(tokenize(text), reporter);
     const buildOptions = options.bureau === undefined ? { organization } : { organization, bureau: options.bureau };
     const built = build(sheet, buildOptions, reporter);
-    document = keepValid(built.document, reporter);
-    if (document === built.document) verify(document, built, reporter);
+    const kept = keepValid(built.document, reporter);
+    document = kept.document;
+    if (kept.whole) verify(document, built, reporter);
     reportRows(sheet, reporter);
   } catch (error) {
     // A reader bug must not cost the clerk the whole file: say so, and return what is safe.
@@ -60,12 +62,16 @@ function emptyDocument(name: string): HyokaDocument {
   return { format: 'hyoka/1', organization: { name }, policies: [], projects: [] };
 }
 
-/** The draft as validated; records with a problem are dropped (and reported) until the rest is valid. */
-function keepValid(draft: HyokaDocument, reporter: Reporter): HyokaDocument {
+/**
+ * The draft as validated, in canonical form (the one validation of a sheet text: its import
+ * does not validate again); records with a problem are dropped (and reported) until the rest
+ * is valid. `whole`: nothing was dropped.
+ */
+function keepValid(draft: HyokaDocument, reporter: Reporter): { document: HyokaDocument; whole: boolean } {
   let document = draft;
   for (let attempt = 0; attempt < 3; attempt += 1) {
     const result = validateDocument(document);
-    if (result.ok) return document;
+    if (result.ok) return { document: result.document, whole: attempt === 0 };
     const dropProjects = new Set<number>();
     const dropEvaluations = new Set<number>();
     for (const problem of result.problems) {
@@ -82,7 +88,8 @@ function keepValid(draft: HyokaDocument, reporter: Reporter): HyokaDocument {
       policyEvaluations: (document.policyEvaluations ?? []).filter((_, i) => !dropEvaluations.has(i)),
     };
   }
-  return validateDocument(document).ok ? document : emptyDocument(document.organization.name);
+  const last = validateDocument(document);
+  return { document: last.ok ? last.document : emptyDocument(document.organization.name), whole: false };
 }
 
 function reportRows(sheet: RawSheet, reporter: Reporter): void {

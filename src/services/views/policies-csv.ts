@@ -1,6 +1,6 @@
 // Policies as CSV: one line per row (No.) under each policy, with the policy's bureau
 // grade; a policy without rows still has its line.
-import type { CsvTable } from '../data.js';
+import type { CsvTable } from './csv.js';
 import type { PolicyView } from './policies.js';
 import { codeLevels } from './policies.js';
 

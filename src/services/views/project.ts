@@ -2,11 +2,11 @@
 // SDG goals), Do (budgets, personnel costs as the rows print them, total cost by year), Check (each indicator over
 // the years), Action (the evaluation of the year, per row where rows differ) and the
 // evaluations of earlier years. Values are written as the sheet prints them.
-import type { BudgetChange, Evaluation, HyokaDocument, Project } from '../../../domain/model.js';
-import { personnelCostShares, totalOfShares, type PersonnelCostShare } from '../../../domain/personnel-cost.js';
-import { resolveProfile } from '../../../domain/profile.js';
-import { rowEvaluation } from '../../../interchange/sheet-rows.js';
-import { projectGoals, rowSdgs, rowSummary } from '../../../domain/row-fields.js';
+import type { BudgetChange, Evaluation, HyokaDocument, Project } from '../../domain/model.js';
+import { personnelCostShares, totalOfShares, type PersonnelCostShare } from '../../domain/personnel-cost.js';
+import { resolveProfile } from '../../domain/profile.js';
+import { rowEvaluation } from '../../interchange/sheet-rows.js';
+import { projectGoals, rowSdgs, rowSummary } from '../../domain/row-fields.js';
 import { indicatorViews, type IndicatorView } from './project-indicators.js';
 
 export interface PlacementView {

@@ -1,6 +1,6 @@
 // The dashboard as one CSV: every table of the page, one after the other, each line naming
 // the table it belongs to, so a spreadsheet can filter by the first column.
-import type { CsvTable } from '../data.js';
+import type { CsvTable } from './csv.js';
 import { ATTENTION_LABELS } from './dashboard-attention.js';
 import type { DashboardView } from './dashboard.js';
 

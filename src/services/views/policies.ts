@@ -1,8 +1,8 @@
 // The policy tree and one policy, as data (no React). A policy code is read by its prefix
 // levels: I-2-(1)-② sits under I, I-2 and I-2-(1). The document names only the leaves (施策);
 // the levels above are shown by their codes, as the sheet prints nothing else for them.
-import type { HyokaDocument } from '../../../domain/model.js';
-import { sheetEntries, sheetOf, type SheetEntry, type SheetRow } from '../../../interchange/sheet-rows.js';
+import type { HyokaDocument } from '../../domain/model.js';
+import { sheetEntries, sheetOf, type SheetEntry, type SheetRow } from '../../interchange/sheet-rows.js';
 
 export interface PolicyRowView {
   no: number;

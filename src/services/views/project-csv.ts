@@ -1,6 +1,6 @@
 // A project page as one CSV: Plan, Do, Check and Action lines, each naming its part, with
 // the values written as the page shows them.
-import type { CsvTable } from '../data.js';
+import type { CsvTable } from './csv.js';
 import type { ActionView, ProjectView } from './project.js';
 
 const HEADER = ['区分', 'No.', '年度', '項目', '値', '内容'] as const;

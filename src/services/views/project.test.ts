@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { compute } from '../../../interchange/compute.js';
-import { buildDocument, buildIndicator, buildPlacement, buildProject, POLICY_A, POLICY_B } from '../../../../test/factories.js';
+import { compute } from '../../interchange/compute.js';
+import { buildDocument, buildIndicator, buildPlacement, buildProject, POLICY_A, POLICY_B } from '../../../test/factories.js';
 import { actionsOf, costYears, projectView } from './project.js';
 import { projectCsv } from './project-csv.js';
-import type { Project } from '../../../domain/model.js';
+import type { Project } from '../../domain/model.js';
 
 /** One project with the given fields, computed as the pages see it. */
 const computedProject = (overrides: Partial<Project>) => compute(buildDocument({ projects: [buildProject(overrides)] })).projects[0]!;

@@ -2,7 +2,7 @@
 // and projects that name it and the budget of the sheet's later budget year (R3年度の評価 →
 // R5年度予算額). A project counts under each goal of its rows, so the goals' budgets add up
 // to more than the total, which is given beside them counted once.
-import type { Sheet, SheetRow } from '../../../interchange/sheet-rows.js';
+import type { Sheet, SheetRow } from '../../interchange/sheet-rows.js';
 
 export interface SdgProject {
   key: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compute } from '../../../interchange/compute.js';
-import { buildDocument, buildIndicator, buildPlacement, buildProject, POLICY_A, POLICY_B } from '../../../../test/factories.js';
+import { compute } from '../../interchange/compute.js';
+import { buildDocument, buildIndicator, buildPlacement, buildProject, POLICY_A, POLICY_B } from '../../../test/factories.js';
 import { attentionItems } from './dashboard-attention.js';
 import { dashboardView } from './dashboard.js';
 import { dashboardCsv } from './dashboard-csv.js';

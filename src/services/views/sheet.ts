@@ -2,9 +2,9 @@
 // heading, numbered from No. 1 as its published sheet is), rows grouped by policy (the 施策
 // cell and the 局施策評価 cells span the group), each row as tall as its indicators' lines
 // (目標 / 実績 / 達成率, three per indicator). Pure: the page renders this, the tests read it.
-import { formatFiscalYear } from '../../../domain/era.js';
-import type { Policy } from '../../../domain/model.js';
-import type { Sheet, SheetRow } from '../../../interchange/sheet-rows.js';
+import { formatFiscalYear } from '../../domain/era.js';
+import type { Policy } from '../../domain/model.js';
+import type { Sheet, SheetRow } from '../../interchange/sheet-rows.js';
 
 /** The three printed lines of one indicator, in order. */
 export const PERIOD_LINES = [

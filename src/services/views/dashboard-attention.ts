@@ -3,11 +3,11 @@
 // so a reader can find them on the sheet. An indicator shown on several rows is listed once.
 // Worst first: indicators furthest behind their target, then targets without an actual, then
 // the findings; a large organization has tens of thousands, so pages show a few and link the rest.
-import { checkDocument, type Finding } from '../../../domain/check.js';
-import { findingPlace, policyRows, rowsShowing } from '../../../domain/finding-place.js';
-import type { HyokaDocument, Indicator, Period } from '../../../domain/model.js';
-import { resolveProfile } from '../../../domain/profile.js';
-import { formatActual, formatRate, formatTarget } from '../../../domain/written.js';
+import { checkDocument, type Finding } from '../../domain/check.js';
+import { findingPlace, policyRows, rowsShowing } from '../../domain/finding-place.js';
+import type { HyokaDocument, Indicator, Period } from '../../domain/model.js';
+import { resolveProfile } from '../../domain/profile.js';
+import { formatActual, formatRate, formatTarget } from '../../domain/written.js';
 
 export type AttentionKind = 'behind' | 'no-actual' | 'finding';
 

@@ -1,8 +1,8 @@
 // The Check part of a project page: each indicator over the years, written as the sheet
 // prints it, plus the plain numbers of target and actual that its chart draws.
-import { coveredIndicators } from '../../../domain/grade.js';
-import type { Indicator, Project } from '../../../domain/model.js';
-import { formatActual, formatBaseline, formatMidTerm, formatRate, formatTarget } from '../../../domain/written.js';
+import { coveredIndicators } from '../../domain/grade.js';
+import type { Indicator, Project } from '../../domain/model.js';
+import { formatActual, formatBaseline, formatMidTerm, formatRate, formatTarget } from '../../domain/written.js';
 
 export interface IndicatorPeriodView {
   fiscalYear: number;

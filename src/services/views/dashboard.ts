@@ -6,10 +6,10 @@
 // It reads the sheet's rows without writing their cells (sheetEntries), and of the rows needing
 // attention it carries the worst few and their count: a large organization has tens of
 // thousands, listed page by page on /attention.
-import type { HyokaDocument, Project } from '../../../domain/model.js';
-import { resolveProfile } from '../../../domain/profile.js';
-import { projectGoals } from '../../../domain/row-fields.js';
-import { rowEvaluation, sheetEntries, type SheetEntry } from '../../../interchange/sheet-rows.js';
+import type { HyokaDocument, Project } from '../../domain/model.js';
+import { resolveProfile } from '../../domain/profile.js';
+import { projectGoals } from '../../domain/row-fields.js';
+import { rowEvaluation, sheetEntries, type SheetEntry } from '../../interchange/sheet-rows.js';
 import { attentionItems, attentionOfBureau, type AttentionItem } from './dashboard-attention.js';
 
 export interface GradeCount {

@@ -2,13 +2,13 @@
 // indicator, the period target and the mid-term target in force; per row (No.), the grade,
 // the course and the improvement text; and the projects, indicators and rows found in one
 // year only. Pure: the /changes page renders this, its JSON is this, its CSV flattens it.
-import { budgetChange } from '../../../domain/budget-change.js';
-import { latestEvaluatedYear } from '../../../domain/check.js';
-import { coveredIndicators } from '../../../domain/grade.js';
-import type { BudgetChange, HyokaDocument, Indicator, MidTermCore, Placement, Project } from '../../../domain/model.js';
-import { resolveProfile } from '../../../domain/profile.js';
-import { formatMidTerm, formatTarget } from '../../../domain/written.js';
-import { rowEvaluation } from '../../../interchange/sheet-rows.js';
+import { budgetChange } from '../../domain/budget-change.js';
+import { latestEvaluatedYear } from '../../domain/check.js';
+import { coveredIndicators } from '../../domain/grade.js';
+import type { BudgetChange, HyokaDocument, Indicator, MidTermCore, Placement, Project } from '../../domain/model.js';
+import { resolveProfile } from '../../domain/profile.js';
+import { formatMidTerm, formatTarget } from '../../domain/written.js';
+import { rowEvaluation } from '../../interchange/sheet-rows.js';
 
 /** In both years, only in `to` (added) or only in `from` (removed). */
 export type Presence = 'kept' | 'added' | 'removed';

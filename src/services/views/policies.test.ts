@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compute } from '../../../interchange/compute.js';
-import { buildDocument, buildPlacement, buildProject, POLICY_A, POLICY_B } from '../../../../test/factories.js';
+import { compute } from '../../interchange/compute.js';
+import { buildDocument, buildPlacement, buildProject, POLICY_A, POLICY_B } from '../../../test/factories.js';
 import { codeLevels, gradeTally, policiesView, policyView } from './policies.js';
 import { policiesCsv } from './policies-csv.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { HyokaDocument, Project } from '../../../domain/model.js';
-import { compute } from '../../../interchange/compute.js';
-import { POLICY_A, POLICY_B, buildDocument, buildIndicator, buildProject } from '../../../../test/factories.js';
+import type { HyokaDocument, Project } from '../../domain/model.js';
+import { compute } from '../../interchange/compute.js';
+import { POLICY_A, POLICY_B, buildDocument, buildIndicator, buildProject } from '../../../test/factories.js';
 import { changeLabel, changesView, defaultChangeYears, midTermAt, revised, yearsWithData, type ProjectChange } from './changes.js';
 
 // An organization evaluated twice (2021 and 2022): one project kept with its target, budget,
