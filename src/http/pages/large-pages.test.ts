@@ -58,6 +58,7 @@ describe('/changes of 2,000 projects', () => {
     const response = await app().inject('/changes?page=x');
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain('ページ番号は1以上の整数で指定してください');
+    expect((await app().inject('/changes?page=x&format=json')).json().error.problems[0].path).toBe('page');
   });
 });
 
