@@ -30,7 +30,8 @@ const LARGE: LoadTarget[] = [
     path,
     rate: 1,
   })),
-  ...[`/api/v1/projects?bureau=${bureau}`, `/api/v1/search?q=${q('事業')}`, '/api/v1/policies'].map((path) => ({ path, rate: 1 })),
+  ...['/policies?page=20', '/changes?page=50', '/sdgs?page=30'].map((path) => ({ path, rate: 1 })),
+  ...[`/api/v1/projects?bureau=${bureau}`, '/api/v1/projects?offset=10000', `/api/v1/search?q=${q('事業')}`, '/api/v1/policies'].map((path) => ({ path, rate: 1 })),
   { path: '/healthz', rate: 2 },
 ];
 
@@ -42,8 +43,8 @@ const STORM: LoadTarget[] = [
   { path: '/healthz', rate: 2 },
 ];
 
-/** At 20,000 projects, the pages that still show everything at once (not part of the paging yet). */
-const UNPAGED: LoadTarget[] = [...['/policies', '/changes', '/sdgs', '/api/v1/projects'].map((path) => ({ path, rate: 1 })), { path: '/healthz', rate: 2 }];
+/** At 20,000 projects, the pages that showed everything at once until they were paged too: their first pages, alone. */
+const LAST_PAGED: LoadTarget[] = [...['/policies', '/changes', '/sdgs', '/api/v1/projects'].map((path) => ({ path, rate: 1 })), { path: '/healthz', rate: 2 }];
 
 /** VmRSS and VmHWM (peak) of a process, in bytes. */
 function memoryOf(pid: number): { rss: number; peak: number } {
@@ -108,7 +109,7 @@ export async function benchLoad(): Promise<void> {
     await runToEnd([...TSX, 'src/cli.ts', 'import', file, '--db', large], checkout);
     await loadRun('20,000 projects', checkout, large, LARGE, seconds);
     await loadRun('20,000 projects, eight clients without pause', checkout, large, STORM, seconds);
-    await loadRun('20,000 projects, pages not paged yet', checkout, large, UNPAGED, seconds);
+    await loadRun('20,000 projects, /policies, /changes, /sdgs and the projects API', checkout, large, LAST_PAGED, seconds);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

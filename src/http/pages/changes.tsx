@@ -13,7 +13,7 @@ import { sendPage } from './render.js';
 import { orgOf } from './page-query.js';
 import { cachedValue } from './page-cache.js';
 import { En } from './dashboard-parts.js';
-import { Pager, paging, rangeText, readPage } from './pager.js';
+import { Pager, paging, rangeText, readPage, sendPageProblem } from './pager.js';
 import { ChangeCountList, ChangesForm, ProjectChangeTable, type YearQuery } from './changes-parts.js';
 import { PRESENCE_LABELS, changeLabel, changesView, defaultChangeYears, yearsWithData, type ChangesView } from '../../services/views/changes.js';
 
@@ -48,6 +48,8 @@ export function registerChanges(app: FastifyInstance): void {
     const view: ChangesView = { ...full, projects: listed.slice(pages.offset, pages.offset + pages.size) };
     const format = pageFormat(request.query);
     if (format !== 'html') {
+      const refused = sendPageProblem(reply, asked);
+      if (refused) return refused;
       const json = { organization: organization.name, changedOnly: query.changedOnly, ...view, page: pages };
       return sendData(reply, format, `changes-${view.from}-${view.to}${pages.pages > 1 ? `-${pages.number}` : ''}`, json, () => changesCsv(view));
     }

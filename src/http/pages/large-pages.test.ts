@@ -59,6 +59,7 @@ describe('/changes of 2,000 projects', () => {
     const response = await app().inject('/changes?page=x');
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain('ページ番号は1以上の整数で指定してください');
+    expect((await app().inject('/changes?page=x&format=json')).json().error.problems[0].path).toBe('page');
   });
 });
 
@@ -100,5 +101,43 @@ describe('/policies of 2,000 projects', () => {
   it('refuses an unreadable page number', async () => {
     expect((await app().inject('/policies?page=0')).statusCode).toBe(400);
     expect((await app().inject('/policies?page=0&format=json')).json().error.problems[0].path).toBe('page');
+  });
+});
+
+describe('/sdgs of 2,000 projects', () => {
+  interface SdgsJson {
+    goals: { goal: number; rows: number; projectCount: number; projects: { key: string }[] }[];
+    withoutGoal: { projects: { key: string }[] };
+    page: { number: number; pages: number; total: number };
+  }
+  const listed = (json: SdgsJson) => [
+    ...json.goals.flatMap((goal) => goal.projects.map((project) => `${goal.goal} ${project.key}`)),
+    ...json.withoutGoal.projects.map((project) => `- ${project.key}`),
+  ];
+
+  it("lists 100 of the goals' projects a page beside the whole figures, the pages together every list", async () => {
+    const first: SdgsJson = (await get('/sdgs?format=json')).json();
+    expect(listed(first)).toHaveLength(100);
+    expect(first.page.pages).toBeGreaterThan(10);
+    const html = (await get('/sdgs')).body;
+    expect(html.length).toBeLessThan(300_000);
+    expect(html.match(/<li><a href="\/projects\//g)).toHaveLength(100);
+    expect(html).toContain('aria-label="ゴールごとの事業のページ / Pages of ゴールごとの事業"');
+    expect(html).toContain('<a href="/sdgs?page=2" rel="next">');
+    // The table of every goal stays whole on each page.
+    const table = (page: string) => /<table class="goals">[\s\S]*?<\/table>/.exec(page)?.[0];
+    const last = (await get(`/sdgs?page=${first.page.pages}`)).body;
+    expect(table(last)).toBe(table(html));
+    const all: string[] = [];
+    for (let page = 1; page <= first.page.pages; page++) all.push(...listed((await get(`/sdgs?format=json&page=${page}`)).json()));
+    expect(all).toHaveLength(first.page.total);
+    expect(new Set(all).size).toBe(all.length);
+    for (const goal of first.goals) expect(all.filter((entry) => entry.startsWith(`${goal.goal} `))).toHaveLength(goal.projectCount);
+  });
+
+  it("gives the page's list entries as CSV", async () => {
+    const second: SdgsJson = (await get('/sdgs?format=json&page=2')).json();
+    const lines = await csvLines('/sdgs?format=csv&page=2');
+    expect(lines.map((line) => `${line[0]} ${line[5]}`)).toEqual(listed(second).filter((entry) => !entry.startsWith('- ')));
   });
 });

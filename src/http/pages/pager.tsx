@@ -2,6 +2,8 @@
 // picks one, and the links to the others are the page's own URL with only `page` changed, so
 // ?org=, the year and the filters stay. A large organization's lists are read a page at a time;
 // the whole is a download.
+import type { FastifyReply } from 'fastify';
+import { errorBody } from '../errors.js';
 import { En } from './dashboard-parts.js';
 
 export interface PageReading {
@@ -18,6 +20,12 @@ export function readPage(query: unknown): PageReading {
   const page = typeof raw === 'string' && /^\d{1,9}$/.test(raw.trim()) ? Number(raw.trim()) : NaN;
   if (page >= 1) return { page };
   return { page: 1, error: 'ページ番号は1以上の整数で指定してください / Give the page as a whole number from 1' };
+}
+
+/** The JSON or CSV of a page whose number could not be read: 400, the problem at `page` (HTML shows it at the list). */
+export function sendPageProblem(reply: FastifyReply, reading: PageReading): FastifyReply | undefined {
+  if (reading.error === undefined) return undefined;
+  return reply.status(400).send(errorBody('指定が正しくありません / Invalid query', [{ path: 'page', message: reading.error }]));
 }
 
 export interface Paging {

@@ -1,5 +1,7 @@
 // /sdgs: projects and budget by SDG goal for one fiscal year's sheet — a chart, the table of
-// the same numbers, and each goal's projects linking to their pages (keeping ?org=).
+// the same numbers, and each goal's projects linking to their pages (keeping ?org=), 100 list
+// entries a page (a large organization lists each of thousands of projects under several goals).
+// The view is worked out once per computed document and year.
 import type { FastifyInstance } from 'fastify';
 import type { EChartsOption } from 'echarts';
 import { formatAmount, formatFiscalYear, formatSdgs, sheetOf } from '../../services/pages.js';
@@ -11,31 +13,47 @@ import { Layout, dataLinksFor } from './layout.js';
 import { cachedMarkup } from './page-cache.js';
 import { pageContext, pageStatus, projectHref, sendQueryProblems, type LinkOptions } from './page-query.js';
 import { sendPage } from './render.js';
-import { SDG_NAMES, sdgsView, type SdgProject, type SdgsView } from '../../services/views/sdgs.js';
+import { SDG_NAMES, listedProjects, sdgsPage, sdgsView, type SdgProject, type SdgsView } from '../../services/views/sdgs.js';
+import { cachedValue } from './page-cache.js';
+import { Pager, paging, rangeText, readPage, type Paging } from './pager.js';
+import { En } from './dashboard-parts.js';
+
+/** Entries of the goals' project lists on one page. */
+export const SDGS_PAGE_SIZE = 100;
 
 export function registerSdgs(app: FastifyInstance): void {
   app.get('/sdgs', { schema: { hide: true } }, async (request, reply) => {
     const context = await pageContext(request);
+    const asked = readPage(request.query);
+    if (asked.error !== undefined) context.reading.errors.page = asked.error;
     const refused = sendQueryProblems(reply, context);
     if (refused) return refused;
-    const view = sdgsView(sheetOf(context.document, { fiscalYear: context.fiscalYear }));
+    const { document, fiscalYear } = context;
+    const whole = cachedValue(document, `sdgs view ${fiscalYear}`, () => sdgsView(sheetOf(document, { fiscalYear })));
+    const pages = paging(listedProjects(whole), SDGS_PAGE_SIZE, asked.page);
+    const view = sdgsPage(whole, pages);
     if (context.format !== 'html') {
-      return sendData(reply, context.format, `sdgs-${view.fiscalYear}`, { organization: context.organization.name, ...view }, () => sdgsCsv(view));
+      const json = { organization: context.organization.name, ...view, page: pages };
+      return sendData(reply, context.format, `sdgs-${view.fiscalYear}${pages.pages > 1 ? `-${pages.number}` : ''}`, json, () => sdgsCsv(view));
     }
-    // The chart is drawn once per computed document, year and ?org= (page-cache.ts), as the dashboard's are.
-    const body = cachedMarkup(context.document, `sdgs ${view.fiscalYear} ${context.org ?? ''}`, () => <SdgsBody view={view} org={context.org} />);
+    // The chart is drawn once per computed document, year, ?org= and page (page-cache.ts), as the dashboard's are.
+    const key = `sdgs ${view.fiscalYear} ${context.org ?? ''} ${pages.number}`;
+    const body = cachedMarkup(document, key, () => <SdgsBody view={view} org={context.org} pages={pages} />);
     return sendPage(
       reply,
       <Layout title="SDGsゴール別の事業と予算" titleEn="Projects and budget by SDG goal" organization={context.organization.name} org={context.org} path="/sdgs" data={dataLinksFor(request.url)}>
         <YearForm action="/sdgs" choices={filterChoices(context.document)} reading={context.reading} org={context.org} />
+        {context.reading.errors.page !== undefined && <p className="field-error">{context.reading.errors.page}</p>}
         <div className="sdgs-page" dangerouslySetInnerHTML={{ __html: body }} />
+        <Pager paging={pages} url={request.url} label="ゴールごとの事業" />
       </Layout>,
       pageStatus(context),
     );
   });
 }
 
-function SdgsBody({ view, org }: { view: SdgsView; org?: string | undefined }) {
+function SdgsBody({ view, org, pages }: { view: SdgsView; org?: string | undefined; pages: Paging }) {
+  const range = rangeText(pages, { ja: '件', en: 'entries' });
   const year = formatFiscalYear(view.fiscalYear, { letter: true });
   const budgetYear = formatFiscalYear(view.budgetYear, { letter: true });
   return (
@@ -63,7 +81,12 @@ function SdgsBody({ view, org }: { view: SdgsView; org?: string | undefined }) {
       <h2>
         ゴールごとの事業 <span lang="en" className="en">Projects by goal</span>
       </h2>
-      {view.goals.map((goal) => (
+      {pages.pages > 1 && (
+        <p role="status">
+          {range.ja} <En>{range.en}</En>
+        </p>
+      )}
+      {view.goals.filter((goal) => goal.projects.length > 0).map((goal) => (
         <section key={goal.goal} aria-labelledby={`goal-${goal.goal}`}>
           <h3 id={`goal-${goal.goal}`}>
             {formatSdgs([goal.goal])} ゴール{goal.goal} {SDG_NAMES[goal.goal]?.[0]} <span lang="en" className="en">{SDG_NAMES[goal.goal]?.[1]}</span>
@@ -121,7 +144,7 @@ function GoalTable({ view, budgetYear }: { view: SdgsView; budgetYear: string })
               {formatSdgs([goal.goal])} ゴール{goal.goal} {SDG_NAMES[goal.goal]?.[0]}
             </th>
             <td className="number">{goal.rows}</td>
-            <td className="number">{goal.projects.length}</td>
+            <td className="number">{goal.projectCount}</td>
             <td className="number">{formatAmount(goal.budget)}</td>
           </tr>
         ))}
@@ -148,7 +171,7 @@ export function sdgsCsv(view: SdgsView): CsvTable {
   const header = ['ゴール', 'ゴール名', 'ゴールの行数', 'ゴールの事業数', `ゴールの${budgetYear}予算額(千円)`, '事業キー', '主な事業・取組', '所管課名', 'No.', `事業の${budgetYear}予算額(千円)`];
   const rows = view.goals.flatMap((goal) =>
     goal.projects.map((project) => [
-      goal.goal, SDG_NAMES[goal.goal]?.[0], goal.rows, goal.projects.length, goal.budget,
+      goal.goal, SDG_NAMES[goal.goal]?.[0], goal.rows, goal.projectCount, goal.budget,
       project.key, project.name, project.division, project.nos.join(' '), project.budget,
     ]),
   );

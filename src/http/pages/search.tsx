@@ -10,9 +10,8 @@ import { DEFAULT_SEARCH_LIMIT, searchProjects, type FieldMatch, type SearchHit, 
 import { pageFormat, sendData, type CsvTable } from './data.js';
 import { Filters, filterChoices, readFilters, type FilterChoices, type FilterReading } from './filters.js';
 import { dataLinksFor, Layout } from './layout.js';
-import { errorBody } from '../errors.js';
 import { orgOf, policyHref, projectHref, queryHref } from './page-query.js';
-import { Pager, paging, rangeText, readPage, type Paging } from './pager.js';
+import { Pager, paging, rangeText, readPage, sendPageProblem, type Paging } from './pager.js';
 import { sendPage } from './render.js';
 
 const FIELDS = ['fiscalYear', 'bureau', 'division', 'policy', 'grade', 'sdg'] as const;
@@ -25,8 +24,9 @@ export function registerSearch(app: FastifyInstance): void {
     const reading = readFilters(query);
     const format = pageFormat(query);
     const asked = readPage(query);
-    if (asked.error !== undefined && format !== 'html') {
-      return reply.status(400).send(errorBody('指定が正しくありません / Invalid query', [{ path: 'page', message: asked.error }]));
+    if (format !== 'html') {
+      const refused = sendPageProblem(reply, asked);
+      if (refused) return refused;
     }
     const { organization, document } = await publicDocument(contextOf(request));
     let result: SearchResult | undefined;

@@ -17,7 +17,9 @@ export interface SdgProject {
 export interface SdgGoalView {
   goal: number;
   rows: number;
+  /** The projects naming the goal (on a page, those of the page: `projectCount` counts them all). */
   projects: SdgProject[];
+  projectCount: number;
   /** Sum of the projects' budgets (thousand yen). */
   budget: number;
 }
@@ -51,7 +53,7 @@ export function sdgsView(sheet: Sheet): SdgsView {
     .sort(([a], [b]) => a - b)
     .map(([goal, entry]) => {
       const projects = sortedProjects(entry.projects);
-      return { goal, rows: entry.rows, projects, budget: sum(projects.map((project) => project.budget)) };
+      return { goal, rows: entry.rows, projects, projectCount: projects.length, budget: sum(projects.map((project) => project.budget)) };
     });
   return {
     fiscalYear: sheet.fiscalYear,
@@ -59,6 +61,28 @@ export function sdgsView(sheet: Sheet): SdgsView {
     goals,
     withoutGoal: { rows: none.rows, projects: sortedProjects(none.projects) },
     total: { rows: sheet.rows.length, projects: allProjects.size, budget: sum([...allProjects.values()]) },
+  };
+}
+
+/** Entries of the goals' project lists: each goal's projects, then those naming no goal. */
+export function listedProjects(view: SdgsView): number {
+  return view.goals.reduce((total, goal) => total + goal.projects.length, view.withoutGoal.projects.length);
+}
+
+/** The view with the project lists cut to `size` entries after the first `offset`; the figures stay the whole's. */
+export function sdgsPage(view: SdgsView, { offset, size }: { offset: number; size: number }): SdgsView {
+  let skip = offset;
+  let room = size;
+  const cut = (projects: SdgProject[]) => {
+    const taken = projects.slice(skip, skip + room);
+    skip = Math.max(0, skip - projects.length);
+    room -= taken.length;
+    return taken;
+  };
+  return {
+    ...view,
+    goals: view.goals.map((goal) => ({ ...goal, projects: cut(goal.projects) })),
+    withoutGoal: { ...view.withoutGoal, projects: cut(view.withoutGoal.projects) },
   };
 }
 
