@@ -122,11 +122,12 @@ export class SiteCrawl {
   }
 
   private async drain(): Promise<void> {
-    // A few at a time: rendering is one core's work, but the writes overlap it.
+    // Two at a time: rendering is one core's work, but the writes overlap it; and the app's
+    // limiter (http/limiter.ts) runs two expensive requests at once, so none ever waits there.
     const worker = async () => {
       for (let next = this.queue.shift(); next; next = this.queue.shift()) await this.fetchOne(next);
     };
-    await Promise.all([worker(), worker(), worker()]);
+    await Promise.all([worker(), worker()]);
   }
 
   private async fetchOne({ key, url, scope, shared }: { key: string; url: URL; scope: Scope; shared: boolean }): Promise<void> {
