@@ -32,7 +32,7 @@ async function benchCity(label: string, fill: (store: Store) => Promise<unknown>
     console.log(
       `static ${label}: ${(elapsed / 1000).toFixed(1)} s, ${num(published.files)} files, ${mb(published.bytes)} (${num(published.bytes)} bytes), ` +
         `${num(perSecond(published.files, elapsed))} files/s; fs.cp of the same files ${(copied / 1000).toFixed(1)} s; ratio ${ratio(elapsed, copied)}` +
-        (published.problems.length > 0 ? `; ${published.problems.length} links left out` : ''),
+        (published.leftOut.length > 0 ? `; ${published.leftOut.length} links left out` : ''),
     );
   } finally {
     await app.close();
