@@ -1,4 +1,4 @@
-// npm run bench [-- compute|import|http|pages|xlsx|xlsx-hostile|sheet-text|load …]: prints each figure beside its baseline; never fails a test.
+// npm run bench [-- compute|import|http|pages|xlsx|xlsx-hostile|sheet-text|load|static …]: prints each figure beside its baseline; never fails a test.
 // Measured as served: React's production build (chosen from NODE_ENV when first imported).
 process.env.NODE_ENV ??= 'production';
 const { benchCompute } = await import('./compute.js');
@@ -9,6 +9,7 @@ const { benchXlsx } = await import('./xlsx.js');
 const { benchSheetText } = await import('./sheet-text.js');
 const { benchXlsxHostile } = await import('./xlsx-hostile.js');
 const { benchLoad } = await import('./load.js');
+const { benchStatic } = await import('./static.js');
 
 const all = {
   compute: async () => benchCompute(),
@@ -19,6 +20,7 @@ const all = {
   'xlsx-hostile': () => benchXlsxHostile(),
   'sheet-text': async () => benchSheetText(),
   load: () => benchLoad(),
+  static: () => benchStatic(),
 };
 const chosen = process.argv.slice(2);
 for (const name of chosen.length > 0 ? chosen : Object.keys(all)) {

@@ -54,7 +54,7 @@ export const publishCommand: Command = {
       }
     });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    for (const problem of result.problems) io.stderr(`応答 ${problem.status} のため省略 / Left out (answered ${problem.status}): ${problem.url}\n`);
+    for (const problem of result.leftOut) io.stderr(`応答 ${problem.status} のため省略 / Left out (answered ${problem.status}): ${problem.url}\n`);
     const names = result.organizations.map((o) => o.name).join('、');
     io.stdout(
       `静的公開 / Static publication: ${resolve(dir)}\n` +
@@ -62,6 +62,6 @@ export const publishCommand: Command = {
         `  ${result.files} ファイル / files, ${megabytes(result.bytes)} (${result.bytes} bytes), ${seconds} s\n` +
         `  入口 / start: ${resolve(dir, values.all === true ? 'index.html' : result.organizations[0]!.index)}\n`,
     );
-    return result.problems.length > 0 ? 1 : 0;
+    return result.leftOut.length > 0 ? 1 : 0;
   },
 };

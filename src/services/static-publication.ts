@@ -4,7 +4,7 @@
 // as served; static-site/ places the files and makes every link relative. One organization
 // fills DIR; every organization gets DIR/<code>/ each, an index page and one shared assets/.
 import { readdir } from 'node:fs/promises';
-import { SiteCrawl, type Problem, type SiteFetch } from '../static-site/crawl.js';
+import { SiteCrawl, type LeftOut, type SiteFetch } from '../static-site/crawl.js';
 
 export type { SiteFetch };
 import { fileSegment } from '../static-site/site-paths.js';
@@ -37,7 +37,7 @@ export interface StaticPublication {
   files: number;
   bytes: number;
   /** Links the app answered with an error: left out, and their anchors left without a link. */
-  problems: Problem[];
+  leftOut: LeftOut[];
 }
 
 /** Search needs the server: the copy says so where the search form would be. */
@@ -73,7 +73,7 @@ export async function publishStatic(ctx: Context, options: StaticPublicationOpti
   }
   if (options.all) await crawl.writeOwn('index.html', organizationIndex(organizations, crawl));
   await crawl.relink();
-  return { organizations, files: crawl.filesWritten, bytes: crawl.bytesWritten, problems: crawl.problems };
+  return { organizations, files: crawl.filesWritten, bytes: crawl.bytesWritten, leftOut: crawl.leftOut };
 }
 
 async function requireEmpty(dir: string): Promise<void> {

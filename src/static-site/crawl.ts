@@ -34,7 +34,8 @@ export interface CrawlOptions {
   onFile?: (written: { files: number; bytes: number }) => void;
 }
 
-export interface Problem {
+/** A link the app answered with an error: left out of the copy. */
+export interface LeftOut {
   url: string;
   status: number;
 }
@@ -68,7 +69,7 @@ export class SiteCrawl {
   private readonly entries = new Map<string, Entry | null>();
   private readonly files = new Set<string>();
   private readonly queue: { key: string; url: URL; scope: Scope; shared: boolean }[] = [];
-  readonly problems: Problem[] = [];
+  readonly leftOut: LeftOut[] = [];
   filesWritten = 0;
   bytesWritten = 0;
 
@@ -122,11 +123,12 @@ export class SiteCrawl {
   }
 
   private async drain(): Promise<void> {
-    // A few at a time: rendering is one core's work, but the writes overlap it.
+    // Two at a time: rendering is one core's work, but the writes overlap it; and the app's
+    // limiter (http/limiter.ts) runs two expensive requests at once, so none ever waits there.
     const worker = async () => {
       for (let next = this.queue.shift(); next; next = this.queue.shift()) await this.fetchOne(next);
     };
-    await Promise.all([worker(), worker(), worker()]);
+    await Promise.all([worker(), worker()]);
   }
 
   private async fetchOne({ key, url, scope, shared }: { key: string; url: URL; scope: Scope; shared: boolean }): Promise<void> {
@@ -134,7 +136,7 @@ export class SiteCrawl {
     if (scope.org !== undefined && !shared) request.searchParams.set('org', scope.org);
     const fetched = await this.options.fetch(request.pathname + request.search);
     if (fetched.status !== 200) {
-      this.problems.push({ url: request.pathname + request.search, status: fetched.status });
+      this.leftOut.push({ url: request.pathname + request.search, status: fetched.status });
       return;
     }
     const contentType = header(fetched, 'content-type') ?? 'application/octet-stream';
