@@ -5,6 +5,7 @@ import { serveCommand } from './serve.js';
 import { importCommand, exportCommand } from './documents.js';
 import { computeCommand, checkCommand } from './quality.js';
 import { generateCommand } from './generate.js';
+import { backupCommand, restoreCommand } from './backup.js';
 
 export type OptionValues = Record<string, string | boolean | (string | boolean)[] | undefined>;
 
@@ -24,6 +25,8 @@ export const commands: Record<string, Command> = {
   compute: computeCommand,
   check: checkCommand,
   generate: generateCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
 };
 
 const FOOTER = [
