@@ -1,7 +1,8 @@
 // docs/deployment.md as it is written: Debian's nginx, configured with the page's own nginx block,
 // in front of two `hyoka serve` processes over one PostgreSQL schema. An import through one
 // instance shows through the other, whose caches had the old data (they are keyed by revision);
-// /readyz answers through nginx; when one instance stops, nginx serves from the other.
+// /readyz answers through nginx; when the database goes away both answer 503 there and recover
+// when it returns; when one instance stops, nginx serves from the other.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
@@ -11,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPostgresSchema, type PostgresSchema } from '../src/store/test-stores.js';
 import { requirePackage, requirePostgres } from './requires.js';
 import { startServe, type ServeProcess } from './serve-process.js';
+import { openRelay, type Relay } from './relay.js';
 
 const postgres = requirePostgres();
 const nginxGate = requirePackage('nginx-light');
@@ -80,11 +82,17 @@ describe.skipIf(!postgres.available || !nginxGate.available)(`two instances behi
   const instances: ServeProcess[] = [];
   let nginx: ReturnType<typeof startNginx> | undefined;
   let proxy: string;
+  let relay: Relay | undefined;
 
   beforeAll(async () => {
     schema = await createPostgresSchema(postgres.url!);
     dir = mkdtempSync(join(tmpdir(), 'hyoka-deploy-'));
-    const env = { DATABASE_URL: schema.url, HYOKA_ADMIN_TOKEN: TOKEN };
+    // The instances reach PostgreSQL through a relay the test can cut.
+    relay = await openRelay(new URL(schema.url), 0);
+    const relayed = new URL(schema.url);
+    relayed.hostname = '127.0.0.1';
+    relayed.port = String(relay.port);
+    const env = { DATABASE_URL: relayed.toString(), HYOKA_ADMIN_TOKEN: TOKEN };
     // The first loads the demo into the empty schema; the second starts on it.
     instances.push(await startServe(env, '--pool', '3'));
     instances.push(await startServe(env, '--pool', '3'));
@@ -100,6 +108,7 @@ describe.skipIf(!postgres.available || !nginxGate.available)(`two instances behi
       await new Promise((resolve) => child.once('exit', resolve));
     }
     await Promise.all(instances.map((instance) => instance.stop()));
+    await relay?.close();
     await schema?.drop();
     rmSync(dir, { recursive: true, force: true });
   });
@@ -138,6 +147,22 @@ describe.skipIf(!postgres.available || !nginxGate.available)(`two instances behi
     expect(await projectName(second.origin)).toContain('（改訂）');
     expect(await (await fetch(`${second.origin}/projects/${KEY}`)).text()).toContain('（改訂）');
     for (let i = 0; i < 4; i++) expect(await projectName(proxy)).toContain('（改訂）');
+  });
+
+  it('answers 503 on /readyz from both instances and through nginx while the database is gone, and recovers', async () => {
+    const port = relay!.port;
+    await relay!.close();
+    for (const origin of [...instances.map((instance) => instance.origin), proxy]) {
+      expect((await fetch(`${origin}/healthz`)).status, origin).toBe(200);
+      const unready = await fetch(`${origin}/readyz`);
+      expect(unready.status, origin).toBe(503);
+      expect(unready.headers.get('retry-after'), origin).toBe('10');
+    }
+    relay = await openRelay(new URL(schema.url), port);
+    for (const origin of [...instances.map((instance) => instance.origin), proxy]) {
+      expect((await fetch(`${origin}/readyz`)).status, origin).toBe(200);
+      expect(await projectName(origin)).toContain('（改訂）');
+    }
   });
 
   it('serves through the other instance while one stops', async () => {
