@@ -7,21 +7,21 @@ import path from 'node:path';
 import { buildApp } from '../src/http/app.js';
 import { injectFetch } from '../src/http/inject-fetch.js';
 import { generateDocument } from '../src/interchange/generate.js';
-import { CLI, createContext } from '../src/services/context.js';
+import { CLI, createContext, type Context } from '../src/services/context.js';
 import { loadDemoIfEmpty } from '../src/services/demo.js';
 import { importValue } from '../src/services/documents.js';
 import { publishStatic } from '../src/services/static-publication.js';
-import { openStore, type Store } from '../src/store/open.js';
+import { openStore } from '../src/store/open.js';
 import { mb, num, perSecond, ratio } from './format.js';
 
 const GENERATED_PROJECTS = 2000;
 
-async function benchCity(label: string, fill: (store: Store) => Promise<unknown>): Promise<void> {
+async function benchCity(label: string, fill: (ctx: Context) => Promise<unknown>): Promise<void> {
   const store = await openStore({ sqlitePath: ':memory:' });
   const app = await buildApp({ store });
   const work = await mkdtemp(path.join(tmpdir(), 'hyoka-bench-static-'));
   try {
-    await fill(store);
+    await fill(createContext(store, CLI));
     const dir = path.join(work, 'site');
     const start = performance.now();
     const published = await publishStatic(createContext(store, CLI), { dir, fetch: injectFetch(app) });
@@ -43,5 +43,5 @@ async function benchCity(label: string, fill: (store: Store) => Promise<unknown>
 
 export async function benchStatic(): Promise<void> {
   await benchCity('demo (北九州市)', loadDemoIfEmpty);
-  await benchCity(`generated ${num(GENERATED_PROJECTS)} projects`, (store) => importValue(store, generateDocument({ projects: GENERATED_PROJECTS, seed: 1 })));
+  await benchCity(`generated ${num(GENERATED_PROJECTS)} projects`, (ctx) => importValue(ctx, generateDocument({ projects: GENERATED_PROJECTS, seed: 1 })));
 }

@@ -1,16 +1,18 @@
-// Tests that need a Debian package (Chromium, poppler, LibreOffice, strace) ask for it here. Where
+// Tests that need a Debian package (Chromium, poppler, LibreOffice, strace, pg_dump, nginx) ask for it here. Where
 // the package is missing they are skipped with its name in the title; under
 // HYOKA_REQUIRE_ALL=1 (set by .ci/run) a missing package fails the run instead.
 import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
 
-export type DebianPackage = 'chromium' | 'poppler-utils' | 'libreoffice' | 'strace';
+export type DebianPackage = 'chromium' | 'poppler-utils' | 'libreoffice' | 'strace' | 'postgresql-client' | 'nginx-light';
 
 const BINARIES: Record<DebianPackage, readonly string[]> = {
   chromium: ['chromium'],
   'poppler-utils': ['pdftotext', 'pdffonts', 'pdfinfo'],
   libreoffice: ['soffice'],
   strace: ['strace'],
+  'postgresql-client': ['pg_dump', 'pg_restore'],
+  'nginx-light': ['nginx'],
 };
 
 export interface PackageGate {

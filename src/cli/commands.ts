@@ -7,6 +7,7 @@ import { computeCommand, checkCommand } from './quality.js';
 import { generateCommand } from './generate.js';
 import { userCommand } from './users.js';
 import { publishCommand } from './publish.js';
+import { backupCommand, restoreCommand } from './backup.js';
 
 export type OptionValues = Record<string, string | boolean | (string | boolean)[] | undefined>;
 
@@ -28,6 +29,8 @@ export const commands: Record<string, Command> = {
   generate: generateCommand,
   user: userCommand,
   publish: publishCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
 };
 
 const FOOTER = [

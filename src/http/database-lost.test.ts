@@ -3,10 +3,10 @@
 // answering 500, and serves again once the database is back. The database sits behind a TCP
 // relay in this test, so "going away" is closing the relay (every connection dropped, new
 // ones refused) and "coming back" is opening it again on the same port.
-import net from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requirePackage, requirePostgres } from '../../test/requires.js';
+import { openRelay, type Relay } from '../../test/relay.js';
 import { loadDemoIfEmpty } from '../services/demo.js';
 import { openStore, type Store } from '../store/open.js';
 import { createPostgresSchema, type PostgresSchema } from '../store/test-stores.js';
@@ -15,37 +15,6 @@ import { testContext } from '../services/test-context.js';
 
 const postgres = requirePostgres();
 const chromiumGate = requirePackage('chromium');
-
-interface Relay {
-  port: number;
-  close(): Promise<void>;
-}
-
-/** A TCP relay on 127.0.0.1 to the database server; `port` 0 picks one. */
-async function openRelay(target: URL, port: number): Promise<Relay> {
-  const sockets = new Set<net.Socket>();
-  const server = net.createServer((client) => {
-    const upstream = net.connect(Number(target.port || 5432), target.hostname);
-    for (const socket of [client, upstream]) {
-      sockets.add(socket);
-      socket.on('close', () => sockets.delete(socket));
-      socket.on('error', () => {
-        client.destroy();
-        upstream.destroy();
-      });
-    }
-    client.pipe(upstream).pipe(client);
-  });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return {
-    port: (server.address() as net.AddressInfo).port,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        for (const socket of sockets) socket.destroy();
-      }),
-  };
-}
 
 describe.skipIf(!postgres.available)(`an instance that loses PostgreSQL ${postgres.label}`, () => {
   let schema: PostgresSchema;

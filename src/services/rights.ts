@@ -32,7 +32,9 @@ export type Action =
   | 'manage-users'
   | 'manage-settings'
   | 'manage-cycles'
-  | 'publish';
+  | 'publish'
+  /** Back up or restore the whole database: the server's console alone (every organization at once). */
+  | 'operate-database';
 
 /** The record an action is done to: its organization, and for a project its bureau, division and stage. */
 export interface Subject {
@@ -47,6 +49,7 @@ const ADMIN_ONLY: ReadonlySet<Action> = new Set(['approve-project', 'import-repl
 
 export function may(actor: Actor, action: Action, subject?: Subject): boolean {
   if (action === 'read-published') return true;
+  if (action === 'operate-database') return actor.kind === 'cli' || actor.kind === 'bootstrap';
   if (actor.kind === 'cli' || actor.kind === 'bootstrap') return true;
   if (actor.kind === 'anonymous') return false;
   // Every other action is done within one organization: a subject is required, and must be the user's own.
@@ -102,7 +105,8 @@ function ownBureau(actor: UserActor, subject: Subject): boolean {
  */
 export function demand(actor: Actor, action: Action, subject?: Subject): void {
   if (may(actor, action, subject)) return;
-  if (actor.kind === 'anonymous') {
+  // Signing in helps with everything but the console's own operations.
+  if (actor.kind === 'anonymous' && action !== 'operate-database') {
     throw new ServiceError('unauthorized', 'サインインしてください / Sign in first');
   }
   throw new ServiceError('forbidden', 'この操作の権限がありません / You are not allowed to do this');

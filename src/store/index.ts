@@ -15,3 +15,4 @@ export type { SignInFailuresRepository } from './repositories/sign-in-failures.j
 export { InvalidDocumentError, StaleSnapshotError, unavailableCause, type UnavailableCause } from './errors.js';
 export { searchDocument, type SearchField, type SearchKind, type SearchMatch } from './search.js';
 export { MAX_QUERY_LENGTH, queryPlan, type QueryPlan, type Range } from './search-tokens.js';
+export { backupDatabase, restoreDatabase, RestoreRefusedError, type BackupKind } from './backup.js';

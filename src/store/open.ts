@@ -45,6 +45,8 @@ export interface Store {
   changeStamp?: () => string;
   /** The migrations this open ran: none when the database was at the latest already. */
   migrationsRun?: readonly string[];
+  /** Where the database is, for a backup (absent for PGlite and stores set up by hand). */
+  location?: { sqlitePath: string } | { databaseUrl: string };
   /** PostgreSQL: the pool's connections (for /metrics). */
   poolUse?: () => PoolUse;
 }
@@ -92,7 +94,7 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
       ...(options.onConnectionError && { onConnectionError: options.onConnectionError }),
     });
     const store = await migrated(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), 'postgres');
-    return { ...store, poolUse: () => poolUse(pool) };
+    return { ...store, location: { databaseUrl: options.databaseUrl }, poolUse: () => poolUse(pool) };
   }
   if (options.pglite) {
     // Loaded on demand: a development dependency, and its WebAssembly takes seconds to start.
@@ -107,7 +109,10 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
 
 async function openSqliteStore(path: string, busyTimeoutMs: number | undefined): Promise<Store> {
   const handle = openSqliteFile(path, { busyTimeoutMs });
-  const store = await migrated(new Kysely<Database>({ dialect: new TakingTurnsSqliteDialect({ database: kyselySqlite(handle) }) }), 'sqlite');
+  const store: Store = {
+    ...(await migrated(new Kysely<Database>({ dialect: new TakingTurnsSqliteDialect({ database: kyselySqlite(handle) }) }), 'sqlite')),
+    location: { sqlitePath: path },
+  };
   const stamp = handle.prepare('select data_version as version, total_changes() as changes from pragma_data_version').raw(true);
   store.changeStamp = () => {
     const [version, changes] = stamp.get() as [number, number];
