@@ -15,7 +15,8 @@ export const serveCommand: Command = {
     '--port N         the port (default: $PORT, else 3000); with npm start: PORT=3001 npm start',
     '--host ADDRESS   the address to listen on (default: $HOST, else 127.0.0.1 — this PC only;',
     '                 --host 0.0.0.0 lets the other PCs of the office reach it)',
-    'HYOKA_ADMIN_TOKEN=…  allows POST /api/v1/import with that bearer token',
+    'HYOKA_ADMIN_TOKEN=…  a bootstrap administrator of every organization, as a bearer token (prefer users: hyoka user add)',
+    'HYOKA_AUTH_HEADER=X-Remote-User HYOKA_TRUSTED_PROXY=127.0.0.1  sign in as the login the city\'s proxy names (only from those addresses, comma separated)',
   ],
   options: { ...dbOption, port: { type: 'string' }, host: { type: 'string' } },
   async run(values, _positionals, io) {
@@ -28,7 +29,13 @@ export const serveCommand: Command = {
     const store = await openStore(storeOptions(values, io.env));
     const loaded = await loadDemoIfEmpty(store);
     if (loaded) io.stdout(`デモデータを読み込みました / Loaded the demo data: ${loaded}\n`);
-    const app = await buildApp({ store, adminToken: io.env.HYOKA_ADMIN_TOKEN, logRequests: io.env.HYOKA_LOG === '1' });
+    const app = await buildApp({
+      store,
+      adminToken: io.env.HYOKA_ADMIN_TOKEN,
+      authHeader: io.env.HYOKA_AUTH_HEADER || undefined,
+      trustedProxies: (io.env.HYOKA_TRUSTED_PROXY ?? '').split(',').map((address) => address.trim()).filter(Boolean),
+      logRequests: io.env.HYOKA_LOG === '1',
+    });
     let address: string;
     try {
       address = await app.listen({ port, host });

@@ -5,6 +5,7 @@ import type { Store } from '../../store/index.js';
 import { readProjectJson } from '../../services/documents.js';
 import { listPolicies, listProjects, resolveOrganization } from '../../services/queries.js';
 import { registerFileRoutes } from './files.js';
+import { registerAccountRoutes } from './accounts.js';
 
 export interface ApiOptions {
   store: Store;
@@ -45,5 +46,6 @@ export const registerApi: FastifyPluginAsyncZod<ApiOptions> = async (app, { stor
       reply.type('application/json; charset=utf-8').send(await readProjectJson(store, request.query.org, request.params.key)),
   );
 
+  await app.register(registerAccountRoutes, { store });
   await app.register(registerFileRoutes, { store, ...(adminToken !== undefined && { adminToken }) });
 };
