@@ -65,7 +65,8 @@ describe('sessions over the API', () => {
     expect(eleventh.statusCode).toBe(429);
     expect(eleventh.headers['retry-after']).toBe('900');
     expect(eleventh.json().error.message).toMatch(/しばらく受け付けません.*Too many failed sign-ins/);
-  });
+    // Twelve scrypt verifications of 128 MiB each: seconds on a busy two-core machine.
+  }, 180_000);
 
   it('takes a user’s Bearer token, and the login a trusted proxy names', async () => {
     const { token } = await createToken(createContext(store(), CLI), 'keizai', 'batch');

@@ -16,6 +16,9 @@ import { registerChanges } from './changes.js';
 import { registerSearch } from './search.js';
 import { registerPdf } from './pdf.js';
 import { installPageErrors } from './error-page.js';
+import { registerSignIn } from './sign-in.js';
+import { registerAdminUsers } from './admin-users.js';
+import formbody from '@fastify/formbody';
 
 export interface PagesOptions {
   store: Store;
@@ -27,6 +30,8 @@ export interface PageDeps {
 
 export const registerPages: FastifyPluginAsync<PagesOptions> = async (app, { store }) => {
   installPageErrors(app, store);
+  // The account forms post application/x-www-form-urlencoded.
+  await app.register(formbody);
   registerAssets(app);
   registerPdf(app);
   const deps: PageDeps = { store };
@@ -39,4 +44,6 @@ export const registerPages: FastifyPluginAsync<PagesOptions> = async (app, { sto
   registerChanges(app, deps);
   registerSearch(app, deps);
   registerDownloads(app, deps);
+  registerSignIn(app, deps);
+  registerAdminUsers(app, deps);
 };

@@ -1,6 +1,7 @@
 // The frame of every page: language, skip link, site navigation (Japanese first, English
 // beside it), the links to the data of exactly what the page shows, and the footer.
 import type { ReactNode } from 'react';
+import { SignedIn } from './viewer.js';
 
 export interface NavItem {
   href: string;
@@ -73,6 +74,7 @@ export function Layout({ title, titleEn, organization, path, data, children }: L
               ))}
             </ul>
           </nav>
+          <SignedIn />
         </header>
         <main id="main" tabIndex={-1}>
           <h1>
