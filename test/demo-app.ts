@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
-import { buildApp } from '../src/http/app.js';
+import { buildApp, type AppOptions } from '../src/http/app.js';
 import { loadDemoIfEmpty } from '../src/services/demo.js';
 import { openStore, type Store } from '../src/store/open.js';
 import { testContext } from '../src/services/test-context.js';
@@ -19,6 +19,8 @@ export interface DemoAppOptions {
   /** A temporary SQLite file instead of memory, removed on close. */
   onDisk?: boolean;
   adminToken?: string;
+  /** More options of the app (a proxy header, a log stream). */
+  app?: Omit<AppOptions, 'store'>;
 }
 
 export interface DemoApp {
@@ -37,7 +39,7 @@ export async function openDemoApp(options: DemoAppOptions = {}): Promise<DemoApp
   try {
     if (options.demo ?? true) await loadDemoIfEmpty(testContext(store));
     await options.seed?.(store);
-    app = await buildApp({ store, ...(options.adminToken ? { adminToken: options.adminToken } : {}) });
+    app = await buildApp({ store, ...options.app, ...(options.adminToken ? { adminToken: options.adminToken } : {}) });
   } catch (error) {
     await store.close();
     removeDir();

@@ -18,7 +18,8 @@ export const serveCommand: Command = {
     '--host ADDRESS   the address to listen on (default: $HOST, else 127.0.0.1 — this PC only;',
     '                 --host 0.0.0.0 lets the other PCs of the office reach it)',
     '--pool N         PostgreSQL connections of this instance (default: $HYOKA_DB_POOL, else 8)',
-    'HYOKA_ADMIN_TOKEN=…  allows POST /api/v1/import with that bearer token',
+    'HYOKA_ADMIN_TOKEN=…  a bootstrap administrator of every organization, as a bearer token (prefer users: hyoka user add)',
+    'HYOKA_AUTH_HEADER=X-Remote-User HYOKA_TRUSTED_PROXY=127.0.0.1  sign in as the login the city\'s proxy names (only from those addresses, comma separated)',
     'HYOKA_METRICS_TOKEN=…  serves /metrics (Prometheus) to that bearer token',
     'HYOKA_SHUTDOWN_TIMEOUT=10  on SIGTERM, seconds the requests in flight may take to finish',
   ],
@@ -34,7 +35,14 @@ export const serveCommand: Command = {
     const store = await openStore(storeOptions(values, io.env));
     const loaded = await loadDemoIfEmpty(createContext(store, CLI));
     if (loaded) io.stdout(`デモデータを読み込みました / Loaded the demo data: ${loaded}\n`);
-    const app = await buildApp({ store, adminToken: io.env.HYOKA_ADMIN_TOKEN, metricsToken: io.env.HYOKA_METRICS_TOKEN, logRequests: io.env.HYOKA_LOG === '1' });
+    const app = await buildApp({
+      store,
+      adminToken: io.env.HYOKA_ADMIN_TOKEN,
+      authHeader: io.env.HYOKA_AUTH_HEADER || undefined,
+      trustedProxies: (io.env.HYOKA_TRUSTED_PROXY ?? '').split(',').map((address) => address.trim()).filter(Boolean),
+      metricsToken: io.env.HYOKA_METRICS_TOKEN,
+      logRequests: io.env.HYOKA_LOG === '1',
+    });
     let address: string;
     try {
       address = await app.listen({ port, host });

@@ -18,8 +18,12 @@ import { contextOf, installStore } from './context.js';
 
 export interface AppOptions {
   store: Store;
-  /** HYOKA_ADMIN_TOKEN: guards POST /api/v1/import until accounts exist. */
+  /** HYOKA_ADMIN_TOKEN: a bootstrap administrator of every organization (prefer users). */
   adminToken?: string;
+  /** HYOKA_AUTH_HEADER: the header in which the city's proxy names the signed-in login. */
+  authHeader?: string;
+  /** HYOKA_TRUSTED_PROXY: the addresses whose authHeader is believed (no other is). */
+  trustedProxies?: readonly string[];
   /** HYOKA_LOG=1: a line per request; otherwise only the 5xx answers, which are always logged. */
   logRequests?: boolean;
   /** Where the log's JSON lines go; default stderr (stdout may carry a CLI's output). */
@@ -45,11 +49,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // is never sniffed into HTML.
   app.addHook('onSend', async (_request, reply) => {
     reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
   });
   echoRequestId(app);
   installLimiter(app, { ...DEFAULT_LIMITS, ...options.limits });
   installStore(app, options.store);
-  installActor(app, { adminToken: options.adminToken });
+  installActor(app, { adminToken: options.adminToken, authHeader: options.authHeader, trustedProxies: options.trustedProxies });
 
   await app.register(swagger, {
     openapi: {

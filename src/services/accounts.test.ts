@@ -93,7 +93,8 @@ describe.each(testStores())('accounts on $name', (factory) => {
     // The right password, from another address, is refused too: the login is locked for the window.
     await expect(attempt('kikaku', PASSWORD, '198.51.100.7')).rejects.toMatchObject({ kind: 'rate-limited', retryAfter: 900 });
     expect(await store.signInFailures.forLogin(1, 'kikaku', 0)).toBe(FAILURES_PER_LOGIN);
-  });
+    // Twelve scrypt verifications of 128 MiB each: seconds on a busy two-core machine.
+  }, 180_000);
 
   it('acts with a token as its user until it is revoked; the bootstrap token is an admin of every organization', async () => {
     await addUser(as(CLI, '401005'), { login: 'batch', role: 'division', bureau: '産業経済局', division: '企業立地支援課' });

@@ -107,7 +107,7 @@ export function demand(actor: Actor, action: Action, subject?: Subject): void {
   if (may(actor, action, subject)) return;
   // Signing in helps with everything but the console's own operations.
   if (actor.kind === 'anonymous' && action !== 'operate-database') {
-    throw new ServiceError('unauthorized', 'サインインしてください / Sign in first');
+    throw new ServiceError('unauthorized', 'サインインするか、管理者トークンまたは API トークンを示してください / Sign in, or present the administrator token or an API token');
   }
   throw new ServiceError('forbidden', 'この操作の権限がありません / You are not allowed to do this');
 }

@@ -5,6 +5,7 @@ import { readProjectJson } from '../../services/documents.js';
 import { listPolicies, listProjects } from '../../services/queries.js';
 import { contextOf } from '../context.js';
 import { registerFileRoutes } from './files.js';
+import { registerAccountRoutes } from './accounts.js';
 
 /** Projects answered by one GET /api/v1/projects: a large organization's whole list is megabytes (the export has it all). */
 export const DEFAULT_PROJECTS_LIMIT = 100;
@@ -51,6 +52,7 @@ export const registerApi: FastifyPluginAsyncZod = async (app) => {
       reply.type('application/json; charset=utf-8').send(await readProjectJson(contextOf(request), request.params.key)),
   );
 
+  await app.register(registerAccountRoutes);
   await app.register(registerFileRoutes);
 };
 

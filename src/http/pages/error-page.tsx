@@ -34,7 +34,7 @@ function ErrorPage({ status, message, path, organization }: { status: number; me
  * The organization the page would have shown: the one ?org= names, else the only one in
  * the database. An error page must not fail in turn, so any failure gives the neutral name.
  */
-async function organizationName(request: FastifyRequest): Promise<string> {
+export async function organizationName(request: FastifyRequest): Promise<string> {
   for (const ref of [orgOf(request.query), undefined]) {
     try {
       return (await createContext(request.server.store, request.actor, ref).organization()).name;

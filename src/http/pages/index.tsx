@@ -15,9 +15,14 @@ import { registerChanges } from './changes.js';
 import { registerSearch } from './search.js';
 import { registerPdf } from './pdf.js';
 import { installPageErrors } from './error-page.js';
+import { registerSignIn } from './sign-in.js';
+import { registerAdminUsers } from './admin-users.js';
+import formbody from '@fastify/formbody';
 
 export const registerPages: FastifyPluginAsync = async (app) => {
   installPageErrors(app);
+  // The account forms post application/x-www-form-urlencoded.
+  await app.register(formbody);
   registerAssets(app);
   registerPdf(app);
   registerDashboard(app);
@@ -29,4 +34,6 @@ export const registerPages: FastifyPluginAsync = async (app) => {
   registerChanges(app);
   registerSearch(app);
   registerDownloads(app);
+  registerSignIn(app);
+  registerAdminUsers(app);
 };

@@ -2,6 +2,7 @@
 // beside it), the links to the data of exactly what the page shows, and the footer.
 import type { ReactNode } from 'react';
 import { pageHref } from './page-query.js';
+import { SignedIn } from './viewer.js';
 
 export interface NavItem {
   href: string;
@@ -77,6 +78,7 @@ export function Layout({ title, titleEn, organization, path, org, data, children
               ))}
             </ul>
           </nav>
+          <SignedIn />
         </header>
         <main id="main" tabIndex={-1}>
           <h1>
