@@ -8,7 +8,7 @@ import { authorize } from './authorization.js';
 import type { Context } from './context.js';
 import { ServiceError, type Problem } from './errors.js';
 import { exportDocument } from './export.js';
-import { importDocument, type ImportReport } from './import.js';
+import { authorizeImporter, importDocument, type ImportReport } from './import.js';
 import { cachedJson } from './project-cache.js';
 import { getProject } from './queries.js';
 
@@ -20,7 +20,7 @@ export interface ImportOutcome {
 
 /** Validates a parsed document and imports it whole, or refuses it whole with every problem. */
 export function importValue(ctx: Context, value: unknown, options: ImportOptions = {}): Promise<ImportOutcome> {
-  authorize(ctx, 'import-replace');
+  authorizeImporter(ctx);
   return importValidated(ctx, validateDocument(value), options);
 }
 
@@ -39,7 +39,7 @@ export interface ImportOptions {
  * result here: a document is validated once.
  */
 export async function importValidated(ctx: Context, validation: ValidationResult, options: ImportOptions = {}): Promise<ImportOutcome> {
-  authorize(ctx, 'import-replace');
+  authorizeImporter(ctx);
   if (!validation.ok) throw refusal(validation.problems);
   const report = await importDocument(ctx, validation.document, {
     dryRun: options.dryRun ?? false,
@@ -63,7 +63,7 @@ function refusal(problems: readonly Problem[]): ServiceError {
  * document writes nothing and is refused with every problem.
  */
 export async function importText(ctx: Context, text: string, options: ImportOptions = {}): Promise<ImportOutcome> {
-  authorize(ctx, 'import-replace');
+  authorizeImporter(ctx);
   return importValidated(ctx, parseDocumentText(text), options);
 }
 

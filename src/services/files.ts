@@ -23,6 +23,7 @@ import type { Context } from './context.js';
 import { importText, importValidated, importValue, type ImportOptions, type ImportOutcome } from './documents.js';
 import { ServiceError } from './errors.js';
 import { exportDocument } from './export.js';
+import { authorizeImporter } from './import.js';
 
 export const IMPORT_FORMATS = ['json', 'xlsx', 'csv', 'sheet-text'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -48,7 +49,7 @@ export interface FileImportOutcome extends ImportOutcome {
  * CSV updates, and the name a sheet-text draft's organization gets.
  */
 export async function importFile(ctx: Context, bytes: Buffer, options: FileImportOptions): Promise<FileImportOutcome> {
-  authorize(ctx, 'import-replace');
+  authorizeImporter(ctx);
   const modes = {
     dryRun: options.dryRun === true,
     allowRemovals: options.allowRemovals === true,

@@ -8,8 +8,9 @@ import type { HyokaDocument } from '../domain/model.js';
 import { changeList, type ChangeList } from '../interchange/change-list.js';
 import { changeSetOf, RECORD_KINDS, type ChangeSet, type RecordCounts, type RecordKind } from '../interchange/change-set.js';
 import { InvalidDocumentError, StaleSnapshotError, type ApplyStage } from '../store/index.js';
-import { authorize } from './authorization.js';
+import { authorize, may } from './authorization.js';
 import type { Context } from './context.js';
+import { refusedPaths } from './rights-paths.js';
 import { documentOrganization } from './organizations.js';
 import { ServiceError } from './errors.js';
 import { importRecordsTotal, importsTotal } from './metrics.js';
@@ -58,7 +59,7 @@ export interface ImportReport {
 const ATTEMPTS = 3;
 
 export async function importDocument(ctx: Context, doc: HyokaDocument, options: ImportOptions = {}): Promise<ImportReport> {
-  authorize(ctx, 'import-replace');
+  authorizeImporter(ctx);
   const { store } = ctx;
   const dryRun = options.dryRun === true;
   for (let attempt = 1; ; attempt++) {
@@ -66,6 +67,7 @@ export async function importDocument(ctx: Context, doc: HyokaDocument, options: 
     const snapshot = await store.documents.snapshot(found?.id ?? null);
     const changeSet = changeSetOf(snapshot.document, doc);
     if (!changeSet.ok) throw invalid(changeSet.problems);
+    authorizeChanges(ctx, snapshot.orgId, snapshot.document, changeSet.changeSet);
     const removal = snapshot.orgId === null ? undefined : largeRemoval(changeSet.changeSet.counts, doc.organization.name);
     const report = (id: number | null) => ({
       ...reportOf(doc, id, dryRun, changeSet.changeSet, options.listChanges),
@@ -90,6 +92,36 @@ export async function importDocument(ctx: Context, doc: HyokaDocument, options: 
       }
     }
   }
+}
+
+/**
+ * Before anything is read: who may import at all (anonymous: 401). Which organization and
+ * which records are settled once the document's organization is found (authorizeChanges).
+ */
+export function authorizeImporter(ctx: Context): void {
+  if (ctx.actor.kind === 'user') return;
+  authorize(ctx, 'import-replace');
+}
+
+/**
+ * An import into an organization: its admin (and the console, the bootstrap token) may
+ * replace it whole; a bureau or division may change only its records (rights-paths.ts), and
+ * an import reaching further is refused whole with every path outside them. Only the console
+ * and the bootstrap token create an organization.
+ */
+function authorizeChanges(ctx: Context, orgId: number | null, stored: HyokaDocument | undefined, changeSet: ChangeSet): void {
+  if (orgId === null) return authorize(ctx, 'import-replace');
+  if (may(ctx.actor, 'import-replace', { orgId })) return;
+  const { actor } = ctx;
+  authorize(ctx, 'import-records', { orgId, ...(actor.kind === 'user' && { bureau: actor.bureau, division: actor.division }) });
+  const projects = new Map((stored?.projects ?? []).map((project) => [project.key, { orgId, bureau: project.bureau, division: project.division }]));
+  const refused = refusedPaths(actor, orgId, changeList(changeSet).changes, { project: (key) => projects.get(key) });
+  if (refused.length === 0) return;
+  throw new ServiceError(
+    'forbidden',
+    `権限の外の ${refused.length} 箇所を変更するため、何も取り込みませんでした / The import changes ${refused.length} value(s) outside your rights; nothing was imported`,
+    refused.map((path) => ({ path, message: 'この箇所を変更する権限がありません / You may not change this' })),
+  );
 }
 
 /** For /metrics: an import written, and the records it added, updated and removed. */
