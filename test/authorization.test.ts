@@ -1,0 +1,201 @@
+// Every route and page action that writes, against every kind of actor (issue 11): exactly
+// the allowed ones succeed (2xx, or a form's 303), the others get 401/403, and a refused
+// request leaves the data, and the users as they were. Both dialects. Each
+// writing request would change something (its own value, its own user), so "nothing written"
+// can fail. Users act by API tokens made by the service; one cookie session for the form
+// and sign-out routes, signed in once (scrypt is slow).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { HyokaDocument } from '../src/domain/model.js';
+import { buildApp } from '../src/http/app.js';
+import { CLI, createContext } from '../src/services/context.js';
+import { loadDemoIfEmpty } from '../src/services/demo.js';
+import { exportDocument } from '../src/services/export.js';
+import { importValue } from '../src/services/documents.js';
+import { addUser, createToken, listUsers, setDisabled } from '../src/services/users.js';
+import { testStores, type TestStore } from '../src/store/test-stores.js';
+
+const ORG = '401005';
+const OTHER_ORG = '999001';
+const ADMIN_TOKEN = 'bootstrap-admin-token-for-the-authorization-test';
+const PASSWORD = 'authorization-test-password';
+// The demo's projects are all 企画調整局's; teiju-iju is 企画課's.
+const PROJECT = 'teiju-iju';
+
+type ActorName =
+  | 'anonymous'
+  | 'disabled'
+  | 'admin'
+  | 'bureau'
+  | 'otherBureau'
+  | 'division'
+  | 'otherDivision'
+  | 'viewer'
+  | 'otherOrgAdmin'
+  | 'bootstrap';
+
+const ACTORS: readonly ActorName[] = ['anonymous', 'disabled', 'admin', 'bureau', 'otherBureau', 'division', 'otherDivision', 'viewer', 'otherOrgAdmin', 'bootstrap'];
+
+interface Row {
+  route: string;
+  /** Who succeeds; everyone else is refused. */
+  allowed: readonly ActorName[];
+  send(server: FastifyInstance, actor: ActorName, headers: Record<string, string>): Promise<LightMyRequestResponse>;
+}
+
+const ADMINS: readonly ActorName[] = ['admin', 'bootstrap'];
+const EVERYONE = ACTORS;
+
+describe.each(testStores())('authorization of every writing route on $name', (factory) => {
+  let store: TestStore;
+  let app: FastifyInstance;
+  let demo: HyokaDocument;
+  const headersOf = new Map<ActorName, Record<string, string>>();
+
+  beforeAll(async () => {
+    store = await factory.open();
+    const cli = createContext(store, CLI, ORG);
+    await loadDemoIfEmpty(cli);
+    await importValue(createContext(store, CLI), { format: 'hyoka/1', organization: { name: '別の市', code: OTHER_ORG }, policies: [], projects: [] });
+    demo = await exportDocument(cli);
+    const users: [ActorName, string, string | undefined, string | undefined, string][] = [
+      ['disabled', 'admin', undefined, undefined, ORG],
+      ['admin', 'admin', undefined, undefined, ORG],
+      ['bureau', 'bureau', '企画調整局', undefined, ORG],
+      ['otherBureau', 'bureau', '保健福祉局', undefined, ORG],
+      ['division', 'division', '企画調整局', '企画課', ORG],
+      ['otherDivision', 'division', '企画調整局', '国際政策課', ORG],
+      ['viewer', 'viewer', undefined, undefined, ORG],
+      ['otherOrgAdmin', 'admin', undefined, undefined, OTHER_ORG],
+    ];
+    for (const [name, role, bureau, division, org] of users) {
+      const ctx = createContext(store, CLI, org);
+      await addUser(ctx, { login: name, role, bureau, division, ...(name === 'admin' && { password: PASSWORD }) });
+      const { token } = await createToken(ctx, name, 'authorization test');
+      headersOf.set(name, { authorization: `Bearer ${token}` });
+      // A target of each actor's user changes, so that each would write something.
+      await addUser(createContext(store, CLI, ORG), { login: `target-${name}`, role: 'division', bureau: '企画調整局', division: '企画課' });
+    }
+    await addUser(createContext(store, CLI, ORG), { login: 'target-anonymous', role: 'viewer' });
+    await addUser(createContext(store, CLI, ORG), { login: 'target-bootstrap', role: 'viewer' });
+    await setDisabled(createContext(store, CLI, ORG), 'disabled', true);
+    headersOf.set('anonymous', {});
+    headersOf.set('bootstrap', { authorization: `Bearer ${ADMIN_TOKEN}` });
+    app = await buildApp({ store, adminToken: ADMIN_TOKEN });
+  }, 120_000);
+
+  afterAll(async () => {
+    await app?.close();
+    await store?.close();
+  });
+
+  /** The organizations' data and users: what a refused request must leave alone. */
+  async function written(): Promise<string> {
+    const state = [];
+    for (const org of [ORG, OTHER_ORG]) {
+      const ctx = createContext(store, CLI, org);
+      state.push(await exportDocument(ctx), await listUsers(ctx));
+    }
+    return JSON.stringify(state);
+  }
+
+  /** The demo with one change: the organization's own field (admin only) or a project's summary (its bureau and division too). */
+  const changed = (actor: ActorName, where: 'organization' | 'project'): HyokaDocument =>
+    where === 'organization'
+      ? { ...demo, organization: { ...demo.organization, name: `北九州市 (${actor})` } }
+      : { ...demo, projects: demo.projects.map((project) => (project.key === PROJECT ? { ...project, summary: `${actor} の概要` } : project)) };
+
+  const importing =
+    (where: 'organization' | 'project', query: string) =>
+    (server: FastifyInstance, actor: ActorName, headers: Record<string, string>) =>
+      server.inject({ method: 'POST', url: `/api/v1/import?org=${ORG}${query}`, headers, payload: changed(actor, where) });
+
+  const form = (fields: Record<string, string>) => ({ 'content-type': 'application/x-www-form-urlencoded', payload: new URLSearchParams(fields).toString() });
+
+  const ROWS: Row[] = [
+    { route: 'POST /api/v1/import (the organization)', allowed: ADMINS, send: importing('organization', '') },
+    { route: 'POST /api/v1/import?dryRun=true (the organization)', allowed: ADMINS, send: importing('organization', '&dryRun=true') },
+    {
+      route: 'POST /api/v1/import?confirm= (the organization)',
+      allowed: ADMINS,
+      async send(server, actor, headers) {
+        // The preview is the bootstrap's: an actor refused a preview cannot have its token.
+        const preview = await importing('organization', '&dryRun=true')(server, actor, headersOf.get('bootstrap')!);
+        expect(preview.statusCode, preview.body).toBe(200);
+        return importing('organization', `&confirm=${encodeURIComponent(preview.json().confirmToken)}`)(server, actor, headers);
+      },
+    },
+    { route: 'POST /api/v1/import (企画課 project’s summary)', allowed: [...ADMINS, 'bureau', 'division'], send: importing('project', '') },
+    { route: 'POST /api/v1/import?dryRun=true (企画課 project’s summary)', allowed: [...ADMINS, 'bureau', 'division'], send: importing('project', '&dryRun=true') },
+    {
+      route: 'POST /api/v1/users',
+      allowed: ADMINS,
+      send: (server, actor, headers) =>
+        server.inject({ method: 'POST', url: `/api/v1/users?org=${ORG}`, headers, payload: { login: `added-by-${actor}`, role: 'viewer' } }),
+    },
+    {
+      route: 'PATCH /api/v1/users/:login',
+      allowed: ADMINS,
+      send: (server, actor, headers) =>
+        server.inject({ method: 'PATCH', url: `/api/v1/users/target-${actor}?org=${ORG}`, headers, payload: { role: 'bureau', bureau: `局-${actor}`, division: null } }),
+    },
+    {
+      route: 'POST /admin/users',
+      allowed: ADMINS,
+      send: (server, actor, headers) => server.inject({ method: 'POST', url: `/admin/users?org=${ORG}`, ...merge(headers, form({ login: `form-${actor}`, role: 'viewer' })) }),
+    },
+    {
+      route: 'POST /admin/users/:login',
+      allowed: ADMINS,
+      send: (server, actor, headers) => server.inject({ method: 'POST', url: `/admin/users/target-${actor}?org=${ORG}`, ...merge(headers, form({ disabled: 'true' })) }),
+    },
+    // Signing out ends the request's own session, if any: anyone may.
+    { route: 'DELETE /api/v1/session', allowed: EVERYONE, send: (server, _actor, headers) => server.inject({ method: 'DELETE', url: '/api/v1/session', headers }) },
+    { route: 'POST /logout', allowed: EVERYONE, send: (server, _actor, headers) => server.inject({ method: 'POST', url: '/logout', ...merge(headers, form({})) }) },
+  ];
+
+  function merge(headers: Record<string, string>, body: { 'content-type': string; payload: string }) {
+    return { headers: { ...headers, 'content-type': body['content-type'] }, payload: body.payload };
+  }
+
+  it(`answers ${ROWS.length} routes × ${ACTORS.length} actors as the rights say, writing nothing when refused`, async () => {
+    const wrong: string[] = [];
+    for (const row of ROWS) {
+      for (const actor of ACTORS) {
+        const before = await written();
+        const response = await row.send(app, actor, headersOf.get(actor)!);
+        const allowed = row.allowed.includes(actor);
+        const ok = allowed ? response.statusCode >= 200 && response.statusCode < 400 : response.statusCode === 401 || response.statusCode === 403;
+        const untouched = allowed || (await written()) === before;
+        // An allowed write changes something (a sign-out without a session, a dry run: nothing to change).
+        if (!ok || !untouched) wrong.push(`${row.route} as ${actor}: ${response.statusCode}${untouched ? '' : ', wrote'} ${response.body.slice(0, 200)}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  }, 300_000);
+
+  it('refuses a bureau’s import reaching past its records whole, with the paths', async () => {
+    const document = { ...changed('bureau', 'organization'), projects: changed('bureau', 'project').projects };
+    const before = await written();
+    const response = await app.inject({ method: 'POST', url: `/api/v1/import?org=${ORG}`, headers: headersOf.get('bureau')!, payload: document });
+    expect(response.statusCode).toBe(403);
+    expect(response.json().error.problems.map((problem: { path: string }) => problem.path)).toEqual(['organization/name']);
+    expect(await written()).toBe(before);
+  });
+
+  it('takes a form post and a sign-out on a cookie only with its CSRF token', async () => {
+    const signedIn = await app.inject({ method: 'POST', url: `/api/v1/session?org=${ORG}`, payload: { login: 'admin', password: PASSWORD } });
+    expect(signedIn.statusCode).toBe(204);
+    const cookie = String(signedIn.headers['set-cookie']).split(';')[0]!;
+    const csrf = String(signedIn.headers['x-csrf-token']);
+    const post = (url: string, fields: Record<string, string>) => app.inject({ method: 'POST', url, ...merge({ cookie }, form(fields)) });
+    const before = await written();
+    expect((await post(`/admin/users?org=${ORG}`, { login: 'by-cookie', role: 'viewer' })).statusCode).toBe(403);
+    expect((await post('/logout', {})).statusCode).toBe(403);
+    expect(await written()).toBe(before);
+    expect((await post(`/admin/users?org=${ORG}`, { login: 'by-cookie', role: 'viewer', _csrf: csrf })).statusCode).toBe(303);
+    expect((await listUsers(createContext(store, CLI, ORG))).map((user) => user.login)).toContain('by-cookie');
+    expect((await post('/logout', { _csrf: csrf })).statusCode).toBe(303);
+    expect((await app.inject({ url: '/api/v1/me', headers: { cookie } })).statusCode).toBe(401);
+  }, 60_000);
+});
