@@ -46,6 +46,8 @@ interface Row {
 const ADMINS: readonly ActorName[] = ['admin', 'bootstrap'];
 const EVERYONE = ACTORS;
 
+const form = (fields: Record<string, string>) => ({ headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams(fields).toString() });
+
 describe.each(testStores())('authorization of every writing route on $name', (factory) => {
   let store: TestStore;
   let app: FastifyInstance;
@@ -70,7 +72,7 @@ describe.each(testStores())('authorization of every writing route on $name', (fa
     ];
     for (const [name, role, bureau, division, org] of users) {
       const ctx = createContext(store, CLI, org);
-      await addUser(ctx, { login: name, role, bureau, division, ...(name === 'admin' && { password: PASSWORD }) });
+      await addUser(ctx, { login: name, role, bureau, division, ...((name === 'admin' || name === 'disabled') && { password: PASSWORD }) });
       const { token } = await createToken(ctx, name, 'authorization test');
       headersOf.set(name, { authorization: `Bearer ${token}` });
       // A target of each actor's user changes, so that each would write something.
@@ -89,9 +91,9 @@ describe.each(testStores())('authorization of every writing route on $name', (fa
     await store?.close();
   });
 
-  /** The organizations' data and users: what a refused request must leave alone. */
+  /** The organizations, their data and users: what a refused request must leave alone. */
   async function written(): Promise<string> {
-    const state = [];
+    const state: unknown[] = [await store.organizations.list()];
     for (const org of [ORG, OTHER_ORG]) {
       const ctx = createContext(store, CLI, org);
       state.push(await exportDocument(ctx), await listUsers(ctx));
@@ -110,7 +112,6 @@ describe.each(testStores())('authorization of every writing route on $name', (fa
     (server: FastifyInstance, actor: ActorName, headers: Record<string, string>) =>
       server.inject({ method: 'POST', url: `/api/v1/import?org=${ORG}${query}`, headers, payload: changed(actor, where) });
 
-  const form = (fields: Record<string, string>) => ({ 'content-type': 'application/x-www-form-urlencoded', payload: new URLSearchParams(fields).toString() });
 
   const ROWS: Row[] = [
     { route: 'POST /api/v1/import (the organization)', allowed: ADMINS, send: importing('organization', '') },
@@ -127,6 +128,13 @@ describe.each(testStores())('authorization of every writing route on $name', (fa
     },
     { route: 'POST /api/v1/import (企画課 project’s summary)', allowed: [...ADMINS, 'bureau', 'division'], send: importing('project', '') },
     { route: 'POST /api/v1/import?dryRun=true (企画課 project’s summary)', allowed: [...ADMINS, 'bureau', 'division'], send: importing('project', '&dryRun=true') },
+    {
+      // Only the console and the bootstrap token create an organization.
+      route: 'POST /api/v1/import (a new organization)',
+      allowed: ['bootstrap'],
+      send: (server, actor, headers) =>
+        server.inject({ method: 'POST', url: `/api/v1/import?org=${ORG}`, headers, payload: { format: 'hyoka/1', organization: { name: `新しい市 (${actor})` }, policies: [], projects: [] } }),
+    },
     {
       route: 'POST /api/v1/users',
       allowed: ADMINS,
@@ -154,8 +162,8 @@ describe.each(testStores())('authorization of every writing route on $name', (fa
     { route: 'POST /logout', allowed: EVERYONE, send: (server, _actor, headers) => server.inject({ method: 'POST', url: '/logout', ...merge(headers, form({})) }) },
   ];
 
-  function merge(headers: Record<string, string>, body: { 'content-type': string; payload: string }) {
-    return { headers: { ...headers, 'content-type': body['content-type'] }, payload: body.payload };
+  function merge(headers: Record<string, string>, body: ReturnType<typeof form>) {
+    return { headers: { ...headers, ...body.headers }, payload: body.payload };
   }
 
   it(`answers ${ROWS.length} routes × ${ACTORS.length} actors as the rights say, writing nothing when refused`, async () => {
@@ -182,6 +190,15 @@ describe.each(testStores())('authorization of every writing route on $name', (fa
     expect(response.json().error.problems.map((problem: { path: string }) => problem.path)).toEqual(['organization/name']);
     expect(await written()).toBe(before);
   });
+
+  it('signs a disabled user in neither by the API nor by the /login form', async () => {
+    const byApi = await app.inject({ method: 'POST', url: `/api/v1/session?org=${ORG}`, payload: { login: 'disabled', password: PASSWORD } });
+    expect(byApi.statusCode).toBe(401);
+    expect(byApi.headers['set-cookie']).toBeUndefined();
+    const byForm = await app.inject({ method: 'POST', url: `/login?org=${ORG}`, ...form({ login: 'disabled', password: PASSWORD }) });
+    expect(byForm.statusCode).toBe(401);
+    expect(byForm.headers['set-cookie']).toBeUndefined();
+  }, 60_000);
 
   it('takes a form post and a sign-out on a cookie only with its CSRF token', async () => {
     const signedIn = await app.inject({ method: 'POST', url: `/api/v1/session?org=${ORG}`, payload: { login: 'admin', password: PASSWORD } });
