@@ -212,6 +212,11 @@ describe.each(testStores())('authorization of every writing route on $name', (fa
     expect(await written()).toBe(before);
     expect((await post(`/admin/users?org=${ORG}`, { login: 'by-cookie', role: 'viewer', _csrf: csrf })).statusCode).toBe(303);
     expect((await listUsers(createContext(store, CLI, ORG))).map((user) => user.login)).toContain('by-cookie');
+    const disabled = async () => (await listUsers(createContext(store, CLI, ORG))).find((user) => user.login === 'by-cookie')?.disabled;
+    expect((await post(`/admin/users/by-cookie?org=${ORG}`, { disabled: 'true' })).statusCode).toBe(403);
+    expect(await disabled()).toBe(false);
+    expect((await post(`/admin/users/by-cookie?org=${ORG}`, { disabled: 'true', _csrf: csrf })).statusCode).toBe(303);
+    expect(await disabled()).toBe(true);
     expect((await post('/logout', { _csrf: csrf })).statusCode).toBe(303);
     expect((await app.inject({ url: '/api/v1/me', headers: { cookie } })).statusCode).toBe(401);
   }, 60_000);

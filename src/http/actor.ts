@@ -6,8 +6,10 @@
 // browser send the cookie, never read the token.
 //
 // A route whose use case needs more than reading names its action (`config: { action }`) and
-// is refused here, on its headers, when the service would refuse it: an anonymous upload costs
-// nothing but its headers. The services check again on their first line.
+// is refused here, on its headers, when the service would refuse it whatever the body: an
+// anonymous upload costs nothing but its headers. A signed-in user's rights depend on the
+// records the body names (organization, bureau, division), so the service alone decides them;
+// the services check on their first line in every case.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { actorFor, type ActorSettings } from '../services/actors.js';
 import { authorize, type Action } from '../services/authorization.js';
