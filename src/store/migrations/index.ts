@@ -37,11 +37,31 @@ export async function migrateToLatest(db: Kysely<any>, dialect: DialectName): Pr
   return db.connection().execute(async (session) => {
     await sql`select pg_advisory_lock(${MIGRATION_LOCK_KEY}, hashtext(current_schema()))`.execute(session);
     try {
-      return await runMigrations(session, dialect);
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await runMigrations(session, dialect);
+        } catch (error) {
+          if (attempt >= 5 || !(await anotherSchemaVanished(session, error))) throw error;
+        }
+      }
     } finally {
       await sql`select pg_advisory_unlock(${MIGRATION_LOCK_KEY}, hashtext(current_schema()))`.execute(session);
     }
   });
+}
+
+/**
+ * kysely's introspector, asking whether its migration table exists, reads every schema of the
+ * database and checks its privileges: a schema another tenant drops meanwhile (a test's, a
+ * city's removed) fails that read with "schema … does not exist" (3F000) although this
+ * schema is untouched. Such a failure wrote nothing and is worth another try.
+ */
+async function anotherSchemaVanished(session: Kysely<any>, error: unknown): Promise<boolean> {
+  const cause = (error as { cause?: { code?: unknown; message?: unknown } }).cause;
+  if (cause?.code !== '3F000' || typeof cause.message !== 'string') return false;
+  const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(session);
+  const own = rows[0]?.schema;
+  return own != null && !cause.message.includes(`"${own}"`);
 }
 
 async function runMigrations(db: Kysely<any>, dialect: DialectName): Promise<string[]> {
