@@ -7,8 +7,8 @@ import { En, nosText, yearLabel, YearForm } from './dashboard-parts.js';
 import { AttentionTable } from './dashboard-attention.js';
 import { filterChoices } from './filters.js';
 import { dataLinksFor, Layout } from './layout.js';
-import { Pager, paging, rangeText, readPage, type Paging } from './pager.js';
-import { pageContext, pageHref, pageStatus, sendQueryProblems } from './page-query.js';
+import { Pager, paging, rangeText, type Paging } from './pager.js';
+import { pagedContext, pageHref, pageStatus, sendQueryProblems } from './page-query.js';
 import { sendPage } from './render.js';
 import { ATTENTION_LABELS, attentionItems, attentionOfBureau, type AttentionItem } from '../../services/views/dashboard-attention.js';
 
@@ -16,14 +16,12 @@ export const ATTENTION_PAGE_SIZE = 100;
 
 export function registerAttentionList(app: FastifyInstance): void {
   app.get('/attention', { schema: { hide: true } }, async (request, reply) => {
-    const context = await pageContext(request);
-    const asked = readPage(request.query);
-    if (asked.error !== undefined) context.reading.errors.page = asked.error;
+    const context = await pagedContext(request);
     const refused = sendQueryProblems(reply, context);
     if (refused) return refused;
     const { bureau } = context.reading.values;
     const all = attentionOfBureau(attentionItems(context.document, context.fiscalYear), bureau);
-    const pages = paging(all.length, ATTENTION_PAGE_SIZE, asked.page);
+    const pages = paging(all.length, ATTENTION_PAGE_SIZE, context.page);
     const items = all.slice(pages.offset, pages.offset + pages.size);
     if (context.format !== 'html') {
       const json = { organization: context.organization.name, fiscalYear: context.fiscalYear, ...(bureau !== undefined && { bureau }), page: pages, items };

@@ -11,6 +11,7 @@ import { contextOf, orgOf } from '../context.js';
 import { errorBody } from '../errors.js';
 import { pageFormat, type PageFormat } from './data.js';
 import { readFilters, type FilterReading } from './filters.js';
+import { readPage } from './pager.js';
 
 export interface PageContext {
   organization: OrganizationRef;
@@ -41,6 +42,14 @@ export async function pageContext(request: FastifyRequest): Promise<PageContext>
     format: pageFormat(query),
     path: request.url.split('?')[0] ?? '/',
   };
+}
+
+/** A paged list's context: ?page= read beside the filters, an unreadable one reported at its field. */
+export async function pagedContext(request: FastifyRequest): Promise<PageContext & { page: number }> {
+  const context = await pageContext(request);
+  const asked = readPage(request.query);
+  if (asked.error !== undefined) context.reading.errors.page = asked.error;
+  return { ...context, page: asked.page };
 }
 
 /**

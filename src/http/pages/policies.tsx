@@ -6,7 +6,7 @@ import { dataLinksFor, Layout } from './layout.js';
 import { sendData } from './data.js';
 import { sendPage } from './render.js';
 import { filterChoices } from './filters.js';
-import { pageContext, pageStatus, sendQueryProblems } from './page-query.js';
+import { pageContext, pagedContext, pageStatus, sendQueryProblems } from './page-query.js';
 import { YearForm } from './dashboard-parts.js';
 import { PolicyTree } from './policy-tree.js';
 import { PolicyDetail } from './policy-detail.js';
@@ -15,7 +15,7 @@ import { policiesCsv } from '../../services/views/policies-csv.js';
 import { ServiceError } from '../../services/errors.js';
 import { resolveProfile } from '../../services/pages.js';
 import { cachedValue } from './page-cache.js';
-import { Pager, paging, rangeText, readPage } from './pager.js';
+import { Pager, paging, rangeText } from './pager.js';
 import { En } from './dashboard-parts.js';
 
 /** Policies on one page of the tree. */
@@ -23,14 +23,12 @@ export const POLICIES_PAGE_SIZE = 100;
 
 export function registerPolicies(app: FastifyInstance): void {
   app.get('/policies', { schema: { hide: true } }, async (request, reply) => {
-    const context = await pageContext(request);
-    const asked = readPage(request.query);
-    if (asked.error !== undefined) context.reading.errors.page = asked.error;
+    const context = await pagedContext(request);
     const refused = sendQueryProblems(reply, context);
     if (refused) return refused;
     const { document, fiscalYear } = context;
     const total = cachedValue(document, `policies ${fiscalYear} count`, () => policiesView(document, fiscalYear, { offset: 0, size: 0 }).total);
-    const pages = paging(total, POLICIES_PAGE_SIZE, asked.page);
+    const pages = paging(total, POLICIES_PAGE_SIZE, context.page);
     const view = cachedValue(document, `policies ${fiscalYear} page ${pages.number}`, () => policiesView(document, fiscalYear, pages));
     if (context.format !== 'html') {
       const json = { organization: context.organization.name, ...view, page: pages };

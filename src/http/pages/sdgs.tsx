@@ -11,11 +11,11 @@ import { YearForm } from './dashboard-parts.js';
 import { filterChoices } from './filters.js';
 import { Layout, dataLinksFor } from './layout.js';
 import { cachedMarkup } from './page-cache.js';
-import { pageContext, pageStatus, projectHref, sendQueryProblems, type LinkOptions } from './page-query.js';
+import { pagedContext, pageStatus, projectHref, sendQueryProblems, type LinkOptions } from './page-query.js';
 import { sendPage } from './render.js';
 import { SDG_NAMES, listedProjects, sdgsPage, sdgsView, type SdgProject, type SdgsView } from '../../services/views/sdgs.js';
 import { cachedValue } from './page-cache.js';
-import { Pager, paging, rangeText, readPage, type Paging } from './pager.js';
+import { Pager, paging, rangeText, type Paging } from './pager.js';
 import { En } from './dashboard-parts.js';
 
 /** Entries of the goals' project lists on one page. */
@@ -23,14 +23,12 @@ export const SDGS_PAGE_SIZE = 100;
 
 export function registerSdgs(app: FastifyInstance): void {
   app.get('/sdgs', { schema: { hide: true } }, async (request, reply) => {
-    const context = await pageContext(request);
-    const asked = readPage(request.query);
-    if (asked.error !== undefined) context.reading.errors.page = asked.error;
+    const context = await pagedContext(request);
     const refused = sendQueryProblems(reply, context);
     if (refused) return refused;
     const { document, fiscalYear } = context;
     const whole = cachedValue(document, `sdgs view ${fiscalYear}`, () => sdgsView(sheetOf(document, { fiscalYear })));
-    const pages = paging(listedProjects(whole), SDGS_PAGE_SIZE, asked.page);
+    const pages = paging(listedProjects(whole), SDGS_PAGE_SIZE, context.page);
     const view = sdgsPage(whole, pages);
     if (context.format !== 'html') {
       const json = { organization: context.organization.name, ...view, page: pages };
