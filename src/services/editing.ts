@@ -8,10 +8,11 @@ import type { Change } from '../interchange/change-set.js';
 import { authorize } from './authorization.js';
 import type { Context } from './context.js';
 import { ServiceError, type Problem } from './errors.js';
+import type { Channel } from './log-context.js';
 import { getProject } from './queries.js';
 
-/** Where a change came from, as the change log records it. */
-export type Channel = 'form' | 'api' | 'import' | 'cycle' | 'publication';
+/** Where a change came from, as the change log records it: 'form' | 'api' | 'import' | 'cycle' | 'publication'. */
+export type { Channel };
 
 export interface EditOptions {
   channel: Channel;

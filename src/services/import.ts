@@ -14,7 +14,7 @@ import type { Context } from './context.js';
 import { refusedPaths } from './rights-paths.js';
 import { documentOrganization } from './organizations.js';
 import { ServiceError } from './errors.js';
-import type { Channel } from './editing.js';
+import { logContext, type Channel } from './log-context.js';
 import { importRecordsTotal, importsTotal } from './metrics.js';
 import { largeRemoval, removalRefusal, type LargeRemoval } from './removal-guard.js';
 
@@ -92,7 +92,10 @@ export async function importDocument(ctx: Context, doc: HyokaDocument, options: 
     // Refused before anything is written.
     if (removal && options.allowRemovals !== true) throw removalRefusal(removal, doc.organization.name);
     try {
-      const { orgId } = await store.documents.apply(snapshot, desired, changeSet.changeSet, options.checkpoint);
+      const { orgId } = await store.documents.apply(snapshot, desired, changeSet.changeSet, {
+        checkpoint: options.checkpoint,
+        log: logContext(ctx.actor, options.channel ?? 'import', options.comment),
+      });
       countImport(changeSet.changeSet);
       return report(orgId);
     } catch (error) {
