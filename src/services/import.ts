@@ -78,7 +78,12 @@ export async function importDocument(ctx: Context, doc: HyokaDocument, options: 
   const dryRun = options.dryRun === true;
   for (let attempt = 1; ; attempt++) {
     const found = await documentOrganization(store, doc.organization);
-    const snapshot = await store.documents.snapshot(found?.id ?? null);
+    // A merge reads only the projects the file names (and the policies, policy evaluations): a
+    // file of one project does not read a whole city. Its counts cover what it read.
+    const snapshot =
+      options.mode === 'merge' && found
+        ? await store.documents.projectsSnapshot(found.id, doc.projects.map((project) => project.key), { policyEvaluations: true })
+        : await store.documents.snapshot(found?.id ?? null);
     const desired = options.mode === 'merge' ? mergeDocuments(snapshot.document, doc) : doc;
     const changeSet = changeSetOf(snapshot.document, desired);
     if (!changeSet.ok) throw invalid(changeSet.problems);
