@@ -12,6 +12,7 @@ import { zipFiles } from '../interchange/open-data/zip.js';
 import type { SheetFilter } from '../interchange/sheet-rows.js';
 import { defaultSheetYear } from '../interchange/sheet-rows.js';
 import { readSheetText, type SheetReport } from '../interchange/sheet-text/read.js';
+import { keepStoredKeys } from '../interchange/sheet-text/keep-keys.js';
 import { formatSheetReport, placeOf } from '../interchange/sheet-text/report.js';
 import { writeDataWorkbook } from '../interchange/xlsx/data-workbook.js';
 import { writePdcaWorkbook } from '../interchange/xlsx/pdca-sheet.js';
@@ -24,6 +25,7 @@ import { importText, importValidated, importValue, type ImportOptions, type Impo
 import { ServiceError } from './errors.js';
 import { exportDocument } from './export.js';
 import { authorizeImporter } from './import.js';
+import { documentOrganization } from './organizations.js';
 
 export const IMPORT_FORMATS = ['json', 'xlsx', 'csv', 'sheet-text'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -94,7 +96,13 @@ export async function importFile(ctx: Context, bytes: Buffer, options: FileImpor
  * what the reader could not place beside its own problems.
  */
 async function importSheetText(ctx: Context, bytes: Buffer, names: { org?: string; bureau?: string }, modes: ImportOptions): Promise<FileImportOutcome> {
-  const { document, report, notes } = readSheetDraft(bytes, names);
+  const draft = readSheetDraft(bytes, names);
+  const { report } = draft;
+  // Into an organization that holds these projects already: their keys, not p1…pN.
+  const kept = keepStoredKeys(await storedDocument(ctx, draft.document), draft.document);
+  const { document } = kept;
+  const matched = Object.keys(kept.projects).length;
+  const notes = matched === 0 ? draft.notes : `${draft.notes}登録済みの事業 ${matched} 件と名前・所管課で対応させ、そのキーを引き継ぎました / ${matched} stored project(s) matched by name and division keep their keys\n`;
   const unread = report.unplaced.map((item) => ({ path: placeOf(item) || 'sheet-text', message: item.message }));
   if (document.projects.length === 0) {
     throw new ServiceError(
@@ -111,6 +119,12 @@ async function importSheetText(ctx: Context, bytes: Buffer, names: { org?: strin
     }
     throw error;
   }
+}
+
+/** The stored document of the organization `doc` names, or undefined when it is not stored. */
+async function storedDocument(ctx: Context, doc: HyokaDocument): Promise<HyokaDocument | undefined> {
+  const found = await documentOrganization(ctx.store, doc.organization);
+  return found === undefined ? undefined : await ctx.store.documents.read(found.id);
 }
 
 /** The draft document a published sheet's text gives, and the reader's report (also as text). */
