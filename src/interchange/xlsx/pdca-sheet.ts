@@ -71,7 +71,7 @@ export async function writePdcaWorkbook(doc: HyokaDocument, options: PdcaWorkboo
     ws.commit();
   });
   const keysSheet = workbook.addWorksheet(names[names.length - 1]!, { state: 'veryHidden' }) as unknown as SheetWriter;
-  writeKeys(keysSheet, { fiscalYear, rows: keys });
+  writeKeys(keysSheet, { fiscalYear, sheets: names.slice(0, -1), rows: keys });
   void keysSheet.protect('', {});
   keysSheet.commit();
   await workbook.commit();

@@ -2,7 +2,8 @@
 // one line per row of the sheet — the worksheet and its first line, the project key, the
 // placement (policy, No.), the indicator keys of its lines in order, whether it carries its
 // policy's cells — and a fingerprint of the cells as written (one for the row, one for the
-// policy's cells). The fiscal years of the columns follow from the graded year in A1's row.
+// policy's cells). A1's row holds the graded year (the columns' years follow from it) and
+// the names of the sheet's worksheets.
 // The update reader (sheet-update.ts) finds its records by these keys, and tells a row a
 // person changed (its cells no longer match the fingerprint) from one hyoka changed since
 // (the stored row no longer writes the fingerprint).
@@ -34,6 +35,8 @@ export interface RowKey {
 export interface SheetKeys {
   /** The graded fiscal year (the sheet's first indicator column). */
   fiscalYear: number;
+  /** The worksheets of the sheet, in order (A1's row, from C1 on). */
+  sheets: string[];
   rows: RowKey[];
 }
 
@@ -76,6 +79,7 @@ export function rowKey(sheet: string, first: number, row: SheetRow, origins: Row
 export function writeKeys(ws: ExcelJS.Worksheet, keys: SheetKeys): void {
   ws.getCell(1, 1).value = KEYS_FORMAT;
   ws.getCell(1, 2).value = keys.fiscalYear;
+  keys.sheets.forEach((name, index) => (ws.getCell(1, 3 + index).value = name));
   HEADINGS.forEach((heading, index) => (ws.getCell(2, index + 1).value = heading));
   keys.rows.forEach((key, index) => {
     const values = [key.sheet, key.first, key.project, key.policy, key.no, key.policyCell ? 1 : 0, JSON.stringify(key.indicators), key.fingerprint, key.policyFingerprint ?? ''];
@@ -98,6 +102,12 @@ export function readKeys(ws: ExcelJS.Worksheet, problems: WorkbookProblem[]): Sh
   };
   const fiscalYear = ws.getCell(1, 2).value;
   if (typeof fiscalYear !== 'number' || !Number.isInteger(fiscalYear)) return broken();
+  const sheets: string[] = [];
+  for (let column = 3; column <= ws.getRow(1).cellCount; column++) {
+    const name = ws.getCell(1, column).value;
+    if (typeof name !== 'string') return broken();
+    sheets.push(name);
+  }
   const rows: RowKey[] = [];
   for (let line = FIRST_KEY_ROW; line <= ws.rowCount; line++) {
     const text = (column: number) => {
@@ -130,5 +140,5 @@ export function readKeys(ws: ExcelJS.Worksheet, problems: WorkbookProblem[]): Sh
       ...(typeof policyFingerprint === 'string' && { policyFingerprint }),
     });
   }
-  return { fiscalYear, rows };
+  return { fiscalYear, sheets, rows };
 }
