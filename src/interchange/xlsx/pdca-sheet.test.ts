@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDocument, buildProject } from '../../../test/factories.js';
 import { writePdcaWorkbook } from './pdca-sheet.js';
+import { KEYS_FORMAT } from './sheet-keys.js';
 import { sheetName, sheetNames } from './sheet-names.js';
 import { computed, demoDocument } from './test-support.js';
 
@@ -17,6 +18,8 @@ function lineOf(ws: ExcelJS.Worksheet, no: number): number {
   throw new Error(`No. ${no} not found`);
 }
 
+const visibleNames = (workbook: ExcelJS.Workbook) => workbook.worksheets.filter((sheet) => sheet.state === 'visible').map((sheet) => sheet.name);
+
 const mergedOver = (ws: ExcelJS.Worksheet, master: string, slave: string) => {
   const cell = ws.getCell(slave);
   return cell.isMerged && cell.master.address === master;
@@ -30,8 +33,24 @@ describe('the PDCA sheet workbook of the demo document', () => {
     ws = workbook.worksheets[0]!;
   });
 
-  it('has one worksheet per bureau', () => {
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['企画調整局']);
+  it('has one worksheet per bureau, and a very hidden, protected sheet of keys', () => {
+    expect(visibleNames(workbook)).toEqual(['企画調整局']);
+    const keys = workbook.worksheets.at(-1)!;
+    expect(keys.state).toBe('veryHidden');
+    expect(keys.getCell('A1').value).toBe(KEYS_FORMAT);
+    expect(keys.getCell('B1').value).toBe(2021);
+    expect((keys as unknown as { sheetProtection: { sheet?: boolean } | null }).sheetProtection?.sheet).toBe(true);
+  });
+
+  it('leaves the input cells unlocked under the sheet’s protection, the rest locked', () => {
+    const top = lineOf(ws, 1);
+    expect((ws as unknown as { sheetProtection: { sheet?: boolean } | null }).sheetProtection?.sheet).toBe(true);
+    for (const address of [`J${top}`, `J${top + 1}`, `L${top}`, `N${top}`, `O${top}`, `P${top}`, `R${top}`, `S${top}`, `T${top}`, `U${top}`, `V${top}`]) {
+      expect(ws.getCell(address).protection?.locked, address).toBe(false);
+    }
+    for (const address of [`A${top}`, `B${top}`, `D${top}`, `F${top}`, `G${top}`, `J${top + 2}`, `Q${top}`]) {
+      expect(ws.getCell(address).protection?.locked, address).not.toBe(false);
+    }
   });
 
   it('has the seed sheet’s header rows, with the years of the sheet', () => {
@@ -110,7 +129,7 @@ describe('the PDCA sheet workbook of the demo document', () => {
 describe('the PDCA sheet workbook, other shapes', () => {
   it('writes one sheet of the rows a filter keeps', async () => {
     const workbook = await load(await writePdcaWorkbook(computed(demoDocument()), { filter: { division: '東京事務所' } }));
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['PDCAシート']);
+    expect(visibleNames(workbook)).toEqual(['PDCAシート']);
     const ws = workbook.worksheets[0]!;
     const divisions = new Set<unknown>();
     for (let row = 4; row <= ws.rowCount; row++) if (ws.getCell(row, 2).value !== null) divisions.add(ws.getCell(row, 5).value);

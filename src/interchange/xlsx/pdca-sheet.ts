@@ -7,8 +7,9 @@
 import ExcelJS from 'exceljs';
 import { formatFiscalYear } from '../../domain/era.js';
 import type { HyokaDocument } from '../../domain/model.js';
-import { formatSdgs } from '../../domain/written.js';
-import { type Sheet, type SheetFilter, type SheetRow, sheetOf } from '../sheet-rows.js';
+import { type Sheet, type SheetFilter, type SheetRow, defaultSheetYear, sheetEntries, sheetOf } from '../sheet-rows.js';
+import { COLUMN, HEADER_ROWS, INDICATOR_COLUMNS, LAST_COLUMN, LINES_PER_INDICATOR, type LaidCell, POLICY_COLUMNS, ROW_COLUMNS, type RowOrigins, lineCount, rowCells, rowOrigins } from './sheet-cells.js';
+import { KEYS_SHEET, type RowKey, rowKey, writeKeys } from './sheet-keys.js';
 import { sheetNames } from './sheet-names.js';
 
 export interface PdcaWorkbookOptions {
@@ -20,7 +21,6 @@ export interface PdcaWorkbookOptions {
 
 /** Column widths (A…V) in characters, after the seed's proportions. */
 const WIDTHS = [16, 5, 8, 18, 9, 30, 22, 12, 7, 12, 12, 12, 12, 7, 11, 11, 7, 10, 7, 32, 7, 32];
-const HEADER_ROWS = 3;
 /** A3 landscape, one page wide, the header rows on every page (given when the sheet is made: the streaming writer writes it first). */
 const PRINT: Partial<ExcelJS.PageSetup> = {
   paperSize: 8 as ExcelJS.PaperSize, // A3 (exceljs's enum lacks it)
@@ -33,9 +33,6 @@ const PRINT: Partial<ExcelJS.PageSetup> = {
 };
 /** Panes frozen below the header rows and right of No. */
 const FROZEN: Partial<ExcelJS.WorksheetView> = { state: 'frozen', xSplit: 2, ySplit: HEADER_ROWS, topLeftCell: 'C4' };
-const LINES_PER_INDICATOR = 3;
-const COLUMN = { policy: 1, no: 2, sdgs: 3, project: 4, division: 5, summary: 6, indicator: 7, baseline: 8, label: 9, firstYear: 10, midTerm: 13, course: 14, budget: 15, change: 17, personnel: 18, grade: 19, improvement: 20, policyGrade: 21, policyImprovement: 22 } as const;
-const LAST_COLUMN = WIDTHS.length;
 
 const BORDER: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
 const FONT: Partial<ExcelJS.Font> = { name: 'Yu Gothic', size: 9 };
@@ -52,38 +49,63 @@ const HEADER_STYLE: Partial<ExcelJS.Style> = {
 /**
  * The sheet of a computed document (compute() has filled rates, changes and suggestions).
  * Written with exceljs's streaming writer: rows leave memory as each policy's group of
- * rows is done, so a large organization's sheet never sits in memory twice.
+ * rows is done, so a large organization's sheet never sits in memory twice. A very hidden,
+ * protected sheet (sheet-keys.ts) carries each row's keys and a fingerprint of its cells,
+ * so the workbook can be filled in and read back (sheet-update.ts); input cells are left
+ * unlocked under the sheet's protection (no password: it guides, the reader decides).
  */
 export async function writePdcaWorkbook(doc: HyokaDocument, options: PdcaWorkbookOptions = {}): Promise<Buffer> {
-  const sheet = sheetOf(doc, { ...(options.fiscalYear !== undefined && { fiscalYear: options.fiscalYear }), ...(options.filter && { filter: options.filter }) });
+  const fiscalYear = options.fiscalYear ?? defaultSheetYear(doc);
+  const entries = sheetEntries(doc, { fiscalYear, ...(options.filter && { filter: options.filter }) });
+  const sheet = sheetOf(doc, { fiscalYear, entries });
+  const placed = sheet.rows.map((row, index) => ({ row, origins: rowOrigins(doc, entries[index]!.project, entries[index]!.placement, fiscalYear) }));
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ useStyles: true, useSharedStrings: true, zip: { zlib: { level: 1 } } });
   workbook.creator = 'hyoka';
-  const groups = options.filter ? [{ name: 'PDCAシート', rows: sheet.rows }] : byBureau(sheet.rows);
-  const names = sheetNames(groups.map((group) => group.name));
+  const groups = options.filter ? [{ name: 'PDCAシート', rows: placed }] : byBureau(placed);
+  const names = sheetNames([...groups.map((group) => group.name), KEYS_SHEET]);
+  const keys: RowKey[] = [];
   groups.forEach((group, index) => {
     const ws = workbook.addWorksheet(names[index]!, { views: [FROZEN], pageSetup: PRINT }) as unknown as SheetWriter;
-    writeSheet(ws, sheet, group.rows);
+    writeSheet(ws, sheet, group.rows, keys);
+    void ws.protect('', SHEET_PROTECTION);
     ws.commit();
   });
+  const keysSheet = workbook.addWorksheet(names[names.length - 1]!, { state: 'veryHidden' }) as unknown as SheetWriter;
+  writeKeys(keysSheet, { fiscalYear, sheets: names.slice(0, -1), rows: keys });
+  void keysSheet.protect('', {});
+  keysSheet.commit();
   await workbook.commit();
   return (workbook as unknown as { stream: { read(): Buffer } }).stream.read();
 }
 
+/** What a person may still do on the protected sheet: select, resize, print; type only into inputs. */
+const SHEET_PROTECTION: Partial<ExcelJS.WorksheetProtection> = {
+  selectLockedCells: true,
+  selectUnlockedCells: true,
+  formatColumns: true,
+  formatRows: true,
+};
+
 /** exceljs's streaming worksheet: a Worksheet whose rows are written out once committed. */
 type SheetWriter = ExcelJS.Worksheet & { commit(): void; _merges: unknown[] };
 
-function byBureau(rows: SheetRow[]): { name: string; rows: SheetRow[] }[] {
-  const groups = new Map<string, SheetRow[]>();
-  for (const row of rows) {
-    const name = row.bureau || '局の指定なし';
+interface PlacedRow {
+  row: SheetRow;
+  origins: RowOrigins;
+}
+
+function byBureau(rows: PlacedRow[]): { name: string; rows: PlacedRow[] }[] {
+  const groups = new Map<string, PlacedRow[]>();
+  for (const placed of rows) {
+    const name = placed.row.bureau || '局の指定なし';
     if (!groups.has(name)) groups.set(name, []);
-    groups.get(name)!.push(row);
+    groups.get(name)!.push(placed);
   }
   if (groups.size === 0) return [{ name: 'PDCAシート', rows: [] }];
   return [...groups].map(([name, list]) => ({ name, rows: list }));
 }
 
-function writeSheet(ws: SheetWriter, sheet: Sheet, rows: SheetRow[]): void {
+function writeSheet(ws: SheetWriter, sheet: Sheet, rows: PlacedRow[], keys: RowKey[]): void {
   WIDTHS.forEach((width, index) => (ws.getColumn(index + 1).width = width));
   ws.headerFooter.oddFooter = '&P / &N'; // page numbers
   writeHeader(ws, sheet);
@@ -92,19 +114,19 @@ function writeSheet(ws: SheetWriter, sheet: Sheet, rows: SheetRow[]): void {
   let group: { start: number; row: SheetRow } | undefined;
   const closeGroup = (end: number) => {
     if (!group) return;
-    merges.add(group.start, COLUMN.policy, end, COLUMN.policy);
-    merges.add(group.start, COLUMN.policyGrade, end, COLUMN.policyGrade);
-    merges.add(group.start, COLUMN.policyImprovement, end, COLUMN.policyImprovement);
+    for (const column of POLICY_COLUMNS) merges.add(group.start, column, end, column);
     ws.getRow(end).commit(); // nothing merges across a policy's group: its rows are done
   };
-  for (const row of rows) {
-    const lines = Math.max(1, row.indicators.length * LINES_PER_INDICATOR);
-    const samePolicy = group && group.row.policy.code === row.policy.code && group.row.policyGrade === row.policyGrade && group.row.policyImprovement === row.policyImprovement;
+  for (const { row, origins } of rows) {
+    const lines = lineCount(row.indicators.length);
+    const samePolicy = group !== undefined && group.row.policy.code === row.policy.code && group.row.policyGrade === row.policyGrade && group.row.policyImprovement === row.policyImprovement;
     if (!samePolicy) {
       closeGroup(line - 1);
       group = { start: line, row };
     }
-    writeRow(ws, sheet, row, line, lines, !samePolicy, merges);
+    const cells = rowCells(sheet, row, origins, line, !samePolicy);
+    writeRow(ws, cells, row, line, lines, merges);
+    keys.push(rowKey(ws.name, line, row, origins, !samePolicy, cells));
     line += lines;
   }
   closeGroup(line - 1);
@@ -159,51 +181,22 @@ function writeHeader(ws: ExcelJS.Worksheet, sheet: Sheet): void {
   ws.getRow(3).height = 30;
 }
 
-function writeRow(ws: ExcelJS.Worksheet, sheet: Sheet, row: SheetRow, first: number, lines: number, policyCell: boolean, merges: Merges): void {
+function writeRow(ws: ExcelJS.Worksheet, cells: readonly LaidCell[], row: SheetRow, first: number, lines: number, merges: Merges): void {
   const last = first + lines - 1;
   for (let line = first; line <= last; line++) {
     for (let column = 1; column <= LAST_COLUMN; column++) ws.getCell(line, column).style = styleOf(column);
   }
-  const set = (column: number, value: ExcelJS.CellValue) => {
-    if (value !== undefined && value !== '') ws.getCell(first, column).value = value;
-  };
-  if (policyCell) set(COLUMN.policy, `${row.policy.code} ${row.policy.title}`.trim());
-  set(COLUMN.no, row.no);
-  set(COLUMN.sdgs, formatSdgs(row.sdgs));
-  set(COLUMN.project, row.projectName);
-  set(COLUMN.division, row.division);
-  set(COLUMN.summary, row.summary);
-  set(COLUMN.course, row.course);
-  sheet.budgetYears.forEach((_, index) => set(COLUMN.budget + index, row.budgets[index]));
-  set(COLUMN.change, row.budgetChange ?? undefined);
-  set(COLUMN.personnel, row.personnelCost);
-  set(COLUMN.grade, row.grade);
-  set(COLUMN.improvement, row.improvement);
-  if (policyCell) {
-    set(COLUMN.policyGrade, row.policyGrade);
-    set(COLUMN.policyImprovement, row.policyImprovement);
+  for (const cell of cells) {
+    const target = ws.getCell(cell.line, cell.column);
+    if (cell.value !== undefined && cell.value !== '') target.value = cell.value;
+    // Inputs stay editable under the sheet's protection; the rest is locked (Excel's default).
+    // (a style of its own: the column's style object is shared by every cell of the column).
+    if (cell.role.kind === 'input') target.style = { ...styleOf(cell.column), protection: { locked: false } };
   }
-  for (const column of [COLUMN.no, COLUMN.sdgs, COLUMN.project, COLUMN.division, COLUMN.summary, COLUMN.course, COLUMN.budget, COLUMN.budget + 1, COLUMN.change, COLUMN.personnel, COLUMN.grade, COLUMN.improvement]) {
-    merges.add(first, column, last, column);
-  }
-  row.indicators.forEach((indicator, index) => {
+  for (const column of ROW_COLUMNS) merges.add(first, column, last, column);
+  row.indicators.forEach((_, index) => {
     const top = first + index * LINES_PER_INDICATOR;
-    ws.getCell(top, COLUMN.indicator).value = indicator.name;
-    ws.getCell(top, COLUMN.baseline).value = indicator.baseline;
-    const revisions = indicator.revisions.map((reason) => `※中期目標改訂 ${reason}`);
-    ws.getCell(top, COLUMN.midTerm).value = [indicator.midTerm, ...revisions].join('\n');
-    ['目標', '実績', '達成率'].forEach((label, offset) => (ws.getCell(top + offset, COLUMN.label).value = label));
-    indicator.periods.forEach((period, yearIndex) => {
-      const column = COLUMN.firstYear + yearIndex;
-      // Later years print their targets only, as the seed does, until they have results.
-      const later = period.fiscalYear > sheet.fiscalYear && period.actual === '—';
-      ws.getCell(top, column).value = period.target;
-      if (!later) {
-        ws.getCell(top + 1, column).value = period.actual;
-        ws.getCell(top + 2, column).value = period.rate;
-      }
-    });
-    for (const column of [COLUMN.indicator, COLUMN.baseline, COLUMN.midTerm]) merges.add(top, column, top + LINES_PER_INDICATOR - 1, column);
+    for (const column of INDICATOR_COLUMNS) merges.add(top, column, top + LINES_PER_INDICATOR - 1, column);
   });
   fitHeights(ws, row, first, lines);
 }
