@@ -8,7 +8,7 @@ import { authorize } from './authorization.js';
 import type { Context } from './context.js';
 import { ServiceError, type Problem } from './errors.js';
 import { exportDocument } from './export.js';
-import { authorizeImporter, importDocument, type ImportReport } from './import.js';
+import { authorizeImporter, importDocument, type ImportMode, type ImportReport } from './import.js';
 import { cachedJson } from './project-cache.js';
 import { getProject } from './queries.js';
 
@@ -25,6 +25,10 @@ export function importValue(ctx: Context, value: unknown, options: ImportOptions
 }
 
 export interface ImportOptions {
+  /** `replace` (the default) or `merge` (services/import.ts). */
+  mode?: ImportMode;
+  /** Kept with every change-log entry of the import. */
+  comment?: string;
   /** Report what would change; write nothing. */
   dryRun?: boolean;
   /** Import even when it removes most of the organization (removal-guard.ts). */
@@ -45,6 +49,8 @@ export async function importValidated(ctx: Context, validation: ValidationResult
     dryRun: options.dryRun ?? false,
     allowRemovals: options.allowRemovals ?? false,
     ...(options.listChanges !== undefined && { listChanges: options.listChanges }),
+    ...(options.mode !== undefined && { mode: options.mode }),
+    ...(options.comment !== undefined && { comment: options.comment }),
   });
   return { report, unknownFields: validation.unknownFields };
 }

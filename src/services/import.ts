@@ -6,6 +6,7 @@
 // everything under them. The caller validates the document first.
 import type { HyokaDocument } from '../domain/model.js';
 import { changeList, type ChangeList } from '../interchange/change-list.js';
+import { mergeDocuments } from '../interchange/merge.js';
 import { changeSetOf, RECORD_KINDS, type ChangeSet, type RecordCounts, type RecordKind } from '../interchange/change-set.js';
 import { InvalidDocumentError, StaleSnapshotError, type ApplyStage } from '../store/index.js';
 import { authorize, may } from './authorization.js';
@@ -13,12 +14,23 @@ import type { Context } from './context.js';
 import { refusedPaths } from './rights-paths.js';
 import { documentOrganization } from './organizations.js';
 import { ServiceError } from './errors.js';
+import type { Channel } from './editing.js';
 import { importRecordsTotal, importsTotal } from './metrics.js';
 import { largeRemoval, removalRefusal, type LargeRemoval } from './removal-guard.js';
 
 export type { RecordCounts, RecordKind };
 
 export interface ImportOptions {
+  /**
+   * `replace` (the default): the document becomes the organization's data. `merge`: each
+   * project in the document replaces that project, projects absent from it are left alone,
+   * policies and policy evaluations in it are upserted (interchange/merge.ts).
+   */
+  mode?: ImportMode;
+  /** The change log's channel for what the import writes (default `import`). */
+  channel?: Channel;
+  /** Kept with every change-log entry of the import. */
+  comment?: string;
   /** Compute the report, write nothing. */
   dryRun?: boolean;
   /** List the changed values (path, before, after) in the report, the first this many. */
@@ -37,6 +49,8 @@ export interface ImportOptions {
 }
 
 export type ImportStage = ApplyStage;
+
+export type ImportMode = 'replace' | 'merge';
 
 export interface ImportReport {
   dryRun: boolean;
@@ -65,7 +79,8 @@ export async function importDocument(ctx: Context, doc: HyokaDocument, options: 
   for (let attempt = 1; ; attempt++) {
     const found = await documentOrganization(store, doc.organization);
     const snapshot = await store.documents.snapshot(found?.id ?? null);
-    const changeSet = changeSetOf(snapshot.document, doc);
+    const desired = options.mode === 'merge' ? mergeDocuments(snapshot.document, doc) : doc;
+    const changeSet = changeSetOf(snapshot.document, desired);
     if (!changeSet.ok) throw invalid(changeSet.problems);
     authorizeChanges(ctx, snapshot.orgId, snapshot.document, changeSet.changeSet);
     const removal = snapshot.orgId === null ? undefined : largeRemoval(changeSet.changeSet.counts, doc.organization.name);
@@ -77,7 +92,7 @@ export async function importDocument(ctx: Context, doc: HyokaDocument, options: 
     // Refused before anything is written.
     if (removal && options.allowRemovals !== true) throw removalRefusal(removal, doc.organization.name);
     try {
-      const { orgId } = await store.documents.apply(snapshot, doc, changeSet.changeSet, options.checkpoint);
+      const { orgId } = await store.documents.apply(snapshot, desired, changeSet.changeSet, options.checkpoint);
       countImport(changeSet.changeSet);
       return report(orgId);
     } catch (error) {
