@@ -3,7 +3,7 @@
 // the user may not change it — the value as plain text instead of an input, so it is not
 // posted and the stored value stays. No script is needed for any of it.
 import type { ReactNode } from 'react';
-import type { FormField } from '../../services/views/project-form.js';
+import type { FormField } from '../../services/views/form-field.js';
 import { En } from './dashboard-parts.js';
 
 export type { FormField };
@@ -144,6 +144,14 @@ export function Hidden({ csrf, fields }: { csrf?: string | undefined; fields: Re
         <input key={name} type="hidden" name={name} value={value} />
       ))}
     </>
+  );
+}
+
+export function SaveButton({ children }: { children?: ReactNode }) {
+  return (
+    <p>
+      <button type="submit">{children ?? <>保存 <En>Save</En></>}</button>
+    </p>
   );
 }
 

@@ -3,7 +3,7 @@
 // the form, each differing value as typed and as stored; the inputs keep what was typed.
 import type { CostFields, EvaluationFields, IndicatorFields, ProjectFormView, TargetFields } from '../../services/views/project-form.js';
 import { En } from './dashboard-parts.js';
-import { choices, FormProblems, Hidden, Select, TextArea, TextInput, type Option } from './form-fields.js';
+import { choices, FormProblems, Hidden, SaveButton, Select, TextArea, TextInput, type Option } from './form-fields.js';
 
 const TARGET_KINDS: Option[] = [
   { value: '', label: '目標なし（—）' },
@@ -90,11 +90,7 @@ export function ProjectForm({ view, action, csrf }: ProjectFormProps) {
             <EvaluationFieldset key={evaluation.label} evaluation={evaluation} view={view} />
           ))}
         </section>
-        <p>
-          <button type="submit">
-            保存 <En>Save</En>
-          </button>
-        </p>
+        <SaveButton />
       </form>
     </>
   );

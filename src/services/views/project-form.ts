@@ -21,14 +21,8 @@ import {
 } from './project-form-fields.js';
 import { suggestionFor } from './project-form-suggestion.js';
 import { valueAtPath } from './project-path.js';
+import type { FormField } from './form-field.js';
 
-export interface FormField {
-  name: string;
-  value: string;
-  /** Shown as an input; otherwise as text (and not posted). */
-  editable: boolean;
-  problems: string[];
-}
 
 export interface TargetFields {
   value: FormField;
