@@ -19,6 +19,7 @@ import { registerSignIn } from './sign-in.js';
 import { registerAdminUsers } from './admin-users.js';
 import { registerProjectEdit } from './project-edit.js';
 import { registerPolicyEvaluationEdit } from './policy-evaluation-edit.js';
+import { registerAdminSettings } from './admin-settings.js';
 import formbody from '@fastify/formbody';
 
 export const registerPages: FastifyPluginAsync = async (app) => {
@@ -40,4 +41,5 @@ export const registerPages: FastifyPluginAsync = async (app) => {
   registerAdminUsers(app);
   registerProjectEdit(app);
   registerPolicyEvaluationEdit(app);
+  registerAdminSettings(app);
 };
