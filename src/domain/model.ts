@@ -184,6 +184,8 @@ export interface Settings extends Extra {
   courses?: string[];
   budgetFlatBand?: number;
   rateDecimals?: number;
+  /** The review stages of a cycle (workflow.md): draft, submitted, [reviewed,] approved. */
+  stages?: ('draft' | 'submitted' | 'reviewed' | 'approved')[];
 }
 
 export interface HyokaDocument extends Extra {

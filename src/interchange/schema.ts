@@ -146,6 +146,7 @@ export const settingsSchema = z.looseObject({
   courses: z.array(identifier).min(1).optional(),
   budgetFlatBand: z.number().min(0).optional(),
   rateDecimals: z.number().int().min(0).max(4).optional(),
+  stages: z.array(z.enum(['draft', 'submitted', 'reviewed', 'approved'])).optional(),
 });
 
 export const documentSchema = z.looseObject({

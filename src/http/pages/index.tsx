@@ -17,6 +17,9 @@ import { registerPdf } from './pdf.js';
 import { installPageErrors } from './error-page.js';
 import { registerSignIn } from './sign-in.js';
 import { registerAdminUsers } from './admin-users.js';
+import { registerProjectEdit } from './project-edit.js';
+import { registerPolicyEvaluationEdit } from './policy-evaluation-edit.js';
+import { registerAdminSettings } from './admin-settings.js';
 import formbody from '@fastify/formbody';
 
 export const registerPages: FastifyPluginAsync = async (app) => {
@@ -36,4 +39,7 @@ export const registerPages: FastifyPluginAsync = async (app) => {
   registerDownloads(app);
   registerSignIn(app);
   registerAdminUsers(app);
+  registerProjectEdit(app);
+  registerPolicyEvaluationEdit(app);
+  registerAdminSettings(app);
 };

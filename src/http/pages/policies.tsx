@@ -17,6 +17,8 @@ import { resolveProfile } from '../../services/pages.js';
 import { cachedValue } from './page-cache.js';
 import { Pager, paging, rangeText } from './pager.js';
 import { En } from './dashboard-parts.js';
+import { editablePolicyBureaus } from '../../services/policy-evaluation-form.js';
+import { contextOf } from '../context.js';
 
 /** Policies on one page of the tree. */
 export const POLICIES_PAGE_SIZE = 100;
@@ -67,11 +69,16 @@ export function registerPolicies(app: FastifyInstance): void {
         policiesCsv(context.fiscalYear, [view]),
       );
     }
+    const bureaus = [
+      ...view.evaluations.flatMap((evaluation) => evaluation.bureau ?? []),
+      ...context.document.projects.filter((project) => project.placements.some((row) => row.policy === code)).flatMap((project) => project.bureau ?? []),
+    ];
+    const editable = await editablePolicyBureaus(contextOf(request), bureaus);
     return sendPage(
       reply,
       <Layout title={`施策 ${view.code}`} titleEn={`Policy ${view.code}`} organization={context.organization.name} org={context.org} path={context.path} data={dataLinksFor(request.url)}>
         <YearForm action={context.path} choices={filterChoices(context.document)} reading={context.reading} org={context.org} />
-        <PolicyDetail view={view} fiscalYear={context.fiscalYear} org={context.org} />
+        <PolicyDetail view={view} fiscalYear={context.fiscalYear} org={context.org} editableBureaus={editable} />
       </Layout>,
       pageStatus(context),
     );

@@ -2,14 +2,17 @@
 import { En, GradeText, Paragraphs, yearLabel } from './dashboard-parts.js';
 import { pageHref, projectHref } from './page-query.js';
 import type { PolicyView } from '../../services/views/policies.js';
+import { policyEvaluationHref } from './policy-evaluation-edit.js';
 
 interface Props {
   view: PolicyView;
   fiscalYear: number;
   org?: string | undefined;
+  /** The bureaus whose evaluation of this policy the reader may edit: a link to each one's form. */
+  editableBureaus?: readonly string[];
 }
 
-export function PolicyDetail({ view, fiscalYear, org }: Props) {
+export function PolicyDetail({ view, fiscalYear, org, editableBureaus = [] }: Props) {
   return (
     <div className="policy-page">
       <p className="policy-title">{view.title || '（施策名の記載なし）'}</p>
@@ -36,6 +39,17 @@ export function PolicyDetail({ view, fiscalYear, org }: Props) {
               <Paragraphs text={evaluation.improvement} />
             </div>
           ))
+        )}
+        {editableBureaus.length > 0 && (
+          <ul className="edit-links">
+            {editableBureaus.map((bureau) => (
+              <li key={bureau}>
+                <a href={policyEvaluationHref(view.code, bureau, { org, fiscalYear })}>
+                  {bureau}の局施策評価を編集 <En>Edit the bureau’s evaluation</En>
+                </a>
+              </li>
+            ))}
+          </ul>
         )}
       </section>
       <section aria-labelledby="policy-rows-heading">

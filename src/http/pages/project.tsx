@@ -4,7 +4,9 @@ import { dataLinksFor, Layout } from './layout.js';
 import { sendData } from './data.js';
 import { sendPage } from './render.js';
 import { filterChoices } from './filters.js';
-import { pageContext, pageStatus, sendQueryProblems } from './page-query.js';
+import { encodePathSegment, pageContext, pageStatus, queryHref, sendQueryProblems } from './page-query.js';
+import { mayEditProject } from '../../services/project-form.js';
+import { contextOf } from '../context.js';
 import { En, YearForm } from './dashboard-parts.js';
 import { PlanSection, DoSection } from './project-plan.js';
 import { CheckSection } from './project-check.js';
@@ -24,6 +26,7 @@ export function registerProject(app: FastifyInstance): void {
     const refused = sendQueryProblems(reply, context);
     if (refused) return refused;
     const view = projectView(context.document, project, context.fiscalYear);
+    const editable = await mayEditProject(contextOf(request), project);
     if (context.format !== 'html') {
       return sendData(reply, context.format, `project-${view.key}-${view.fiscalYear}`, { organization: context.organization.name, ...view }, () => projectCsv(view));
     }
@@ -32,6 +35,12 @@ export function registerProject(app: FastifyInstance): void {
       <Layout title={view.name} titleEn="Project (PDCA)" organization={context.organization.name} org={context.org} path={context.path} data={dataLinksFor(request.url)}>
         <p className="project-owner">
           {view.bureau ?? ''} {view.division} <En>Bureau and division</En>
+          {editable && (
+            <>
+              {' '}
+              ・ <a href={queryHref(`/projects/${encodePathSegment(view.key)}/edit`, { org: context.org, fiscalYear: view.fiscalYear })}>この事業を編集 <En>Edit this project</En></a>
+            </>
+          )}
         </p>
         <YearForm action={context.path} choices={filterChoices(context.document)} reading={context.reading} org={context.org} />
         <nav aria-label="PDCA">
