@@ -46,12 +46,14 @@
   function move(target) {
     if (!target) return;
     target.focus();
-    if (typeof target.select === 'function' && target.type === 'text') target.select();
+    if (isText(target)) target.select();
   }
 
   const isText = (el) => el.tagName === 'TEXTAREA' || (el.tagName === 'INPUT' && el.type === 'text');
-  const caretAtStart = (el) => !isText(el) || (el.selectionStart === 0 && el.selectionEnd === 0);
-  const caretAtEnd = (el) => !isText(el) || (el.selectionStart === el.value.length && el.selectionEnd === el.value.length);
+  // A cell reached by the keyboard has its whole text selected, as in a spreadsheet: it moves on either way.
+  const wholeSelected = (el) => el.selectionStart === 0 && el.selectionEnd === el.value.length;
+  const caretAtStart = (el) => !isText(el) || wholeSelected(el) || (el.selectionStart === 0 && el.selectionEnd === 0);
+  const caretAtEnd = (el) => !isText(el) || wholeSelected(el) || (el.selectionStart === el.value.length && el.selectionEnd === el.value.length);
 
   form.addEventListener('keydown', (event) => {
     const el = event.target;
