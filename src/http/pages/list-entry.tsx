@@ -444,8 +444,8 @@ export function registerListEntry(app: FastifyInstance): void {
     return show(request, reply, entryQuery(request.query), typeof raw.saved === 'string' ? Number(raw.saved) || 0 : undefined);
   });
 
+  // Someone not signed in is refused by the service (401): what they typed cannot survive a detour to /login.
   app.post(ENTRY_PATH, { schema: { hide: true } }, async (request, reply) => {
-    if (request.actor.kind === 'anonymous') return signInFirst(request, reply);
     const body = (request.body ?? {}) as FormBody;
     const query = { ...entryQuery(request.query), fiscalYear: entryQuery({ fiscalYear: body.fiscalYear }).fiscalYear };
     if (query.fiscalYear === undefined) return show(request, reply, query);
