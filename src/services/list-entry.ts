@@ -42,7 +42,8 @@ async function entryScope(ctx: Context): Promise<{ orgId: number; own: boolean }
   return { orgId, own: false };
 }
 
-export async function listEntry(ctx: Context, query: EntryQuery): Promise<ListEntry> {
+/** `projects: false` for the choices alone (the table of a refused save is the form's own). */
+export async function listEntry(ctx: Context, query: EntryQuery, { projects = true } = {}): Promise<ListEntry> {
   const { orgId, own } = await entryScope(ctx);
   const { document } = await computedDocument(ctx);
   const mine = document.projects.filter((project) =>
@@ -51,7 +52,7 @@ export async function listEntry(ctx: Context, query: EntryQuery): Promise<ListEn
   const needsFilter = !own && query.bureau === undefined && query.division === undefined;
   const latest = defaultSheetYear({ ...document, projects: mine.length > 0 ? mine : document.projects });
   const fiscalYear = query.fiscalYear ?? latest;
-  const edited = needsFilter ? [] : await Promise.all(mine.map((project) => projectForEdit(ctx, project.key)));
+  const edited = needsFilter || !projects ? [] : await Promise.all(mine.map((project) => projectForEdit(ctx, project.key)));
   return {
     fiscalYear,
     years: yearsOf(document, latest),

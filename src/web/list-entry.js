@@ -95,6 +95,27 @@
     el.setRangeText('\n', start, el.selectionEnd, 'end');
   });
 
+  // A grade other than the suggestion needs a reason (domain.md, rule 4): the hint beside the reason follows the grade.
+  function updateHint(grade) {
+    const hint = document.getElementById(grade.id + '-hint');
+    const reason = document.querySelector('[name="' + CSS.escape(grade.name.replace(/\/grade$/, '/gradeReason')) + '"]');
+    if (!hint || !reason) return;
+    const suggested = grade.dataset.suggested;
+    hint.hidden = !(suggested && grade.value && grade.value !== suggested && reason.value.trim() === '');
+  }
+
+  form.addEventListener('change', (event) => {
+    const el = event.target;
+    if (el instanceof HTMLSelectElement && el.dataset.suggested !== undefined) updateHint(el);
+  });
+  form.addEventListener('input', (event) => {
+    const el = event.target;
+    if (el instanceof HTMLInputElement && el.name.endsWith('/gradeReason')) {
+      const grade = document.querySelector('[name="' + CSS.escape(el.name.replace(/\/gradeReason$/, '/grade')) + '"]');
+      if (grade) updateHint(grade);
+    }
+  });
+
   /** Excel's text: rows by line, cells by tab; a cell holding a line break or tab comes quoted. */
   function parseBlock(text) {
     const rows = [[]];

@@ -298,15 +298,14 @@ function UnitCells({ project, unit, table, row, span }: { project: EntryProject;
         {unit.suggestedGrade ?? '—'}
       </td>
       <td rowSpan={span}>
-        <Select cell={unit.grade} label={`${label}${KIND_LABELS.grade}`} row={row} options={table.grades} />
+        <Select cell={unit.grade} label={`${label}${KIND_LABELS.grade}`} row={row} options={table.grades} suggested={unit.suggestedGrade ?? ''} />
       </td>
       <td rowSpan={span}>
         <Input cell={unit.gradeReason} label={`${label}${KIND_LABELS.gradeReason}`} row={row} />
-        {differs && unit.gradeReason.value.trim() === '' && (
-          <p className="entry-hint">
-            提案と異なるため理由が必要です <span lang="en">A grade other than the suggestion needs a reason</span>
-          </p>
-        )}
+        {/* The script shows it again whenever the grade chosen leaves the suggestion without a reason. */}
+        <p className="entry-hint" id={`${cellId(unit.grade.name)}-hint`} hidden={!(differs && unit.gradeReason.value.trim() === '')}>
+          提案と異なるため理由が必要です <span lang="en">A grade other than the suggestion needs a reason</span>
+        </p>
       </td>
       <td rowSpan={span} className="entry-last">
         {unit.lastCourse ?? '—'}
@@ -383,8 +382,8 @@ function Input(props: FieldProps & { numeric?: boolean; multiline?: boolean }) {
   );
 }
 
-function Select(props: FieldProps & { options: readonly string[] }) {
-  const { cell, label, options } = props;
+function Select(props: FieldProps & { options: readonly string[]; suggested?: string }) {
+  const { cell, label, options, suggested } = props;
   const attributes = fieldAttributes(props);
   // A stored value the settings no longer list stays choosable, so that saving does not change it.
   const all = cell.value !== '' && !options.includes(cell.value) ? [...options, cell.value] : options;
@@ -393,7 +392,7 @@ function Select(props: FieldProps & { options: readonly string[] }) {
       <label htmlFor={attributes.id} className="visually-hidden">
         {label}
       </label>
-      <select defaultValue={cell.value} {...attributes}>
+      <select defaultValue={cell.value} {...attributes} data-suggested={suggested}>
         <option value="">—</option>
         {all.map((option) => (
           <option key={option} value={option}>
@@ -454,7 +453,7 @@ export function registerListEntry(app: FastifyInstance): void {
       const org = orgOf(request.query);
       return reply.redirect(queryHref(ENTRY_PATH, { org, fiscalYear: query.fiscalYear, bureau: query.bureau, division: query.division, saved: outcome.count }), 303);
     }
-    const entry = await listEntry(contextOf(request), query);
+    const entry = await listEntry(contextOf(request), query, { projects: false });
     const errors = new Map(outcome.problems.map((problem) => [problem.path, problem.message]));
     const table = entryTable(outcome.sources, outcome.settings, query.fiscalYear, { typed: outcome.typed, errors, stored: outcome.stored });
     const summary: Summary = { kind: outcome.kind, message: outcome.message, problems: outcome.problems };
