@@ -12,6 +12,7 @@ import { CLI, createContext } from '../src/services/context.js';
 import { loadDemoIfEmpty } from '../src/services/demo.js';
 import { exportDocument } from '../src/services/export.js';
 import { importValue } from '../src/services/documents.js';
+import { projectForEdit } from '../src/services/editing.js';
 import { addUser, createToken, listUsers, setDisabled } from '../src/services/users.js';
 import { testStores, type TestStore } from '../src/store/test-stores.js';
 
@@ -156,6 +157,15 @@ describe.each(testStores())('authorization of every writing route on $name', (fa
       route: 'POST /admin/users/:login',
       allowed: ADMINS,
       send: (server, actor, headers) => server.inject({ method: 'POST', url: `/admin/users/target-${actor}?org=${ORG}`, ...merge(headers, form({ disabled: 'true' })) }),
+    },
+    {
+      route: 'POST /tasks/entry (企画課 project’s improvement)',
+      allowed: [...ADMINS, 'bureau', 'division'],
+      async send(server, actor, headers) {
+        const { version } = await projectForEdit(createContext(store, CLI, ORG), PROJECT);
+        const fields = { fiscalYear: '2021', [`version/${PROJECT}`]: version, [`projects/${PROJECT}/evaluations/2021/improvement`]: `${actor} の内容` };
+        return server.inject({ method: 'POST', url: `/tasks/entry?org=${ORG}`, ...merge(headers, form(fields)) });
+      },
     },
     // Signing out ends the request's own session, if any: anyone may.
     { route: 'DELETE /api/v1/session', allowed: EVERYONE, send: (server, _actor, headers) => server.inject({ method: 'DELETE', url: '/api/v1/session', headers }) },

@@ -1,8 +1,9 @@
 // Static assets served by the app itself (no CDN: a city's network may not reach one):
 // Noto Sans JP from @fontsource (regular and bold, split by unicode-range so a page loads
-// only the subsets it uses), the Digital Agency's design tokens, and our stylesheets. The
-// font files served are exactly those the font stylesheet names (the numbered Japanese
-// slices and the Latin, Cyrillic and Vietnamese subsets), so every URL it names answers.
+// only the subsets it uses), the Digital Agency's design tokens, our stylesheets, and the
+// scripts that enhance a page working without them (src/web/*.js). The font files served are
+// exactly those the font stylesheet names (the numbered Japanese slices and the Latin,
+// Cyrillic and Vietnamese subsets), so every URL it names answers.
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -38,6 +39,15 @@ function siteCss(): string {
   return [readFileSync(TOKENS, 'utf8'), ...own].join('\n');
 }
 
+/** The scripts of src/web (each enhances a page that works without it), by file name. */
+function scripts(): Map<string, string> {
+  return new Map(
+    readdirSync(WEB_DIR)
+      .filter((name) => name.endsWith('.js'))
+      .map((name) => [name, readFileSync(path.join(WEB_DIR, name), 'utf8')]),
+  );
+}
+
 export function registerAssets(app: FastifyInstance): void {
   const fonts = fontsCss();
   const files = fontFiles(fonts);
@@ -48,6 +58,11 @@ export function registerAssets(app: FastifyInstance): void {
   app.get('/assets/site.css', { schema: { hide: true } }, (_request, reply) =>
     reply.header('content-type', 'text/css; charset=utf-8').header('cache-control', 'public, max-age=300').send(site),
   );
+  for (const [name, source] of scripts()) {
+    app.get(`/assets/${name}`, { schema: { hide: true } }, (_request, reply) =>
+      reply.header('content-type', 'text/javascript; charset=utf-8').header('cache-control', 'public, max-age=300').send(source),
+    );
+  }
   app.get<{ Params: { file: string } }>('/assets/fonts/:file', { schema: { hide: true } }, (request, reply) => {
     const { file } = request.params;
     if (!files.has(file)) return reply.status(404).send({ error: { message: 'Not found' } });

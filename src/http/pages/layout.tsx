@@ -42,11 +42,13 @@ export interface LayoutProps {
   /** The ?org= the page was asked with, kept by the navigation's links. */
   org?: string | undefined;
   data?: DataLinks;
+  /** Scripts of our own assets that enhance the page (never needed to use it). */
+  scripts?: readonly string[];
   /** The page's content, under its <h1>. */
   children: ReactNode;
 }
 
-export function Layout({ title, titleEn, organization, path, org, data, children }: LayoutProps) {
+export function Layout({ title, titleEn, organization, path, org, data, scripts, children }: LayoutProps) {
   const keep = org === undefined ? {} : { org };
   return (
     <html lang="ja">
@@ -56,6 +58,7 @@ export function Layout({ title, titleEn, organization, path, org, data, children
         <title>{`${title} | ${organization} 行政評価`}</title>
         <link rel="stylesheet" href="/assets/fonts.css" />
         <link rel="stylesheet" href="/assets/site.css" />
+        {scripts?.map((src) => <script key={src} src={src} defer />)}
       </head>
       <body>
         <a className="skip-link" href="#main">

@@ -20,6 +20,9 @@ export function viewerOf(request: FastifyRequest): Viewer | undefined {
 
 const ROLE_NAMES: Record<string, string> = { admin: '管理者 admin', bureau: '局 bureau', division: '課 division', viewer: '閲覧 viewer' };
 
+/** The roles that enter their projects' figures: their header links to the list entry. */
+const ENTERS = new Set(['division', 'bureau']);
+
 export function SignedIn() {
   const viewer = useContext(ViewerContext);
   if (!viewer) {
@@ -34,6 +37,13 @@ export function SignedIn() {
       <span>
         {viewer.login}（{ROLE_NAMES[viewer.role] ?? viewer.role}）
       </span>{' '}
+      {ENTERS.has(viewer.role) && (
+        <>
+          <a href="/tasks/entry">
+            一覧入力 <span lang="en">List entry</span>
+          </a>{' '}
+        </>
+      )}
       {viewer.csrf && (
         <>
           <input type="hidden" name="_csrf" value={viewer.csrf} />

@@ -1,0 +1,143 @@
+// The division's list entry (workflow.md, "Editing"): every input of the projects a division
+// or bureau may edit, for one fiscal year, read for the table and saved at once through the
+// one write path (saveProjects: all or nothing). An admin names a bureau or division to see
+// theirs. Problems are answered by cell, a conflict with the values stored meanwhile.
+import type { HyokaDocument, Project, Settings } from '../domain/model.js';
+import { defaultSheetYear } from '../interchange/sheet-rows.js';
+import { authorize, may } from './authorization.js';
+import { computedDocument } from './computed.js';
+import type { Context } from './context.js';
+import { ConflictError, projectForEdit, saveProjects } from './editing.js';
+import { asServiceError, type Problem } from './errors.js';
+import { storedCells, type EntrySource } from './views/list-entry.js';
+import { formProjects, parseEntry, type FormBody } from './views/list-entry-form.js';
+
+export interface EntryQuery {
+  fiscalYear?: number | undefined;
+  bureau?: string | undefined;
+  division?: string | undefined;
+}
+
+export interface ListEntry {
+  fiscalYear: number;
+  /** The years a person may choose, latest first. */
+  years: number[];
+  /** An admin's choices (the organization's bureaus and divisions); empty for the others. */
+  bureaus: string[];
+  divisions: string[];
+  /** An admin who named no bureau or division sees the choice only. */
+  needsFilter: boolean;
+  settings: Settings | undefined;
+  sources: EntrySource[];
+}
+
+/** Who the list is for: a bureau or division user's own projects, an admin's chosen ones. */
+async function entryScope(ctx: Context): Promise<{ orgId: number; own: boolean }> {
+  const orgId = (await ctx.organization()).id;
+  authorize(ctx, 'read-drafts', { orgId });
+  const actor = ctx.actor;
+  if (actor.kind === 'user' && (actor.role === 'bureau' || actor.role === 'division')) return { orgId, own: true };
+  // Viewers read but never enter; who may edit a project of no bureau and no division may edit any (admins, the console).
+  authorize(ctx, 'edit-project', { orgId });
+  return { orgId, own: false };
+}
+
+/** `projects: false` for the choices alone (the table of a refused save is the form's own). */
+export async function listEntry(ctx: Context, query: EntryQuery, { projects = true } = {}): Promise<ListEntry> {
+  const { orgId, own } = await entryScope(ctx);
+  const { document } = await computedDocument(ctx);
+  const mine = document.projects.filter((project) =>
+    own ? may(ctx.actor, 'edit-project', { orgId, bureau: project.bureau, division: project.division }) : matches(project, query),
+  );
+  const needsFilter = !own && query.bureau === undefined && query.division === undefined;
+  const latest = defaultSheetYear({ ...document, projects: mine.length > 0 ? mine : document.projects });
+  const fiscalYear = query.fiscalYear ?? latest;
+  const edited = needsFilter || !projects ? [] : await Promise.all(mine.map((project) => projectForEdit(ctx, project.key)));
+  return {
+    fiscalYear,
+    years: yearsOf(document, latest),
+    bureaus: own ? [] : distinct(document.projects.map((project) => project.bureau)),
+    divisions: own ? [] : distinct(document.projects.filter((project) => matches(project, { bureau: query.bureau })).map((project) => project.division)),
+    needsFilter,
+    settings: document.settings,
+    sources: edited.map(({ project, version }) => ({ project, version })),
+  };
+}
+
+function matches(project: Project, query: EntryQuery): boolean {
+  return (query.bureau === undefined || project.bureau === query.bureau) && (query.division === undefined || project.division === query.division);
+}
+
+const distinct = (values: (string | undefined)[]) => [...new Set(values.filter((value): value is string => value !== undefined))].sort();
+
+/** Every year with a period, budget or evaluation, and the one after the latest evaluated. */
+function yearsOf(document: HyokaDocument, latest: number): number[] {
+  const years = new Set<number>([latest + 1, latest]);
+  for (const project of document.projects) {
+    for (const indicator of project.indicators ?? []) for (const period of indicator.periods ?? []) if (period.actual !== undefined) years.add(period.fiscalYear);
+    for (const evaluation of project.evaluations ?? []) years.add(evaluation.fiscalYear);
+  }
+  return [...years].sort((a, b) => b - a);
+}
+
+export type EntrySaved =
+  | { saved: true; count: number }
+  | {
+      saved: false;
+      kind: 'invalid' | 'conflict';
+      message: string;
+      settings: Settings | undefined;
+      sources: EntrySource[];
+      problems: Problem[];
+      typed: Record<string, string>;
+      /** After a conflict: the values stored meanwhile, by field name. */
+      stored: Map<string, string>;
+    };
+
+/**
+ * Saves the form of one fiscal year: the projects it changed, at once, each against the version
+ * the form was filled for. Values that cannot be read, and a save the write path refuses as
+ * invalid or stale, come back with everything typed; a refusal of rights is thrown (403).
+ */
+export async function saveEntry(ctx: Context, body: FormBody, fiscalYear: number): Promise<EntrySaved> {
+  await entryScope(ctx);
+  const forms = formProjects(body);
+  const stored = await Promise.all(forms.map(({ key }) => projectForEdit(ctx, key)));
+  const settings = stored[0]?.settings;
+  const parsed = parseEntry(
+    body,
+    stored.map(({ project, version }) => ({ project, version })),
+    settings,
+    fiscalYear,
+  );
+  const refused = (kind: 'invalid' | 'conflict', message: string, problems: Problem[], sources = parsed.sources, meanwhile = new Map<string, string>()): EntrySaved => ({
+    saved: false,
+    kind,
+    message,
+    settings,
+    sources,
+    problems,
+    typed: parsed.typed,
+    stored: meanwhile,
+  });
+  if (parsed.problems.length > 0) {
+    return refused('invalid', `${parsed.problems.length} 件の入力を確認してください / Check ${parsed.problems.length} input(s)`, parsed.problems);
+  }
+  if (parsed.edits.length === 0) return { saved: true, count: 0 };
+  try {
+    await saveProjects(ctx, parsed.edits, { channel: 'form' });
+    return { saved: true, count: parsed.edits.length };
+  } catch (error) {
+    if (error instanceof ConflictError) {
+      // Shown beside what was typed; saving again (against the new versions) keeps the typed values.
+      const meanwhile = new Map<string, string>();
+      const versions = new Map(error.stale.map((stale) => [stale.key, stale.version]));
+      for (const stale of error.stale) for (const [name, value] of storedCells(stale.stored, fiscalYear)) meanwhile.set(name, value);
+      const sources = parsed.sources.map((source) => ({ ...source, version: versions.get(source.project.key) ?? source.version }));
+      return refused('conflict', error.message, error.problems, sources, meanwhile);
+    }
+    const service = asServiceError(error);
+    if (service?.kind === 'invalid') return refused('invalid', service.message, service.problems);
+    throw error;
+  }
+}
