@@ -21,6 +21,7 @@ import { registerProjectEdit } from './project-edit.js';
 import { registerPolicyEvaluationEdit } from './policy-evaluation-edit.js';
 import { registerAdminSettings } from './admin-settings.js';
 import { registerListEntry } from './list-entry.js';
+import { registerHistory } from './history.js';
 import formbody from '@fastify/formbody';
 
 export const registerPages: FastifyPluginAsync = async (app) => {
@@ -44,4 +45,5 @@ export const registerPages: FastifyPluginAsync = async (app) => {
   registerPolicyEvaluationEdit(app);
   registerAdminSettings(app);
   registerListEntry(app);
+  registerHistory(app);
 };
