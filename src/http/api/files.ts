@@ -1,22 +1,14 @@
 // /api/v1 routes for files: export in every format, import of JSON, Excel, CSV and sheet text
 // with a preview-then-confirm step, and search. Uploads are size-limited per format; an
 // Excel upload is also checked as a zip before anything is inflated (interchange/xlsx).
-import { createHash } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ServiceError } from '../../services/errors.js';
-import { EXPORT_FORMATS, IMPORT_FORMATS, IMPORT_MODES, exportFile, importFile, type FileImportOutcome, type ImportFormat } from '../../services/files.js';
+import { EXPORT_FORMATS, IMPORT_FORMATS, IMPORT_MODES, exportFile, importFile } from '../../services/files.js';
 import { searchProjects } from '../../services/search.js';
 import { contextOf } from '../context.js';
 import { BODY_LIMIT } from '../limits.js';
-
-/** Per-format upload limits: a workbook is compressed, so its limit is lower than JSON's. */
-const UPLOAD_LIMIT: Record<ImportFormat, number> = {
-  json: BODY_LIMIT,
-  xlsx: 32 * 1024 * 1024,
-  csv: BODY_LIMIT,
-  'sheet-text': 8 * 1024 * 1024,
-};
+import { mebibytes, PREVIEW_CHANGES, previewToken, UPLOAD_LIMIT } from '../uploads.js';
 
 const RAW_TYPES = [
   'application/octet-stream',
@@ -24,26 +16,6 @@ const RAW_TYPES = [
   'text/csv',
   'text/plain',
 ];
-
-/** Changed values a preview lists (with their total): enough to read, bounded for a whole new organization. */
-const PREVIEW_CHANGES = 1000;
-
-/**
- * What a preview promises: the same upload, read the same way, giving the same report.
- * Confirming with the token imports only if a fresh preview still gives that report — if
- * someone changed the data in between, the clerk is asked to look again.
- */
-function previewToken(bytes: Buffer, format: string, options: string, outcome: FileImportOutcome): string {
-  return createHash('sha256')
-    .update(format)
-    .update('\0')
-    .update(options)
-    .update('\0')
-    .update(bytes)
-    .update('\0')
-    .update(JSON.stringify(outcome.report))
-    .digest('base64url');
-}
 
 const orgQuery = z.object({ org: z.string().min(1).optional().describe('organization code or exact name') });
 
@@ -122,7 +94,7 @@ export const registerFileRoutes: FastifyPluginAsyncZod = async (app) => {
       const { format = 'json', mode, dryRun, confirm, org, bureau, allowRemovals } = request.query;
       const bytes = bodyBytes(request.body);
       if (bytes.length > UPLOAD_LIMIT[format]) {
-        throw new ServiceError('invalid', `ファイルが大きすぎます (上限 ${UPLOAD_LIMIT[format] / 1048576} MiB) / The file is too large (limit ${UPLOAD_LIMIT[format] / 1048576} MiB)`);
+        throw new ServiceError('invalid', `ファイルが大きすぎます (上限 ${mebibytes(UPLOAD_LIMIT[format])}) / The file is too large (limit ${mebibytes(UPLOAD_LIMIT[format])})`);
       }
       const ctx = contextOf(request);
       const options = { format, ...(mode !== undefined && { mode }), ...(bureau !== undefined && { bureau }) };

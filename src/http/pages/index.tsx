@@ -17,6 +17,7 @@ import { registerPdf } from './pdf.js';
 import { installPageErrors } from './error-page.js';
 import { registerSignIn } from './sign-in.js';
 import { registerAdminUsers } from './admin-users.js';
+import { registerImportPage } from './import.js';
 import formbody from '@fastify/formbody';
 
 export const registerPages: FastifyPluginAsync = async (app) => {
@@ -36,4 +37,5 @@ export const registerPages: FastifyPluginAsync = async (app) => {
   registerDownloads(app);
   registerSignIn(app);
   registerAdminUsers(app);
+  registerImportPage(app);
 };
