@@ -48,13 +48,16 @@ interface Pending {
 }
 
 const PENDING_LIMIT = 16;
+/** Bytes of all the uploads waiting: the oldest make room (their confirmation asks for the file again). */
+const PENDING_BYTES = 128 * 1024 * 1024;
 const PENDING_MS = 15 * 60 * 1000;
 const pending = new Map<string, Pending>();
 
 function keep(upload: Pending): string {
   const now = Date.now();
   for (const [id, entry] of pending) if (now - entry.at > PENDING_MS) pending.delete(id);
-  while (pending.size >= PENDING_LIMIT) pending.delete(pending.keys().next().value!);
+  const waiting = () => [...pending.values()].reduce((sum, entry) => sum + entry.bytes.length, 0);
+  while (pending.size > 0 && (pending.size >= PENDING_LIMIT || waiting() + upload.bytes.length > PENDING_BYTES)) pending.delete(pending.keys().next().value!);
   const id = randomBytes(18).toString('base64url');
   pending.set(id, upload);
   return id;
