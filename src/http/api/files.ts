@@ -1,22 +1,14 @@
 // /api/v1 routes for files: export in every format, import of JSON, Excel, CSV and sheet text
 // with a preview-then-confirm step, and search. Uploads are size-limited per format; an
 // Excel upload is also checked as a zip before anything is inflated (interchange/xlsx).
-import { createHash } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ServiceError } from '../../services/errors.js';
-import { EXPORT_FORMATS, IMPORT_FORMATS, IMPORT_MODES, exportFile, importFile, type FileImportOutcome, type ImportFormat } from '../../services/files.js';
+import { EXPORT_FORMATS, IMPORT_FORMATS, IMPORT_MODES, exportFile, importFile } from '../../services/files.js';
 import { searchProjects } from '../../services/search.js';
 import { contextOf } from '../context.js';
 import { BODY_LIMIT } from '../limits.js';
-
-/** Per-format upload limits: a workbook is compressed, so its limit is lower than JSON's. */
-const UPLOAD_LIMIT: Record<ImportFormat, number> = {
-  json: BODY_LIMIT,
-  xlsx: 32 * 1024 * 1024,
-  csv: BODY_LIMIT,
-  'sheet-text': 8 * 1024 * 1024,
-};
+import { mebibytes, PREVIEW_CHANGES, previewToken, UPLOAD_LIMIT } from '../uploads.js';
 
 const RAW_TYPES = [
   'application/octet-stream',
@@ -24,26 +16,6 @@ const RAW_TYPES = [
   'text/csv',
   'text/plain',
 ];
-
-/** Changed values a preview lists (with their total): enough to read, bounded for a whole new organization. */
-const PREVIEW_CHANGES = 1000;
-
-/**
- * What a preview promises: the same upload, read the same way, giving the same report.
- * Confirming with the token imports only if a fresh preview still gives that report — if
- * someone changed the data in between, the clerk is asked to look again.
- */
-function previewToken(bytes: Buffer, format: string, options: string, outcome: FileImportOutcome): string {
-  return createHash('sha256')
-    .update(format)
-    .update('\0')
-    .update(options)
-    .update('\0')
-    .update(bytes)
-    .update('\0')
-    .update(JSON.stringify(outcome.report))
-    .digest('base64url');
-}
 
 const orgQuery = z.object({ org: z.string().min(1).optional().describe('organization code or exact name') });
 
@@ -89,11 +61,14 @@ export const registerFileRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       bodyLimit: BODY_LIMIT,
       schema: {
-        summary: '取込み / Import (replaces the organization’s data): preview with dryRun=true, then confirm with its token',
+        summary: '取込み / Import (replace, merge or update): preview with dryRun=true, then confirm with its token',
         description:
           'Body: a hyoka/1 document (application/json), an xlsx workbook, a CSV, or the text of a published sheet (format=sheet-text). ' +
+          'mode=replace (default; a CSV: update) makes the file the organization’s data (its admin); mode=merge replaces each project in the file ' +
+          'and leaves the others; mode=update updates values of records that exist (a CSV; a row naming a record that does not exist is a problem with its line). ' +
+          'A bureau or division may merge or update within its rights; anything outside them is refused whole (403) with the paths. ' +
           'dryRun=true answers what would be added, updated, removed and left unchanged, the changed values (report.changes: ' +
-          'path, before, after; the first 1,000 and their total), and a confirmToken; ' +
+          'path, place — the workbook cell or CSV line — before, after; the first 1,000 and their total), and a confirmToken; ' +
           'sending the same body with confirm=<token> imports it only if the preview still holds (409 otherwise). ' +
           'An import that would remove more than half of the organization’s projects or policies is refused (400) unless confirmed ' +
           'with the token of a preview (whose report shows largeRemoval) or sent with allowRemovals=true. ' +
@@ -103,7 +78,7 @@ export const registerFileRoutes: FastifyPluginAsyncZod = async (app) => {
           'A workbook: at most 500,000 cells, 100,000 merged or validated cells, 100,000 shared strings, 40 MiB of XML.',
         querystring: orgQuery.extend({
           format: z.enum(IMPORT_FORMATS).optional().describe('json (default) | xlsx | csv | sheet-text'),
-          mode: z.enum(IMPORT_MODES).optional().describe('replace (default): the file becomes the organization’s data | merge: each project in the file replaces that project, the others stay'),
+          mode: z.enum(IMPORT_MODES).optional().describe('replace (default) | merge | update (a CSV’s only mode)'),
           dryRun: z.enum(['true', 'false']).optional().describe('report what would change; write nothing'),
           confirm: z.string().min(1).max(200).optional().describe('the confirmToken of a preview; also allows the removals it showed'),
           allowRemovals: z.enum(['true', 'false']).optional().describe('import even when it removes more than half of the projects or policies'),
@@ -116,14 +91,14 @@ export const registerFileRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { action: 'import-replace' },
     },
     async (request) => {
-      const { format = 'json', mode = 'replace', dryRun, confirm, org, bureau, allowRemovals } = request.query;
+      const { format = 'json', mode, dryRun, confirm, org, bureau, allowRemovals } = request.query;
       const bytes = bodyBytes(request.body);
       if (bytes.length > UPLOAD_LIMIT[format]) {
-        throw new ServiceError('invalid', `ファイルが大きすぎます (上限 ${UPLOAD_LIMIT[format] / 1048576} MiB) / The file is too large (limit ${UPLOAD_LIMIT[format] / 1048576} MiB)`);
+        throw new ServiceError('invalid', `ファイルが大きすぎます (上限 ${mebibytes(UPLOAD_LIMIT[format])}) / The file is too large (limit ${mebibytes(UPLOAD_LIMIT[format])})`);
       }
       const ctx = contextOf(request);
-      const options = { format, mode, ...(bureau !== undefined && { bureau }) };
-      const optionsKey = JSON.stringify([org ?? null, bureau ?? null, mode]);
+      const options = { format, ...(mode !== undefined && { mode }), ...(bureau !== undefined && { bureau }) };
+      const optionsKey = JSON.stringify([org ?? null, bureau ?? null, mode ?? null]);
       if (dryRun === 'true' || confirm !== undefined) {
         const preview = await importFile(ctx, bytes, { ...options, dryRun: true, listChanges: PREVIEW_CHANGES });
         const token = previewToken(bytes, format, optionsKey, preview);

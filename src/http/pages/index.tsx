@@ -22,6 +22,7 @@ import { registerPolicyEvaluationEdit } from './policy-evaluation-edit.js';
 import { registerAdminSettings } from './admin-settings.js';
 import { registerListEntry } from './list-entry.js';
 import { registerHistory } from './history.js';
+import { registerImportPage } from './import.js';
 import formbody from '@fastify/formbody';
 
 export const registerPages: FastifyPluginAsync = async (app) => {
@@ -46,4 +47,5 @@ export const registerPages: FastifyPluginAsync = async (app) => {
   registerAdminSettings(app);
   registerListEntry(app);
   registerHistory(app);
+  registerImportPage(app);
 };

@@ -18,7 +18,6 @@ import { ServiceError } from '../../services/errors.js';
 import { cachedMarkup } from './page-cache.js';
 import { projectHistory } from '../../services/history.js';
 import { historyRows, type HistoryRow } from '../../services/views/history.js';
-import { contextOf } from '../context.js';
 import { HistoryTable } from './history.js';
 
 export function registerProject(app: FastifyInstance): void {
