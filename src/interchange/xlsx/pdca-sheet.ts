@@ -190,8 +190,7 @@ function writeRow(ws: ExcelJS.Worksheet, cells: readonly LaidCell[], row: SheetR
     const target = ws.getCell(cell.line, cell.column);
     if (cell.value !== undefined && cell.value !== '') target.value = cell.value;
     // Inputs stay editable under the sheet's protection; the rest is locked (Excel's default).
-    // (a style of its own: the column's style object is shared by every cell of the column).
-    if (cell.role.kind === 'input') target.style = { ...styleOf(cell.column), protection: { locked: false } };
+    if (cell.role.kind === 'input') target.style = inputStyleOf(cell.column);
   }
   for (const column of ROW_COLUMNS) merges.add(first, column, last, column);
   row.indicators.forEach((_, index) => {
@@ -199,6 +198,14 @@ function writeRow(ws: ExcelJS.Worksheet, cells: readonly LaidCell[], row: SheetR
     for (const column of INDICATOR_COLUMNS) merges.add(top, column, top + LINES_PER_INDICATOR - 1, column);
   });
   fitHeights(ws, row, first, lines);
+}
+
+/** The column's style, unlocked: an object of its own per column (styles are shared by reference, never changed in place). */
+const INPUT_STYLES = new Map<number, Partial<ExcelJS.Style>>();
+function inputStyleOf(column: number): Partial<ExcelJS.Style> {
+  let style = INPUT_STYLES.get(column);
+  if (!style) INPUT_STYLES.set(column, (style = { ...styleOf(column), protection: { locked: false } }));
+  return style;
 }
 
 function styleOf(column: number): Partial<ExcelJS.Style> {
