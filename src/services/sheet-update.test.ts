@@ -13,7 +13,8 @@ import { loadDemoIfEmpty } from './demo.js';
 import { ServiceError } from './errors.js';
 import { exportFile } from './files.js';
 import { importDocument } from './import.js';
-import { SheetUpdateError, sheetWorkbookUpdate } from './sheet-update.js';
+import { exportDocument } from './export.js';
+import { readSheetWorkbook, SheetUpdateError, sheetWorkbookUpdate } from './sheet-update.js';
 import { userActor } from './user-actor.js';
 import { addUser } from './users.js';
 
@@ -84,6 +85,10 @@ describe.each(testStores())('a division’s PDCA sheet round trip ($name)', (fac
     ws.getCell(`J${top + 2}`).value = rate;
     const update = await sheetWorkbookUpdate(division(), await save(first));
     expect(update.document.projects.map((project) => project.key)).toEqual(['asean-cities']);
+    // As an update reader: the keys it changes, and each change's cell by its path.
+    const reading = await readSheetWorkbook(await save(first), await exportDocument(division()));
+    expect([reading.projects, reading.policyEvaluations]).toEqual([['asean-cities'], []]);
+    expect(reading.placeOf('projects/asean-cities/evaluations/2021/improvement')).toBe(`PDCAシート!T${top}`);
     const preview = await importDocument(division(), update.document, { mode: 'merge', dryRun: true, listChanges: 100 });
     expect(preview.changes!.changes.map((change) => change.path)).toEqual(['projects/asean-cities/evaluations/2021/grade', 'projects/asean-cities/evaluations/2021/improvement']);
 

@@ -31,8 +31,21 @@ export class SheetUpdateError extends ServiceError {
   }
 }
 
-export async function sheetWorkbookUpdate(ctx: Context, bytes: Buffer): Promise<SheetUpdate> {
-  const stored = await exportDocument(ctx);
+/**
+ * What the sheet workbook's update reader gives (the shape of files.ts's update readers): the
+ * stored document with the typed inputs in it, the keys of the projects and policy evaluations
+ * it changes, where each changed value was typed (by change path), and the changes themselves.
+ */
+export interface SheetWorkbookReading {
+  document: HyokaDocument;
+  projects: string[];
+  policyEvaluations: string[];
+  placeOf: (path: string) => string | undefined;
+  changes: SheetChange[];
+}
+
+/** Reads a filled-in sheet against the stored document; refused whole (SheetUpdateError) with its problems by cell. */
+export async function readSheetWorkbook(bytes: Buffer, stored: HyokaDocument): Promise<SheetWorkbookReading> {
   const reading = await readSheetUpdate(stored, bytes);
   if (!reading.ok) {
     throw new SheetUpdateError(
@@ -41,18 +54,31 @@ export async function sheetWorkbookUpdate(ctx: Context, bytes: Buffer): Promise<
       reading.changes,
     );
   }
-  return { document: changedOnly(stored, reading.document), changes: reading.changes };
-}
-
-/** The desired document cut down to what differs from the stored one (policies kept whole: a merge upserts them unchanged). */
-function changedOnly(stored: HyokaDocument, desired: HyokaDocument): HyokaDocument {
+  const document = reading.document;
   const storedProjects = new Map(stored.projects.map((project) => [project.key, project]));
   const storedEvaluations = new Map((stored.policyEvaluations ?? []).map((evaluation) => [policyEvaluationKey(evaluation), evaluation]));
-  const { policyEvaluations, ...rest } = desired;
-  const changedEvaluations = (policyEvaluations ?? []).filter((evaluation) => !sameValue(storedEvaluations.get(policyEvaluationKey(evaluation)), evaluation));
+  const places = new Map(reading.changes.map((change) => [change.path, change.place]));
   return {
-    ...rest,
-    projects: desired.projects.filter((project) => !sameValue(storedProjects.get(project.key), project)),
-    ...(changedEvaluations.length > 0 && { policyEvaluations: changedEvaluations }),
+    document,
+    projects: document.projects.filter((project) => !sameValue(storedProjects.get(project.key), project)).map((project) => project.key),
+    policyEvaluations: (document.policyEvaluations ?? []).filter((evaluation) => !sameValue(storedEvaluations.get(policyEvaluationKey(evaluation)), evaluation)).map(policyEvaluationKey),
+    placeOf: (path) => places.get(path),
+    changes: reading.changes,
   };
+}
+
+/** The organization's sheet workbook as an update: the merge file of what it changes, and the changes by cell. */
+export async function sheetWorkbookUpdate(ctx: Context, bytes: Buffer): Promise<SheetUpdate> {
+  const reading = await readSheetWorkbook(bytes, await exportDocument(ctx));
+  const projects = new Set(reading.projects);
+  const evaluations = new Set(reading.policyEvaluations);
+  const { policyEvaluations, ...rest } = reading.document;
+  const changed = (policyEvaluations ?? []).filter((evaluation) => evaluations.has(policyEvaluationKey(evaluation)));
+  const document: HyokaDocument = {
+    ...rest,
+    // Every policy, which a merge upserts unchanged: the file stays a valid document on its own.
+    projects: reading.document.projects.filter((project) => projects.has(project.key)),
+    ...(changed.length > 0 && { policyEvaluations: changed }),
+  };
+  return { document, changes: reading.changes };
 }
