@@ -94,6 +94,24 @@ describe('hyoka export/import in other formats', () => {
     expect(preview.stdout).toContain('Dry run');
   });
 
+  it('lists each changed value of a dry run (path, line, before → after), in the mode asked', async () => {
+    const budgets = join(dir, 'budgets.csv');
+    expect((await cli('export', '--format', 'csv-budgets', '--out', budgets, '--db', db)).status).toBe(0);
+    const lines = readFileSync(budgets, 'utf8').split('\r\n');
+    const index = lines.findIndex((line) => line.includes(',tabunka,') && line.includes(',2023,'));
+    lines[index] = lines[index]!.replace(/,2023,令和5年度,\d+,/, ',2023,令和5年度,777,');
+    writeFileSync(budgets, lines.join('\r\n'));
+    const preview = await cli('import', budgets, '--mode', 'update', '--dry-run', '--db', db);
+    expect(preview.status).toBe(0);
+    expect(preview.stdout).toMatch(new RegExp(`projects/tabunka/budgets/2023/amount \\[${index + 1}行目 / line ${index + 1}\\]: \\d+ → 777`));
+    expect((await cli('import', budgets, '--mode', 'merge', '--dry-run', '--db', db)).stderr).toContain('not merge');
+    expect((await cli('import', budgets, '--mode', 'sideways', '--db', db)).status).toBe(2);
+    // The sheet of the demo, merged: the demo's keys kept, only real differences listed.
+    const sheet = await cli('import', SEED.pathname, '--format', 'sheet-text', '--mode', 'merge', '--org', '北九州市', '--bureau', '企画調整局', '--dry-run', '--db', db);
+    expect(sheet.stdout).toContain('projects/tabunka/indicators/kurashi/decimals: 1 → —');
+    expect(sheet.stdout).not.toMatch(/projects\/p\d+/);
+  });
+
   it('explains bad options with exit status 2', async () => {
     expect((await cli('export', '--format', 'docx', '--db', db)).status).toBe(2);
     expect((await cli('export', '--format', 'xlsx', '--db', db)).stderr).toContain('--out');

@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import type { CheckResult } from '../domain/check.js';
 import { formatFiscalYear, readFiscalYear } from '../domain/era.js';
+import type { ChangeList } from '../interchange/change-list.js';
 import type { ImportOutcome } from '../services/documents.js';
 import type { Problem } from '../services/errors.js';
 
@@ -13,6 +14,7 @@ export function formatImportOutcome({ report, unknownFields }: ImportOutcome, dr
     ([kind, c]) => `  ${kind.padEnd(20)} ${pad(c.added)} ${pad(c.updated)} ${pad(c.removed)} ${pad(c.unchanged)}`,
   );
   const lines = [head, `  ${'record'.padEnd(20)} ${pad('追加 added')} ${pad('更新 updated')} ${pad('削除 removed')} ${pad('変更なし same')}`, ...rows];
+  if (report.changes) lines.push(...changeLines(report.changes));
   // A dry run shows what a real import would need allowed; an allowed one says what went.
   if (report.largeRemoval) lines.push(report.largeRemoval.message);
   if (unknownFields.length > 0) {
@@ -23,6 +25,22 @@ export function formatImportOutcome({ report, unknownFields }: ImportOutcome, dr
 }
 
 const pad = (value: number | string) => String(value).padStart(14);
+
+/** Each changed value: path, where the file holds it, before → after (— for none); or that nothing changes. */
+function changeLines({ total, changes }: ChangeList): string[] {
+  if (total === 0) return ['変更なし：このファイルは何も変えません / Unchanged: the file changes nothing'];
+  const shown = changes.length < total ? ` (最初の ${changes.length} 件 / the first ${changes.length})` : '';
+  return [
+    `変更される値 ${total} 件${shown} / ${total} changed value(s)`,
+    ...changes.map((change) => `  ${change.path}${change.place === undefined ? '' : ` [${change.place}]`}: ${shortValue(change.before)} → ${shortValue(change.after)}`),
+  ];
+}
+
+function shortValue(value: unknown): string {
+  if (value === undefined) return '—';
+  const text = JSON.stringify(value);
+  return [...text].length > 80 ? `${[...text].slice(0, 79).join('')}…` : text;
+}
 
 export function formatProblems(problems: readonly Problem[]): string {
   const head = `文書に ${problems.length} 件の問題があります / The document has ${problems.length} problem(s)`;

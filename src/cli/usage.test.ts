@@ -28,7 +28,8 @@ describe('hyoka <command> --help', () => {
   });
 
   it('explains the options of import and export', async () => {
-    expect((await cli('import', '--help')).stdout).toMatch(/^ {2}--dry-run +report what would change; write nothing$/m);
+    expect((await cli('import', '--help')).stdout).toMatch(/^ {2}--dry-run +report what would change, listing each changed value \(path, cell or line, before → after\); write nothing$/m);
+    expect((await cli('import', '--help')).stdout).toMatch(/^ {2}--mode M +replace \(default/m);
     expect((await cli('export', '--help')).stdout).toMatch(/^ {2}--out FILE +where to write/m);
     expect((await cli('serve', '--help')).stdout).toContain('PORT=3001 npm start');
     expect((await cli('--help')).stdout).toContain('hyoka <command> --help');

@@ -148,6 +148,11 @@ const KEY_OF: Readonly<Record<Listed, (record: Fields) => string>> = {
   policyEvaluation: (r) => `${segment(r.policy as string)}/${segment((r.bureau as string | undefined) ?? '')}/${year(r)}`,
 };
 
+/** A listed record's key as path segments (change-path.ts), for readers that name their records' places. */
+export function recordKeyOf(name: Exclude<RecordName, 'document' | 'organization' | 'plan' | 'settings'>, record: object): string {
+  return KEY_OF[name](record as Fields);
+}
+
 const KIND_RECORD = Object.fromEntries(Object.entries(KIND_OF).map(([name, kind]) => [kind, name])) as Record<RecordKind, Listed>;
 
 /** Per record: its lists of child records, their kind, and whether those have lists of their own. */

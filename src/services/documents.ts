@@ -3,6 +3,7 @@
 import { resolveProfile } from '../domain/profile.js';
 import type { HyokaDocument } from '../domain/model.js';
 import { compute, computeProject } from '../interchange/compute.js';
+import type { PlaceOf } from '../interchange/places.js';
 import { parseDocumentText, validateDocument, type ValidationResult } from '../interchange/validate.js';
 import { authorize } from './authorization.js';
 import type { Context } from './context.js';
@@ -35,6 +36,8 @@ export interface ImportOptions {
   allowRemovals?: boolean;
   /** List the changed values in the report, the first this many (a preview). */
   listChanges?: number;
+  /** Where the file holds each value (a reader's cells or lines), for the listed changes. */
+  placeOf?: PlaceOf;
 }
 
 /**
@@ -51,6 +54,7 @@ export async function importValidated(ctx: Context, validation: ValidationResult
     ...(options.listChanges !== undefined && { listChanges: options.listChanges }),
     ...(options.mode !== undefined && { mode: options.mode }),
     ...(options.comment !== undefined && { comment: options.comment }),
+    ...(options.placeOf !== undefined && { placeOf: options.placeOf }),
   });
   return { report, unknownFields: validation.unknownFields };
 }

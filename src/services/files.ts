@@ -5,6 +5,9 @@
 // nothing, with a dry run that reports what would change.
 import type { HyokaDocument } from '../domain/model.js';
 import { readCsv } from '../interchange/csv/read.js';
+import { policyEvaluationKey } from '../interchange/merge.js';
+import type { PlaceOf } from '../interchange/places.js';
+import { validateDocument } from '../interchange/validate.js';
 import { writeBudgetsCsv, writePeriodsCsv } from '../interchange/csv/write.js';
 import type { CsvEncoding } from '../interchange/csv/encode.js';
 import { openDataFiles } from '../interchange/open-data/files.js';
@@ -12,6 +15,7 @@ import { zipFiles } from '../interchange/open-data/zip.js';
 import type { SheetFilter } from '../interchange/sheet-rows.js';
 import { defaultSheetYear } from '../interchange/sheet-rows.js';
 import { readSheetText, type SheetReport } from '../interchange/sheet-text/read.js';
+import { keepStoredKeys } from '../interchange/sheet-text/keep-keys.js';
 import { formatSheetReport, placeOf } from '../interchange/sheet-text/report.js';
 import { writeDataWorkbook } from '../interchange/xlsx/data-workbook.js';
 import { writePdcaWorkbook } from '../interchange/xlsx/pdca-sheet.js';
@@ -20,16 +24,73 @@ import { writeTemplate } from '../interchange/xlsx/template.js';
 import { authorize } from './authorization.js';
 import { computedDocument } from './computed.js';
 import type { Context } from './context.js';
-import { importText, importValidated, importValue, type ImportOptions, type ImportOutcome } from './documents.js';
+import { importText, importValidated, type ImportOptions, type ImportOutcome } from './documents.js';
 import { ServiceError } from './errors.js';
 import { exportDocument } from './export.js';
 import { authorizeImporter } from './import.js';
+import { documentOrganization } from './organizations.js';
 
 export const IMPORT_FORMATS = ['json', 'xlsx', 'csv', 'sheet-text'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
+/**
+ * How a file meets the stored data (workflow.md, "Files in a workflow"): `replace` — the file
+ * becomes the organization's data (its admin's); `merge` — each project in the file replaces
+ * that project, the others are left alone; `update` — the file's values update fields of
+ * records that exist (an update reader, below), then written as a merge.
+ */
+export const IMPORT_MODES = ['replace', 'merge', 'update'] as const;
+export type FileImportMode = (typeof IMPORT_MODES)[number];
+
+/**
+ * What an update reader gives: the stored document with the file's values in it (validated
+ * here as a whole), and the records it touched — only those are written (as a merge), so a
+ * project the file does not name is never written back from a stale copy.
+ */
+export interface UpdateReading {
+  document: HyokaDocument;
+  /** Keys of the projects the file updates. */
+  projects: readonly string[];
+  /** Policy evaluations the file updates (interchange/merge.ts policyEvaluationKey). */
+  policyEvaluations?: readonly string[];
+  /** Where the file holds each value, by change path. */
+  placeOf?: PlaceOf;
+  /** What the reader wants a person to know. */
+  notes?: string;
+}
+
+/** Reads a file against the stored document; throws ServiceError('invalid') with its problems by cell or line. */
+export type UpdateReader = (bytes: Buffer, stored: HyokaDocument) => Promise<UpdateReading>;
+
+/**
+ * The readers of `update` mode, by format: the one place a format's update reader plugs in
+ * (the PDCA sheet workbook's goes under `xlsx`).
+ */
+export const UPDATE_READERS: Partial<Record<ImportFormat, UpdateReader>> = {
+  csv: async (bytes, stored) => {
+    const reading = readCsv(bytes, stored);
+    if (!reading.ok) {
+      throw new ServiceError(
+        'invalid',
+        `CSV に ${reading.problems.length} 件の問題があります。何も書き込んでいません / The CSV has ${reading.problems.length} problem(s); nothing was written`,
+        reading.problems.map(({ path, message }) => ({ path, message })),
+      );
+    }
+    const notes = reading.notices.map((notice) => `${notice.path}: ${notice.message}\n`).join('');
+    return { document: reading.document, projects: reading.projects, placeOf: reading.places, notes };
+  },
+};
+
+/** The modes a format is read in, the default first: a CSV only updates; the others replace or merge, and update where a reader is plugged in. */
+export function modesOf(format: ImportFormat): readonly FileImportMode[] {
+  if (format === 'csv') return ['update'];
+  return UPDATE_READERS[format] ? ['replace', 'merge', 'update'] : ['replace', 'merge'];
+}
+
 export interface FileImportOptions {
   format: ImportFormat;
+  /** Default: the format's first (modesOf). */
+  mode?: FileImportMode;
   dryRun?: boolean;
   /** Import even when it removes most of the organization (removal-guard.ts). */
   allowRemovals?: boolean;
@@ -42,6 +103,8 @@ export interface FileImportOptions {
 export interface FileImportOutcome extends ImportOutcome {
   /** What the reader wants a person to know (sheet text: read with confidence, guessed, not placed). */
   notes: string;
+  /** The mode the file was read in. */
+  mode: FileImportMode;
 }
 
 /**
@@ -50,11 +113,29 @@ export interface FileImportOutcome extends ImportOutcome {
  */
 export async function importFile(ctx: Context, bytes: Buffer, options: FileImportOptions): Promise<FileImportOutcome> {
   authorizeImporter(ctx);
-  const modes = {
+  const mode = modeOf(options.format, options.mode);
+  const modes: ImportOptions = {
+    mode: mode === 'replace' ? 'replace' : 'merge',
     dryRun: options.dryRun === true,
     allowRemovals: options.allowRemovals === true,
     ...(options.listChanges !== undefined && { listChanges: options.listChanges }),
   };
+  const outcome = await importIn(ctx, bytes, options, mode, modes);
+  return { ...outcome, mode };
+}
+
+function modeOf(format: ImportFormat, given: FileImportMode | undefined): FileImportMode {
+  const modes = modesOf(format);
+  if (given === undefined) return modes[0]!;
+  if (modes.includes(given)) return given;
+  throw new ServiceError(
+    'invalid',
+    `${format} は ${modes.join('・')} で取り込みます (${given} はできません) / A ${format} file is imported as ${modes.join(' or ')}, not ${given}`,
+  );
+}
+
+async function importIn(ctx: Context, bytes: Buffer, options: FileImportOptions, mode: FileImportMode, modes: ImportOptions): Promise<Omit<FileImportOutcome, 'mode'>> {
+  if (mode === 'update') return importUpdate(ctx, bytes, UPDATE_READERS[options.format]!, modes);
   switch (options.format) {
     case 'json':
       return { ...(await importText(ctx, utf8(bytes, 'JSON'), modes)), notes: '' };
@@ -68,24 +149,34 @@ export async function importFile(ctx: Context, bytes: Buffer, options: FileImpor
         );
       }
       // Validated by the reader: imported as it stands.
-      return { ...(await importValidated(ctx, { ok: true, document: reading.value, unknownFields: reading.unknownFields }, modes)), notes: '' };
+      const validation = { ok: true as const, document: reading.value, unknownFields: reading.unknownFields };
+      return { ...(await importValidated(ctx, validation, { ...modes, placeOf: reading.places })), notes: '' };
     }
-    case 'csv': {
-      const base = await csvBase(ctx);
-      const reading = readCsv(bytes, base);
-      if (!reading.ok) {
-        throw new ServiceError(
-          'invalid',
-          `CSV に ${reading.problems.length} 件の問題があります。何も書き込んでいません / The CSV has ${reading.problems.length} problem(s); nothing was written`,
-          reading.problems.map(({ path, message }) => ({ path, message })),
-        );
-      }
-      const notes = reading.notices.map((notice) => `${notice.path}: ${notice.message}`).join('\n');
-      return { ...(await importValue(ctx, reading.document, modes)), notes: notes ? `${notes}\n` : '' };
-    }
+    case 'csv':
+      throw new Error('a CSV is read in update mode');
     case 'sheet-text':
       return importSheetText(ctx, bytes, { ...(ctx.orgRef !== undefined && { org: ctx.orgRef }), ...(options.bureau !== undefined && { bureau: options.bureau }) }, modes);
   }
+}
+
+/** `update`: the reader's values into the stored document, validated whole, the records it touched written as a merge. */
+async function importUpdate(ctx: Context, bytes: Buffer, read: UpdateReader, modes: ImportOptions): Promise<Omit<FileImportOutcome, 'mode'>> {
+  const reading = await read(bytes, await storedBase(ctx));
+  const validation = validateDocument(reading.document);
+  // Refused whole, with every problem, when the values make the document invalid.
+  const written = validation.ok ? { ...validation, document: touchedOf(validation.document, reading) } : validation;
+  const outcome = await importValidated(ctx, written, { ...modes, ...(reading.placeOf && { placeOf: reading.placeOf }) });
+  return { ...outcome, notes: reading.notes ?? '' };
+}
+
+/** The records an update reading touched, as a merge file: those projects whole, those policy evaluations, no policies. */
+function touchedOf(document: HyokaDocument, reading: UpdateReading): HyokaDocument {
+  const projects = new Set(reading.projects);
+  const evaluations = new Set(reading.policyEvaluations ?? []);
+  const { policyEvaluations, ...rest } = document;
+  const touched: HyokaDocument = { ...rest, policies: [], projects: document.projects.filter((project) => projects.has(project.key)) };
+  if (evaluations.size > 0) touched.policyEvaluations = (policyEvaluations ?? []).filter((evaluation) => evaluations.has(policyEvaluationKey(evaluation)));
+  return touched;
 }
 
 /**
@@ -93,8 +184,14 @@ export async function importFile(ctx: Context, bytes: Buffer, options: FileImpor
  * because it read nothing. A draft without a single row is refused, and any refusal lists
  * what the reader could not place beside its own problems.
  */
-async function importSheetText(ctx: Context, bytes: Buffer, names: { org?: string; bureau?: string }, modes: ImportOptions): Promise<FileImportOutcome> {
-  const { document, report, notes } = readSheetDraft(bytes, names);
+async function importSheetText(ctx: Context, bytes: Buffer, names: { org?: string; bureau?: string }, modes: ImportOptions): Promise<Omit<FileImportOutcome, 'mode'>> {
+  const draft = readSheetDraft(bytes, names);
+  const { report } = draft;
+  // Into an organization that holds these projects already: their keys, not p1…pN.
+  const kept = keepStoredKeys(await storedDocument(ctx, draft.document), draft.document);
+  const { document } = kept;
+  const matched = Object.keys(kept.projects).length;
+  const notes = matched === 0 ? draft.notes : `${draft.notes}登録済みの事業 ${matched} 件と名前・所管課で対応させ、そのキーを引き継ぎました / ${matched} stored project(s) matched by name and division keep their keys\n`;
   const unread = report.unplaced.map((item) => ({ path: placeOf(item) || 'sheet-text', message: item.message }));
   if (document.projects.length === 0) {
     throw new ServiceError(
@@ -113,6 +210,12 @@ async function importSheetText(ctx: Context, bytes: Buffer, names: { org?: strin
   }
 }
 
+/** The stored document of the organization `doc` names, or undefined when it is not stored. */
+async function storedDocument(ctx: Context, doc: HyokaDocument): Promise<HyokaDocument | undefined> {
+  const found = await documentOrganization(ctx.store, doc.organization);
+  return found === undefined ? undefined : await ctx.store.documents.read(found.id);
+}
+
 /** The draft document a published sheet's text gives, and the reader's report (also as text). */
 export function readSheetDraft(bytes: Buffer, options: { org?: string; bureau?: string }): { document: HyokaDocument; report: SheetReport; notes: string } {
   const { document, report } = readSheetText(utf8(bytes, 'text'), {
@@ -122,16 +225,16 @@ export function readSheetDraft(bytes: Buffer, options: { org?: string; bureau?: 
   return { document, report, notes: formatSheetReport(report) };
 }
 
-/** A CSV updates the periods and budgets of an organization already in the database. */
-async function csvBase(ctx: Context): Promise<HyokaDocument> {
+/** An update reads against the stored document of an organization already in the database. */
+async function storedBase(ctx: Context): Promise<HyokaDocument> {
   try {
     return await exportDocument(ctx);
   } catch (error) {
     if (error instanceof ServiceError && error.kind === 'not-found') {
       throw new ServiceError(
         'invalid',
-        'CSV は登録済みの団体の実績・予算を更新します。先に hyoka/1 文書か Excel ブックで団体を取り込んでください / ' +
-          'A CSV updates the periods and budgets of an organization already stored: import its document or workbook first',
+        '更新 (update) は登録済みの団体の値を更新します。先に hyoka/1 文書か Excel ブックで団体を取り込んでください / ' +
+          'An update changes values of an organization already stored: import its document or workbook first',
       );
     }
     throw error;

@@ -7,6 +7,7 @@
 import type { HyokaDocument } from '../domain/model.js';
 import { changeList, type ChangeList } from '../interchange/change-list.js';
 import { mergeDocuments } from '../interchange/merge.js';
+import type { PlaceOf } from '../interchange/places.js';
 import { changeSetOf, RECORD_KINDS, type ChangeSet, type RecordCounts, type RecordKind } from '../interchange/change-set.js';
 import { InvalidDocumentError, StaleSnapshotError, type ApplyStage } from '../store/index.js';
 import { authorize, may } from './authorization.js';
@@ -35,6 +36,8 @@ export interface ImportOptions {
   dryRun?: boolean;
   /** List the changed values (path, before, after) in the report, the first this many. */
   listChanges?: number;
+  /** Where the file holds each value (the reader's cells or lines), for the listed changes. */
+  placeOf?: PlaceOf;
   /**
    * Write even when the import removes most of the organization (removal-guard.ts); without
    * it such an import is refused, and a dry run reports what would go.
@@ -85,7 +88,7 @@ export async function importDocument(ctx: Context, doc: HyokaDocument, options: 
     authorizeChanges(ctx, snapshot.orgId, snapshot.document, changeSet.changeSet);
     const removal = snapshot.orgId === null ? undefined : largeRemoval(changeSet.changeSet.counts, doc.organization.name);
     const report = (id: number | null) => ({
-      ...reportOf(doc, id, dryRun, changeSet.changeSet, options.listChanges),
+      ...reportOf(doc, id, dryRun, changeSet.changeSet, options.listChanges, options.placeOf),
       ...(removal && { largeRemoval: removal }),
     });
     if (dryRun) return report(snapshot.orgId);
@@ -157,11 +160,11 @@ function invalid(problems: { path: string; message: string }[]): ServiceError {
   return new ServiceError('invalid', '文書を取り込めません / The document cannot be imported', problems);
 }
 
-function reportOf(doc: HyokaDocument, id: number | null, dryRun: boolean, changeSet: ChangeSet, listChanges: number | undefined): ImportReport {
+function reportOf(doc: HyokaDocument, id: number | null, dryRun: boolean, changeSet: ChangeSet, listChanges: number | undefined, placeOf: PlaceOf | undefined): ImportReport {
   const organization: ImportReport['organization'] = { id, name: doc.organization.name, status: changeSet.organization.change };
   if (doc.organization.code !== undefined) organization.code = doc.organization.code;
   const counts = Object.fromEntries(RECORD_KINDS.map((kind) => [kind, changeSet.counts[kind]])) as Record<RecordKind, RecordCounts>;
   const report: ImportReport = { dryRun, organization, counts };
-  if (listChanges !== undefined) report.changes = changeList(changeSet, listChanges);
+  if (listChanges !== undefined) report.changes = changeList(changeSet, listChanges, placeOf);
   return report;
 }

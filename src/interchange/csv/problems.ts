@@ -25,7 +25,8 @@ function columnLetter(column: number): string {
   return letters;
 }
 
-function placeText(place: CsvPlace): string {
+/** A place in the file as problems and previews show it: `3行目 E列「目標」 / line 3, column E (目標)`. */
+export function placeText(place: CsvPlace): string {
   const header = place.header === undefined ? '' : `「${place.header}」`;
   const headerEn = place.header === undefined ? '' : ` (${place.header})`;
   if (place.line === undefined) return 'ファイル全体 / whole file';

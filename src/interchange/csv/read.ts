@@ -6,6 +6,8 @@
 // are kept. Without a base, the result is a fragment (see update.ts). All or nothing: any
 // problem and no document is given, so nothing can be half-imported.
 import type { Actual, Budget, HyokaDocument, Indicator, Period, PersonnelCost, Project, Target } from '../../domain/model.js';
+import { segment } from '../change-path.js';
+import { placesByPath, type PlaceOf } from '../places.js';
 import { RowReader, type Read } from './cells.js';
 import { type Table } from './columns.js';
 import { type DetectedEncoding, decodeCsv } from './decode.js';
@@ -30,6 +32,10 @@ export type CsvReadResult =
       /** No base was given: the document holds only what the rows say (no policies, no rows on the sheet). */
       fragment: boolean;
       changes: CsvChanges;
+      /** Keys of the projects the rows name (with a base): what an update writes. */
+      projects: string[];
+      /** The line each record a row states came from, by change path. */
+      places: PlaceOf;
       rows: number;
       /** Things worth knowing that did not stop the import (skipped columns). */
       notices: CsvProblem[];
@@ -69,6 +75,8 @@ export function readCsv(bytes: Uint8Array, base?: HyokaDocument, options: CsvRea
     document: update.document,
     fragment: base === undefined,
     changes: update.changes,
+    projects: [...update.named],
+    places: placesByPath(update.places),
     rows: records.records.length,
     notices,
   };
@@ -111,6 +119,7 @@ function applyPeriods(records: Records, update: DocumentUpdate, problems: CsvPro
     if (fiscalYear === undefined || !first(JSON.stringify([projectKey, indicatorKey, fiscalYear]), row)) continue;
     if ((target.present && !target.ok) || (actual.present && !actual.ok)) continue;
     applyPeriod(indicator, fiscalYear, target, actual, update.changes);
+    update.place(row, `projects/${segment(projectKey!)}/indicators/${segment(indicatorKey!)}/periods/${fiscalYear}`);
   }
 }
 
@@ -159,6 +168,7 @@ function applyBudgets(records: Records, update: DocumentUpdate, problems: CsvPro
     if ((budget.present && !budget.ok) || (cost.present && !cost.ok)) continue;
     if (budget.present) applyAmount(project, 'budgets', fiscalYear, budget.value, update.changes);
     if (cost.present) applyAmount(project, 'personnelCosts', fiscalYear, cost.value, update.changes);
+    for (const list of ['budgets', 'personnelCosts']) update.place(row, `projects/${segment(project.key)}/${list}/${fiscalYear}`);
   }
 }
 

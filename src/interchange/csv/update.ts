@@ -6,7 +6,7 @@
 import type { HyokaDocument, Indicator, Project } from '../../domain/model.js';
 import { BETTER, englishOf } from './columns.js';
 import type { RowReader } from './cells.js';
-import { both } from './problems.js';
+import { both, placeText } from './problems.js';
 
 export interface CsvChanges {
   added: number;
@@ -18,6 +18,10 @@ export interface CsvChanges {
 export class DocumentUpdate {
   readonly document: HyokaDocument;
   readonly changes: CsvChanges = { added: 0, updated: 0, removed: 0, unchanged: 0 };
+  /** Keys of the projects the rows name, in the order first named. */
+  readonly named = new Set<string>();
+  /** The line each record a row states was read from, by change path (places.ts). */
+  readonly places = new Map<string, string>();
   private readonly projects = new Map<string, Project>();
   private readonly labelLines = new Map<string, number>();
   private organizationChecked = false;
@@ -49,6 +53,7 @@ export class DocumentUpdate {
     const known = this.projects.get(key);
     if (this.base) {
       if (!known) return row.problem(row.record.cell('projectKey'), both(`事業キー「${key}」の事業は登録されていません。キーを確かめるか、先に事業を登録してください`, `no project has the key 「${key}」; check the key or add the project first`));
+      this.named.add(key);
       return known;
     }
     const labels = { name: this.label(row, 'projectName'), bureau: this.label(row, 'bureau'), division: this.label(row, 'division') };
@@ -94,6 +99,11 @@ export class DocumentUpdate {
     (project.indicators ??= []).push(indicator);
     this.labelLines.set(id, row.record.line);
     return indicator;
+  }
+
+  /** Remembers the row's line as the place of the record at `path` (projects/KEY/budgets/2021 …). */
+  place(row: RowReader, path: string): void {
+    this.places.set(path, placeText({ line: row.record.line }));
   }
 
   private label(row: RowReader, name: string): string | undefined {

@@ -4,7 +4,8 @@
 // problems (JSON paths) can be told by cell (`年度別!E12`).
 import { appendKey } from '../json-path.js';
 import { both, type WorkbookProblem } from './cells.js';
-import { addExtras, define, type Json } from './known-fields.js';
+import { KNOWN_FIELDS, type RecordName } from '../record-fields.js';
+import { addExtras, define, emptyListField, type Json } from './known-fields.js';
 import type { ReadRow } from './read-rows.js';
 import { ACHIEVED_LABELS, BETTER_LABELS, EMPTY_LIST } from './tables.js';
 import { basisOf, numericKind, targetOf } from './value-cells.js';
@@ -28,7 +29,7 @@ export class Assembler {
   }
 
   /** The record's その他(JSON): an object whose fields have no column of their own. */
-  extras(target: Json, path: string, row: ReadRow, known: ReadonlySet<string>, column = 'extra'): void {
+  extras(target: Json, path: string, row: ReadRow, record: RecordName, column = 'extra'): void {
     const extras = row.values[column];
     if (extras === undefined) return;
     const place = row.places[column]!;
@@ -36,8 +37,9 @@ export class Assembler {
       this.problem(place, 'その他(JSON) は {…} の形で書いてください', 'その他(JSON) must be an object {…}');
       return;
     }
-    for (const name of Object.keys(extras)) {
-      if (known.has(name)) {
+    const known = KNOWN_FIELDS[record];
+    for (const [name, value] of Object.entries(extras)) {
+      if (known.has(name) && !emptyListField(record, name, value)) {
         this.problem(place, `「${name}」には専用の列があります。その列に書いてください`, `"${name}" has a column of its own: write it there`);
         return;
       }

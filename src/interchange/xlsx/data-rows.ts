@@ -3,7 +3,7 @@
 // rows back rebuilds every list in the same order.
 import type { Evaluation, HyokaDocument, PersonnelCost, Project } from '../../domain/model.js';
 import { KNOWN_FIELDS as KNOWN } from '../record-fields.js';
-import { extrasOf } from './known-fields.js';
+import { extrasOf, extrasWithEmptyLists } from './known-fields.js';
 import {
   ACHIEVED_LABELS,
   BETTER_LABELS,
@@ -42,11 +42,15 @@ function cellOf(column: ColumnSpec, value: unknown): RowValue {
   return value as RowValue;
 }
 
-/** The cells of a record's plain columns (tables.ts plainColumns), then its その他(JSON). */
+/**
+ * The cells of a record's plain columns (tables.ts plainColumns), then its その他(JSON) with
+ * its optional lists written `[]` (a row's own empty lists have their なし instead).
+ */
 function cells(spec: TableSpec, record: object, except: readonly string[] = []): DataRow {
   const row: DataRow = {};
   for (const column of plainColumns(spec, except)) row[column.name] = cellOf(column, (record as Record<string, unknown>)[column.name]);
-  row.extra = json(extrasOf(record, KNOWN[spec.record!]));
+  const name = spec.record!;
+  row.extra = json(name === 'placement' ? extrasOf(record, KNOWN.placement) : extrasWithEmptyLists(record, name, KNOWN[name]));
   return row;
 }
 
@@ -71,7 +75,7 @@ export function settingsRows(doc: Pick<HyokaDocument, 'organization' | 'plan' | 
     row('settings.rateDecimals', '達成率の小数桁数 / rate decimals', settings?.rateDecimals),
     // {} here keeps an empty `settings: {}` apart from none at all.
     row('settings.extra', '設定のその他(JSON) / other settings', settings && (extrasOf(settings, KNOWN.settings) ?? (Object.keys(settings).length === 0 ? {} : undefined))),
-    row('document.extra', '文書のその他(JSON) / other fields', extrasOf(doc, KNOWN.document)),
+    row('document.extra', '文書のその他(JSON) / other fields', extrasWithEmptyLists(doc, 'document', KNOWN.document)),
   ];
 }
 

@@ -5,6 +5,7 @@
 // with any problem gives no document.
 import ExcelJS from 'exceljs';
 import { parsePath, formatPath } from '../json-path.js';
+import { placesOfDocument, type PlaceOf } from '../places.js';
 import { validateDocument } from '../validate.js';
 import type { HyokaDocument } from '../../domain/model.js';
 import { both, type WorkbookProblem } from './cells.js';
@@ -16,7 +17,7 @@ import { checkZip, DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip-guard.js';
 export type { WorkbookProblem };
 
 export type WorkbookReading =
-  | { ok: true; value: HyokaDocument; unknownFields: string[] }
+  | { ok: true; value: HyokaDocument; unknownFields: string[]; /** The cell each value came from, by change path. */ places: PlaceOf }
   | { ok: false; problems: WorkbookProblem[] };
 
 const WORKBOOK = 'ブック';
@@ -53,7 +54,7 @@ export async function readWorkbook(buffer: Buffer, limits: ZipLimits = DEFAULT_Z
   if (!validated.ok) {
     return fail(validated.problems.map((problem) => ({ place: placeOfPath(problem.path, assembled.places), path: problem.path, message: problem.message })));
   }
-  return { ok: true, value: validated.document, unknownFields: validated.unknownFields };
+  return { ok: true, value: validated.document, unknownFields: validated.unknownFields, places: placesOfDocument(validated.document, assembled.places) };
 }
 
 /** The cell of a JSON path: the field's own, else its nearest parent's row. */

@@ -4,7 +4,6 @@
 import { appendIndex, appendKey } from '../json-path.js';
 import { Assembler } from './assemble.js';
 import { placeOf, type WorkbookProblem } from './cells.js';
-import { KNOWN_FIELDS as KNOWN } from '../record-fields.js';
 import { define, type Json } from './known-fields.js';
 import type { ReadRow } from './read-rows.js';
 import {
@@ -63,7 +62,7 @@ export function rowsToDocument(tables: TableRows, problems: WorkbookProblem[]): 
     const path = appendIndex('policies', policies.length);
     const policy: Json = {};
     a.copy(policy, path, row, PLAIN.policies);
-    a.extras(policy, path, row, KNOWN.policy);
+    a.extras(policy, path, row, 'policy');
     policies.push(policy);
   }
 
@@ -73,7 +72,7 @@ export function rowsToDocument(tables: TableRows, problems: WorkbookProblem[]): 
     const path = appendIndex('projects', projects.length);
     const project: Json = {};
     a.copy(project, path, row, PLAIN.projects);
-    a.extras(project, path, row, KNOWN.project);
+    a.extras(project, path, row, 'project');
     projects.push(project);
     const key = row.values.key;
     if (typeof key === 'string' && !byKey.has(key)) byKey.set(key, { project, path, placements: new Map(), indicators: new Map() });
@@ -98,7 +97,7 @@ export function rowsToDocument(tables: TableRows, problems: WorkbookProblem[]): 
     a.copy(placement, path, row, PLAIN.placements);
     if (a.ownList(row, 'personnelCosts')) define(placement, 'personnelCosts', []);
     if (a.ownList(row, 'evaluations')) define(placement, 'evaluations', []);
-    a.extras(placement, path, row, KNOWN.placement);
+    a.extras(placement, path, row, 'placement');
     placements.push(placement);
     const no = row.values.no;
     if (typeof no === 'number' && !entry.placements.has(no)) entry.placements.set(no, { placement, path });
@@ -114,7 +113,7 @@ export function rowsToDocument(tables: TableRows, problems: WorkbookProblem[]): 
     a.copy(indicator, path, row, PLAIN.indicators);
     if (indicator.unit === undefined) define(indicator, 'unit', ''); // a blank 単位 is the empty unit
     a.indicatorValues(indicator, path, row);
-    a.extras(indicator, path, row, KNOWN.indicator);
+    a.extras(indicator, path, row, 'indicator');
     indicators.push(indicator);
     const key = row.values.key;
     if (typeof key === 'string' && !entry.indicators.has(key)) entry.indicators.set(key, { indicator, path });
@@ -134,7 +133,7 @@ export function rowsToDocument(tables: TableRows, problems: WorkbookProblem[]): 
     const period: Json = {};
     a.copy(period, path, row, PLAIN.periods);
     a.period(period, path, row);
-    a.extras(period, path, row, KNOWN.period);
+    a.extras(period, path, row, 'period');
     periods.push(period);
   }
 
@@ -157,7 +156,7 @@ export function rowsToDocument(tables: TableRows, problems: WorkbookProblem[]): 
       const path = appendIndex(appendKey(parent.path, field), records.length);
       const record: Json = {};
       a.copy(record, path, row, columns);
-      a.extras(record, path, row, KNOWN[spec.record!]);
+      a.extras(record, path, row, spec.record!);
       records.push(record);
     }
   };
@@ -172,7 +171,7 @@ export function rowsToDocument(tables: TableRows, problems: WorkbookProblem[]): 
       const path = appendIndex('policyEvaluations', records.length);
       const record: Json = {};
       a.copy(record, path, row, PLAIN.policyEvaluations);
-      a.extras(record, path, row, KNOWN.policyEvaluation);
+      a.extras(record, path, row, 'policyEvaluation');
       records.push(record);
     }
   }
@@ -249,7 +248,7 @@ function readSettings(a: Assembler, doc: Json, rows: ReadRow[]): void {
     const target = group === 'organization' ? organization : group === 'plan' ? plan : group === 'settings' ? settings : doc;
     if (field === 'extra') {
       const fake: ReadRow = { ...row, values: { extra: value }, places: { extra: valuePlace } };
-      a.extras(target, path, fake, group === 'organization' ? KNOWN.organization : group === 'plan' ? KNOWN.plan : group === 'settings' ? KNOWN.settings : KNOWN.document);
+      a.extras(target, path, fake, group === 'organization' || group === 'plan' || group === 'settings' ? group : 'document');
     } else {
       define(target, field, value);
     }
