@@ -49,7 +49,7 @@ export const importCommand: Command = {
   help: [
     'FILE             a hyoka/1 document (.json), a workbook (.xlsx: the data workbook or a filled template), a CSV (.csv: periods or budgets of a stored organization), or the text layer of a published sheet (.txt)',
     '--format F       json | xlsx | csv | sheet-text (default: from the file name)',
-    '--mode M         replace (default: the file becomes the organization\'s data) | merge (each project in the file replaces that project; the others stay) | update (the file\'s values update records that exist; a CSV\'s only mode)',
+    '--mode M         replace (default: the file becomes the organization\'s data) | merge (each project in the file replaces that project; the others stay) | update (the file\'s values update records that exist: a CSV, its only mode, or a filled-in PDCA sheet from export --format xlsx)',
     '--dry-run        report what would change, listing each changed value (path, cell or line, before → after); write nothing',
     '--allow-removals import even when it removes more than half of the organization\'s projects or policies',
     '--org CODE|NAME  the organization a CSV updates, or the name a sheet text gets',

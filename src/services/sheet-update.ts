@@ -1,24 +1,16 @@
-// The PDCA sheet workbook imported as `update`: the organization's stored document, the
-// workbook's typed inputs applied to it (interchange/xlsx/sheet-update.ts), and the file to
-// import as `merge` — the projects and policy evaluations it changes, nothing else, so an
-// update never writes back a project someone else saved meanwhile. What the reader refuses
-// is refused whole, each problem with its cell, and the changes it did read listed beside.
+// The PDCA sheet workbook's update reader (files.ts UPDATE_READERS.xlsx): the organization's
+// stored document with the workbook's typed inputs applied (interchange/xlsx/sheet-update.ts),
+// and the keys of the projects and policy evaluations it changes — files.ts writes those
+// alone, as a merge, so an update never writes back a project someone else saved meanwhile.
+// What the reader refuses is refused whole, each problem with its cell, and the changes it
+// did read listed beside.
 import type { HyokaDocument } from '../domain/model.js';
 import { policyEvaluationKey } from '../interchange/merge.js';
 import { sameValue } from '../interchange/same-value.js';
 import { readSheetUpdate, type SheetChange } from '../interchange/xlsx/sheet-update.js';
-import type { Context } from './context.js';
 import { ServiceError } from './errors.js';
-import { exportDocument } from './export.js';
 
 export type { SheetChange };
-
-export interface SheetUpdate {
-  /** The projects and policy evaluations the workbook changes (with every policy, which a merge leaves as stored): a `merge` file. */
-  document: HyokaDocument;
-  /** Each changed value: its cell, path, before and after. */
-  changes: SheetChange[];
-}
 
 /** A refused sheet workbook: the problems by cell, and the changes read before them (a preview shows both). */
 export class SheetUpdateError extends ServiceError {
@@ -65,20 +57,4 @@ export async function readSheetWorkbook(bytes: Buffer, stored: HyokaDocument): P
     placeOf: (path) => places.get(path),
     changes: reading.changes,
   };
-}
-
-/** The organization's sheet workbook as an update: the merge file of what it changes, and the changes by cell. */
-export async function sheetWorkbookUpdate(ctx: Context, bytes: Buffer): Promise<SheetUpdate> {
-  const reading = await readSheetWorkbook(bytes, await exportDocument(ctx));
-  const projects = new Set(reading.projects);
-  const evaluations = new Set(reading.policyEvaluations);
-  const { policyEvaluations, ...rest } = reading.document;
-  const changed = (policyEvaluations ?? []).filter((evaluation) => evaluations.has(policyEvaluationKey(evaluation)));
-  const document: HyokaDocument = {
-    ...rest,
-    // Every policy, which a merge upserts unchanged: the file stays a valid document on its own.
-    projects: reading.document.projects.filter((project) => projects.has(project.key)),
-    ...(changed.length > 0 && { policyEvaluations: changed }),
-  };
-  return { document, changes: reading.changes };
 }
