@@ -78,12 +78,13 @@ export async function writePdcaWorkbook(doc: HyokaDocument, options: PdcaWorkboo
   return (workbook as unknown as { stream: { read(): Buffer } }).stream.read();
 }
 
-/** What a person may still do on the protected sheet: select, resize, print; type only into inputs. */
+/** What a person may still do on the protected sheet: select, resize, filter, print; type only into inputs (not sort: rows stay where written). */
 const SHEET_PROTECTION: Partial<ExcelJS.WorksheetProtection> = {
   selectLockedCells: true,
   selectUnlockedCells: true,
   formatColumns: true,
   formatRows: true,
+  autoFilter: true,
 };
 
 /** exceljs's streaming worksheet: a Worksheet whose rows are written out once committed. */
