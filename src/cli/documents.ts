@@ -49,7 +49,7 @@ export const importCommand: Command = {
   help: [
     'FILE             a hyoka/1 document (.json), a workbook (.xlsx: the data workbook or a filled template), a CSV (.csv: periods or budgets of a stored organization), or the text layer of a published sheet (.txt)',
     '--format F       json | xlsx | csv | sheet-text (default: from the file name)',
-    '--mode M         replace (default: the file becomes the organization\'s data) | merge (each project in the file replaces that project; the others stay) | update (the file\'s values update records that exist; a CSV\'s only mode)',
+    '--mode M         replace (default: the file becomes the organization\'s data) | merge (each project in the file replaces that project; the others stay) | update (the file\'s values update records that exist: a CSV, its only mode, or a filled-in PDCA sheet from export --format xlsx)',
     '--dry-run        report what would change, listing each changed value (path, cell or line, before → after); write nothing',
     '--allow-removals import even when it removes more than half of the organization\'s projects or policies',
     '--org CODE|NAME  the organization a CSV updates, or the name a sheet text gets',
@@ -129,13 +129,14 @@ export const exportCommand: Command = {
     '書き出す（JSON・Excel・CSV・オープンデータ・PDF） / export: JSON (computed), Excel (PDCA sheet, data workbook, template), CSV, open data, PDF',
   usage:
     'hyoka export [--format json|xlsx|xlsx-data|xlsx-template|csv|csv-budgets|open-data|pdf] [--encoding utf-8|cp932] [--fiscal-year R3年度] ' +
-    '[--bureau NAME] [--page /sheet] [--out FILE] [--org CODE|NAME] [--db PATH]',
+    '[--bureau NAME] [--division NAME] [--page /sheet] [--out FILE] [--org CODE|NAME] [--db PATH]',
   help: [
     '--format F       json (default: the computed document) | xlsx (the PDCA sheet) | xlsx-data (the data workbook) | xlsx-template (blank) | csv (periods) | csv-budgets | open-data (zip) | pdf',
     '--out FILE       where to write (required for xlsx, xlsx-data, xlsx-template, open-data and pdf; otherwise standard output)',
     '--encoding E     utf-8 (default, with BOM) | cp932, for the CSVs',
     "--fiscal-year Y  2021, 2021年度 or R3年度: the sheet's or the open data's year",
     '--bureau NAME    the PDCA sheet of one bureau',
+    '--division NAME  the PDCA sheet of one division (to fill in and import back with --mode update)',
     '--page PATH      pdf only: the page to print (default /sheet; e.g. /projects/KEY)',
     '--org CODE|NAME  required when the database holds several organizations',
   ],
@@ -147,6 +148,7 @@ export const exportCommand: Command = {
     encoding: { type: 'string' },
     'fiscal-year': { type: 'string' },
     bureau: { type: 'string' },
+    division: { type: 'string' },
     page: { type: 'string' },
   },
   async run(values, _positionals, io) {
@@ -163,7 +165,8 @@ export const exportCommand: Command = {
       throw new ServiceError('invalid', `--encoding は utf-8 または cp932 です / --encoding is utf-8 or cp932 (got "${encoding}")`);
     }
     const fiscalYear = parseFiscalYearOption(stringOption(values, 'fiscal-year'));
-    const bureau = stringOption(values, 'bureau');
+    const filter = { bureau: stringOption(values, 'bureau'), division: stringOption(values, 'division') };
+    const filtered = filter.bureau !== undefined || filter.division !== undefined;
     const org = stringOption(values, 'org');
     const bytes = await withStore(values, io.env, async (store) => {
       if (format === 'pdf') return printPage(store, stringOption(values, 'page') ?? '/sheet', org, io.stderr);
@@ -171,7 +174,7 @@ export const exportCommand: Command = {
         format: format as ExportFormat,
         encoding,
         ...(fiscalYear !== undefined && { fiscalYear }),
-        ...(bureau !== undefined && { filter: { bureau } }),
+        ...(filtered && { filter: { ...(filter.bureau !== undefined && { bureau: filter.bureau }), ...(filter.division !== undefined && { division: filter.division }) } }),
       });
       return file.bytes;
     });

@@ -27,8 +27,9 @@ import type { Context } from './context.js';
 import { importText, importValidated, type ImportOptions, type ImportOutcome } from './documents.js';
 import { ServiceError } from './errors.js';
 import { exportDocument } from './export.js';
-import { documentOrganization } from './organizations.js';
+import { readSheetWorkbook } from './sheet-update.js';
 import { authorizeImporter } from './import.js';
+import { documentOrganization } from './organizations.js';
 
 export const IMPORT_FORMATS = ['json', 'xlsx', 'csv', 'sheet-text'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -79,6 +80,8 @@ export const UPDATE_READERS: Partial<Record<ImportFormat, UpdateReader>> = {
     const notes = reading.notices.map((notice) => `${notice.path}: ${notice.message}\n`).join('');
     return { document: reading.document, projects: reading.projects, placeOf: reading.places, notes };
   },
+  // The PDCA sheet workbook, filled in (services/sheet-update.ts).
+  xlsx: readSheetWorkbook,
 };
 
 /** The modes a format is read in, the default first: a CSV only updates; the others replace or merge, and update where a reader is plugged in. */

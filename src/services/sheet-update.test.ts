@@ -1,8 +1,8 @@
 // The issue's round trip of a division's own PDCA sheet, through the services and the store
 // on both dialects: export, type two inputs and change one computed cell; the preview lists
 // the two changes and refuses the computed cell by its address; without it the workbook
-// imports (as merge, within the division's rights, into the change log), and a new export
-// equals the first but for the two values.
+// imports (`update`, written as a merge within the division's rights, into the change log),
+// and a new export equals the first but for the two values.
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findKeysSheet, readKeys } from '../interchange/xlsx/sheet-keys.js';
@@ -11,13 +11,13 @@ import { testStores } from '../store/test-stores.js';
 import { CLI, createContext, type UserActor } from './context.js';
 import { loadDemoIfEmpty } from './demo.js';
 import { ServiceError } from './errors.js';
-import { exportFile } from './files.js';
-import { importDocument } from './import.js';
-import { SheetUpdateError, sheetWorkbookUpdate } from './sheet-update.js';
+import { exportFile, importFile } from './files.js';
+import { SheetUpdateError } from './sheet-update.js';
 import { userActor } from './user-actor.js';
 import { addUser } from './users.js';
 
 const DIVISION = { division: '国際政策課' };
+const UPDATE = { format: 'xlsx', mode: 'update' } as const;
 
 async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
@@ -72,22 +72,24 @@ describe.each(testStores())('a division’s PDCA sheet round trip ($name)', (fac
     const rate = ws.getCell(`J${top + 2}`).value;
     ws.getCell(`J${top + 2}`).value = '100.0%';
 
-    const refusal = await sheetWorkbookUpdate(division(), await save(first)).catch((error: unknown) => error);
+    const refusal = await importFile(division(), await save(first), { ...UPDATE, dryRun: true, listChanges: 100 }).catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(SheetUpdateError);
     const refused = refusal as SheetUpdateError;
     expect(refused.problems.map((problem) => problem.path)).toEqual([`PDCAシート!J${top + 2}`]);
+    expect(refused.problems[0]!.message).toContain('自動で計算する値');
     expect(refused.changes.map(({ place, path, before, after }) => ({ place, path, before, after }))).toEqual([
       { place: `PDCAシート!S${top}`, path: 'projects/asean-cities/evaluations/2021/grade', before: '遅れ', after: '順調' },
       { place: `PDCAシート!T${top}`, path: 'projects/asean-cities/evaluations/2021/improvement', before: expect.stringContaining('姉妹都市'), after: '対面での交流事業を再開する。' },
     ]);
 
     ws.getCell(`J${top + 2}`).value = rate;
-    const update = await sheetWorkbookUpdate(division(), await save(first));
-    expect(update.document.projects.map((project) => project.key)).toEqual(['asean-cities']);
-    const preview = await importDocument(division(), update.document, { mode: 'merge', dryRun: true, listChanges: 100 });
-    expect(preview.changes!.changes.map((change) => change.path)).toEqual(['projects/asean-cities/evaluations/2021/grade', 'projects/asean-cities/evaluations/2021/improvement']);
+    const { report: preview } = await importFile(division(), await save(first), { ...UPDATE, dryRun: true, listChanges: 100 });
+    expect(preview.changes!.changes.map(({ place, path, after }) => ({ place, path, after }))).toEqual([
+      { place: `PDCAシート!S${top}`, path: 'projects/asean-cities/evaluations/2021/grade', after: '順調' },
+      { place: `PDCAシート!T${top}`, path: 'projects/asean-cities/evaluations/2021/improvement', after: '対面での交流事業を再開する。' },
+    ]);
 
-    await importDocument(division(), update.document, { mode: 'merge' });
+    await importFile(division(), await save(first), UPDATE);
     const again = cellsOf(await load((await exportFile(division(), { format: 'xlsx', filter: DIVISION })).bytes));
     const before = cellsOf(await load(exported.bytes));
     const differing = [...new Set([...before.keys(), ...again.keys()])].filter((address) => before.get(address) !== again.get(address));
@@ -99,17 +101,16 @@ describe.each(testStores())('a division’s PDCA sheet round trip ($name)', (fac
     ]);
 
     // Read back unedited, the new export changes nothing.
-    const unchanged = await sheetWorkbookUpdate(division(), Buffer.from((await exportFile(division(), { format: 'xlsx', filter: DIVISION })).bytes));
-    expect(unchanged.changes).toEqual([]);
-    expect(unchanged.document.projects).toEqual([]);
+    const unchanged = await importFile(division(), Buffer.from((await exportFile(division(), { format: 'xlsx', filter: DIVISION })).bytes), { ...UPDATE, dryRun: true, listChanges: 100 });
+    expect(unchanged.report.changes!.total).toBe(0);
+    expect(unchanged.report.organization.status).toBe('unchanged');
   });
 
   it('refuses, with the path, a division’s sheet that changes another division’s project', async () => {
     const whole = await load((await exportFile(createContext(store, CLI), { format: 'xlsx' })).bytes);
     const top = firstLine(whole, projectOf(whole, '企画課'));
     whole.worksheets[0]!.getCell(`N${top}`).value = '拡大';
-    const update = await sheetWorkbookUpdate(division(), await save(whole));
-    const error = await importDocument(division(), update.document, { mode: 'merge' }).catch((caught: unknown) => caught);
+    const error = await importFile(division(), await save(whole), UPDATE).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ServiceError);
     expect((error as ServiceError).kind).toBe('forbidden');
     expect((error as ServiceError).problems.map((problem) => problem.path)).toEqual([expect.stringMatching(/^projects\/[^/]+\/evaluations\/2021\/course$/)]);

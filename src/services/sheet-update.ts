@@ -1,24 +1,16 @@
-// The PDCA sheet workbook imported as `update`: the organization's stored document, the
-// workbook's typed inputs applied to it (interchange/xlsx/sheet-update.ts), and the file to
-// import as `merge` — the projects and policy evaluations it changes, nothing else, so an
-// update never writes back a project someone else saved meanwhile. What the reader refuses
-// is refused whole, each problem with its cell, and the changes it did read listed beside.
+// The PDCA sheet workbook's update reader (files.ts UPDATE_READERS.xlsx): the organization's
+// stored document with the workbook's typed inputs applied (interchange/xlsx/sheet-update.ts),
+// and the keys of the projects and policy evaluations it changes — files.ts writes those
+// alone, as a merge, so an update never writes back a project someone else saved meanwhile.
+// What the reader refuses is refused whole, each problem with its cell, and the changes it
+// did read listed beside.
 import type { HyokaDocument } from '../domain/model.js';
 import { policyEvaluationKey } from '../interchange/merge.js';
 import { sameValue } from '../interchange/same-value.js';
 import { readSheetUpdate, type SheetChange } from '../interchange/xlsx/sheet-update.js';
-import type { Context } from './context.js';
 import { ServiceError } from './errors.js';
-import { exportDocument } from './export.js';
 
 export type { SheetChange };
-
-export interface SheetUpdate {
-  /** The projects and policy evaluations the workbook changes (with every policy, which a merge leaves as stored): a `merge` file. */
-  document: HyokaDocument;
-  /** Each changed value: its cell, path, before and after. */
-  changes: SheetChange[];
-}
 
 /** A refused sheet workbook: the problems by cell, and the changes read before them (a preview shows both). */
 export class SheetUpdateError extends ServiceError {
@@ -31,8 +23,21 @@ export class SheetUpdateError extends ServiceError {
   }
 }
 
-export async function sheetWorkbookUpdate(ctx: Context, bytes: Buffer): Promise<SheetUpdate> {
-  const stored = await exportDocument(ctx);
+/**
+ * What the sheet workbook's update reader gives (the shape of files.ts's update readers): the
+ * stored document with the typed inputs in it, the keys of the projects and policy evaluations
+ * it changes, where each changed value was typed (by change path), and the changes themselves.
+ */
+export interface SheetWorkbookReading {
+  document: HyokaDocument;
+  projects: string[];
+  policyEvaluations: string[];
+  placeOf: (path: string) => string | undefined;
+  changes: SheetChange[];
+}
+
+/** Reads a filled-in sheet against the stored document; refused whole (SheetUpdateError) with its problems by cell. */
+export async function readSheetWorkbook(bytes: Buffer, stored: HyokaDocument): Promise<SheetWorkbookReading> {
   const reading = await readSheetUpdate(stored, bytes);
   if (!reading.ok) {
     throw new SheetUpdateError(
@@ -41,18 +46,15 @@ export async function sheetWorkbookUpdate(ctx: Context, bytes: Buffer): Promise<
       reading.changes,
     );
   }
-  return { document: changedOnly(stored, reading.document), changes: reading.changes };
-}
-
-/** The desired document cut down to what differs from the stored one (policies kept whole: a merge upserts them unchanged). */
-function changedOnly(stored: HyokaDocument, desired: HyokaDocument): HyokaDocument {
+  const document = reading.document;
   const storedProjects = new Map(stored.projects.map((project) => [project.key, project]));
   const storedEvaluations = new Map((stored.policyEvaluations ?? []).map((evaluation) => [policyEvaluationKey(evaluation), evaluation]));
-  const { policyEvaluations, ...rest } = desired;
-  const changedEvaluations = (policyEvaluations ?? []).filter((evaluation) => !sameValue(storedEvaluations.get(policyEvaluationKey(evaluation)), evaluation));
+  const places = new Map(reading.changes.map((change) => [change.path, change.place]));
   return {
-    ...rest,
-    projects: desired.projects.filter((project) => !sameValue(storedProjects.get(project.key), project)),
-    ...(changedEvaluations.length > 0 && { policyEvaluations: changedEvaluations }),
+    document,
+    projects: document.projects.filter((project) => !sameValue(storedProjects.get(project.key), project)).map((project) => project.key),
+    policyEvaluations: (document.policyEvaluations ?? []).filter((evaluation) => !sameValue(storedEvaluations.get(policyEvaluationKey(evaluation)), evaluation)).map(policyEvaluationKey),
+    placeOf: (path) => places.get(path),
+    changes: reading.changes,
   };
 }

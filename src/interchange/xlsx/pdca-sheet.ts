@@ -78,12 +78,13 @@ export async function writePdcaWorkbook(doc: HyokaDocument, options: PdcaWorkboo
   return (workbook as unknown as { stream: { read(): Buffer } }).stream.read();
 }
 
-/** What a person may still do on the protected sheet: select, resize, print; type only into inputs. */
+/** What a person may still do on the protected sheet: select, resize, filter, print; type only into inputs (not sort: rows stay where written). */
 const SHEET_PROTECTION: Partial<ExcelJS.WorksheetProtection> = {
   selectLockedCells: true,
   selectUnlockedCells: true,
   formatColumns: true,
   formatRows: true,
+  autoFilter: true,
 };
 
 /** exceljs's streaming worksheet: a Worksheet whose rows are written out once committed. */
@@ -190,8 +191,7 @@ function writeRow(ws: ExcelJS.Worksheet, cells: readonly LaidCell[], row: SheetR
     const target = ws.getCell(cell.line, cell.column);
     if (cell.value !== undefined && cell.value !== '') target.value = cell.value;
     // Inputs stay editable under the sheet's protection; the rest is locked (Excel's default).
-    // (a style of its own: the column's style object is shared by every cell of the column).
-    if (cell.role.kind === 'input') target.style = { ...styleOf(cell.column), protection: { locked: false } };
+    if (cell.role.kind === 'input') target.style = inputStyleOf(cell.column);
   }
   for (const column of ROW_COLUMNS) merges.add(first, column, last, column);
   row.indicators.forEach((_, index) => {
@@ -199,6 +199,14 @@ function writeRow(ws: ExcelJS.Worksheet, cells: readonly LaidCell[], row: SheetR
     for (const column of INDICATOR_COLUMNS) merges.add(top, column, top + LINES_PER_INDICATOR - 1, column);
   });
   fitHeights(ws, row, first, lines);
+}
+
+/** The column's style, unlocked: an object of its own per column (styles are shared by reference, never changed in place). */
+const INPUT_STYLES = new Map<number, Partial<ExcelJS.Style>>();
+function inputStyleOf(column: number): Partial<ExcelJS.Style> {
+  let style = INPUT_STYLES.get(column);
+  if (!style) INPUT_STYLES.set(column, (style = { ...styleOf(column), protection: { locked: false } }));
+  return style;
 }
 
 function styleOf(column: number): Partial<ExcelJS.Style> {

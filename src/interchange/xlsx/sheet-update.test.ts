@@ -185,6 +185,20 @@ describe('reading a filled-in PDCA sheet workbook back (update)', () => {
     expect(missing.problems.map((problem) => problem.place)).toEqual([`PDCAシート!A${key.first}`]);
   });
 
+  it('refuses a sheet whose rows were inserted or deleted, once, by the first row out of place', async () => {
+    const doc = demoDocument();
+    let top = 0;
+    const reading = refused(
+      await roundTrip(doc, (workbook) => {
+        const key = keyOf(workbook, 'tabunka');
+        top = key.first;
+        workbook.getWorksheet(key.sheet)!.spliceRows(key.first, 0, ['挿入した行']);
+      }),
+    );
+    expect(reading.problems.map((problem) => problem.place)).toEqual([`PDCAシート!B${top}`]);
+    expect(reading.problems[0]!.message).toContain('行が挿入・削除・並べ替えされています');
+  });
+
   it('refuses a workbook without hyoka’s keys, and one past the zip guard’s limits', async () => {
     const doc = demoDocument();
     const plain = new ExcelJS.Workbook();

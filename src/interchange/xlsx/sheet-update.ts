@@ -21,7 +21,7 @@ import { sameValue } from '../same-value.js';
 import { sheetOf } from '../sheet-rows.js';
 import { validateDocument } from '../validate.js';
 import { both, placeOf, readCell, type WorkbookProblem } from './cells.js';
-import { cellPositions, cellText, HEADER_ROWS, type Input, type LaidCell, POLICY_COLUMNS, rowCells, rowOrigins } from './sheet-cells.js';
+import { cellPositions, cellText, COLUMN, HEADER_ROWS, type Input, type LaidCell, POLICY_COLUMNS, rowCells, rowOrigins } from './sheet-cells.js';
 import { type CellText, findKeysSheet, fingerprints, readKeys, type RowKey } from './sheet-keys.js';
 import { checkZip, DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip-guard.js';
 
@@ -89,9 +89,20 @@ class SheetUpdate {
         this.problem(ws.name, both(`シート「${ws.name}」は書き出したブックにありません。消すか、中身を元のシートに移してください`, `sheet "${ws.name}" was not in the exported workbook: delete it or move its contents`));
       }
     }
+    const shifted = new Set<string>();
     for (const key of keys.rows) {
       const ws = workbook.getWorksheet(key.sheet);
-      if (!ws) continue; // told once below
+      if (!ws || shifted.has(ws.name)) continue; // told once
+      const no = ws.getCell(key.first, COLUMN.no);
+      if (no.value !== key.no) {
+        // Rows inserted, deleted or sorted: no cell is where it was written, so none is read.
+        shifted.add(ws.name);
+        this.problem(
+          placeOf(ws.name, no.address),
+          both(`行が挿入・削除・並べ替えされています (No.${key.no} の行がここにありません)。書き出したときの行のまま記入してください`, `rows were inserted, deleted or sorted (No. ${key.no} is no longer here): keep the rows as exported`),
+        );
+        continue;
+      }
 
       const cells = cellPositions(key.first, key.indicators.length, key.policyCell).map(({ line, column }) => this.fileCell(ws, line, column));
       for (const cell of cells) known.add(`${ws.name}\u0000${cell.line}\u0000${cell.column}`);
@@ -99,8 +110,8 @@ class SheetUpdate {
     }
     for (const name of sheets) {
       const ws = workbook.getWorksheet(name);
-      if (ws) this.strayCells(ws, known);
-      else this.problem(name, missingSheet(name));
+      if (!ws) this.problem(name, missingSheet(name));
+      else if (!shifted.has(name)) this.strayCells(ws, known);
     }
     if (this.problems.length > 0) return { ok: false, problems: this.problems, changes: this.changes };
     const validated = validateDocument(this.desired);
