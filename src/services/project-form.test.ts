@@ -53,6 +53,17 @@ describe.each(testStores())('the forms on $name', (factory) => {
     ]);
   });
 
+  it('lets a division add an indicator by naming it', async () => {
+    const opened = await openProjectForm(ctx(KIKAKU), 'teiju-iju');
+    const values = { ...projectFormValues(opened.stored, 2021), 'newIndicator/name': 'UIJターン相談件数', 'newIndicator/unit': '件' };
+    expect(await submitProjectForm(ctx(KIKAKU), 'teiju-iju', { values, version: opened.version, fiscalYear: 2021 })).toMatchObject({ saved: true });
+    const reopened = await openProjectForm(ctx(KIKAKU), 'teiju-iju');
+    expect(reopened.stored.indicators?.map((indicator) => [indicator.key, indicator.name])).toEqual([
+      ['young-net-migration', '20歳代～30歳代の社会動態の増加数'],
+      ['indicator-2', 'UIJターン相談件数'],
+    ]);
+  });
+
   it('gives a stale form back with the stored project and the paths that differ, writing nothing', async () => {
     const opened = await openProjectForm(ctx(KIKAKU), 'teiju-iju');
     const values = projectFormValues(opened.stored, 2021);

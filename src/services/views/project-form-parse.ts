@@ -54,6 +54,8 @@ export function parseProjectForm(stored: Project, values: FormValues, fiscalYear
     }
   }
   project.indicators = project.indicators?.map((indicator) => readIndicator(reader, indicator, fiscalYear));
+  const added = readNewIndicator(reader, project.indicators ?? []);
+  if (added) project.indicators = [...(project.indicators ?? []), added];
   if (project.indicators === undefined) delete project.indicators;
   readCosts(reader, project, 'budgets', fiscalYear, undefined);
   readCosts(reader, project, 'personnelCosts', fiscalYear, undefined);
@@ -121,6 +123,21 @@ function readIndicator(reader: Reader, stored: Indicator, fiscalYear: number): I
   }
   if (stored.periods !== undefined || periods.length > 0) indicator.periods = periods;
   return indicator;
+}
+
+/** An indicator added by the form's blank one: a name makes it; its key is typed or made from the count. */
+function readNewIndicator(reader: Reader, indicators: readonly Indicator[]): Indicator | undefined {
+  const name = reader.text(names.newIndicator('name'))?.trim() ?? '';
+  let key = reader.text(names.newIndicator('key'))?.trim() ?? '';
+  const unit = reader.text(names.newIndicator('unit'))?.trim() ?? '';
+  if (name === '') {
+    if (key !== '' || unit !== '') reader.problem(names.newIndicator('name'), REQUIRED('追加する指標の名前', 'new indicator’s name'));
+    return undefined;
+  }
+  const taken = new Set(indicators.map((indicator) => indicator.key));
+  if (key === '') for (let n = indicators.length + 1; key === '' || taken.has(key); n++) key = `indicator-${n}`;
+  if (taken.has(key)) return reader.problem(names.newIndicator('key'), `キー「${key}」の指標はすでにあります / An indicator with the key 「${key}」 exists`);
+  return { key, name, unit };
 }
 
 function readPeriod(reader: Reader, at: string, stored: Period, unit: string): Period {

@@ -88,6 +88,8 @@ export interface ProjectFormView {
   summary: FormField;
   sdgs: FormField;
   indicators: IndicatorFields[];
+  /** A blank indicator to add (its name makes it). */
+  newIndicator: { key: FormField; name: FormField; unit: FormField };
   budgets: CostFields[];
   personnelCosts: CostFields[];
   rowPersonnelCosts: { label: string; years: CostFields[] }[];
@@ -175,6 +177,7 @@ export function projectFormView(input: ProjectFormInput): ProjectFormView {
         }),
       };
     }),
+    newIndicator: { key: field(names.newIndicator('key')), name: field(names.newIndicator('name')), unit: field(names.newIndicator('unit')) },
     budgets: costs(stored.budgets, names.budget),
     personnelCosts: costs(stored.personnelCosts, (year) => names.personnelCost(year)),
     rowPersonnelCosts: rowsWith(stored, 'personnelCosts').map((row) => ({ label: rowLabel(row.no), years: costs(row.personnelCosts, (year) => names.personnelCost(year, row)) })),
