@@ -49,7 +49,7 @@ export function ProjectForm({ view, action, csrf }: ProjectFormProps) {
   return (
     <>
       {view.conflicts.length > 0 && <Conflicts view={view} />}
-      <FormProblems problems={view.problems} />
+      <FormProblems problems={view.problems} placed={view.placedProblems} />
       <form className="edit-form" method="post" action={action}>
         <Hidden csrf={csrf} fields={{ _version: view.version, _year: String(view.fiscalYear) }} />
         <section aria-labelledby="plan">

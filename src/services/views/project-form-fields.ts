@@ -33,8 +33,8 @@ function rowPrefix(row: Placement | undefined): string {
 
 /** The change path a field writes (what rights and conflicts are reported on). */
 export function changePathOf(field: string): string {
-  // Adding an indicator is changing one's fields (rights-paths.ts: an indicator may be added where its fields may change).
-  if (field.startsWith('newIndicator/')) return `indicators/${field}`;
+  // Adding an indicator is allowed where its fields may change (rights-paths.ts): asked as a name's change.
+  if (field.startsWith('newIndicator/')) return 'indicators/newIndicator/name';
   return field
     .replace(/^(indicators\/[^/]+)\/(baseline|midTerm)\/.*$/u, '$1/$2')
     .replace(/^(indicators\/[^/]+\/periods\/\d+\/(?:target|actual))\/(?:kind|direction|achieved)$/u, '$1');

@@ -96,6 +96,8 @@ export interface ProjectFormView {
   evaluations: EvaluationFields[];
   /** Problems no input of the form stands for (shown at the top). */
   problems: Problem[];
+  /** Problems beside their inputs, by input name: listed at the top too, each linking to its input. */
+  placedProblems: Problem[];
   conflicts: ConflictRow[];
 }
 
@@ -196,12 +198,16 @@ export function projectFormView(input: ProjectFormInput): ProjectFormView {
       };
     }),
     problems: [],
+    placedProblems: [],
     conflicts: [],
   };
   for (const problem of input.problems ?? []) {
     const name = placeOf(problem.path, placed);
     if (name === undefined) view.problems.push(problem);
-    else placed.get(name)!.push(problem.message);
+    else {
+      placed.get(name)!.push(problem.message);
+      view.placedProblems.push({ path: name, message: problem.message });
+    }
   }
   if (input.conflict) {
     view.conflicts = input.conflict.paths.map((path) => ({ path, mine: shownValue(valueAtPath(current, path)), stored: shownValue(valueAtPath(input.conflict!.stored, path)) }));
