@@ -8,7 +8,7 @@ import type { Profile } from '../../domain/profile.js';
 import type { Reading } from '../../domain/reading.js';
 import { amountOf, fiscalYearOf, measureOf, rankOf } from '../../interchange/numerals.js';
 import { sameValue } from '../../interchange/same-value.js';
-import type { Problem } from '../../interchange/messages.js';
+import { messages, type Problem } from '../../interchange/messages.js';
 import { BASES, costFormYears, names, periodYears, rowsEvaluated, rowsWith, TARGET_KINDS, type FormValues } from './project-form-fields.js';
 import { suggestionFor } from './project-form-suggestion.js';
 
@@ -202,7 +202,14 @@ function readActual(reader: Reader, at: string, stored: Actual | undefined, unit
   const text = reader.text(at)?.trim();
   if (text === undefined) return false;
   if (text === '') return undefined;
-  if (!qualitative) return reader.read(at, measureOf(text, unit, 'actual')) ?? false;
+  if (!qualitative) {
+    const read = measureOf(text, unit, 'actual');
+    // The document's wording ({"text": …}) means nothing on a form: say what to choose instead.
+    if (!read.ok && read.error === messages.nonNumericActual(text)) {
+      return reader.problem(at, `「${text}」は数値ではありません（文章の実績は、目標の種類を「定性」にすると入力できます） / 「${text}」 is not a number (a text actual needs a qualitative target)`) ?? false;
+    }
+    return reader.read(at, read) ?? false;
+  }
   const achieved = reader.text(`${at}/achieved`);
   const { achieved: _achieved, ...rest } = typeof stored === 'object' ? stored : {};
   return { ...rest, text, ...(achieved === 'true' || achieved === 'false' ? { achieved: achieved === 'true' } : {}) };

@@ -99,6 +99,10 @@ describe('parseProjectForm', () => {
     expect(submit('teiju-iju', { 'newIndicator/name': '重複', 'newIndicator/key': 'young-net-migration' }).problems.map((problem) => problem.path)).toEqual(['newIndicator/key']);
   });
 
+  it('words a text actual under a number target for the form: choose a qualitative target', () => {
+    expect(submit('teiju-iju', { [ACTUAL]: '多い' }).problems[0]!.message).toContain('目標の種類を「定性」にすると');
+  });
+
   it('moves the suggestion with the actual typed: a lower actual needs no reason for a lower grade', () => {
     // 90 / 100 = 90% suggests 順調.
     expect(submit('teiju-iju', { [ACTUAL]: '90', 'evaluations/2021/grade': '順調' }).problems).toEqual([]);
