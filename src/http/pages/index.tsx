@@ -20,6 +20,7 @@ import { registerAdminUsers } from './admin-users.js';
 import { registerProjectEdit } from './project-edit.js';
 import { registerPolicyEvaluationEdit } from './policy-evaluation-edit.js';
 import { registerAdminSettings } from './admin-settings.js';
+import { registerHistory } from './history.js';
 import formbody from '@fastify/formbody';
 
 export const registerPages: FastifyPluginAsync = async (app) => {
@@ -42,4 +43,5 @@ export const registerPages: FastifyPluginAsync = async (app) => {
   registerProjectEdit(app);
   registerPolicyEvaluationEdit(app);
   registerAdminSettings(app);
+  registerHistory(app);
 };
