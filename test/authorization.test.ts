@@ -14,6 +14,7 @@ import { exportDocument } from '../src/services/export.js';
 import { importValue } from '../src/services/documents.js';
 import { projectForEdit } from '../src/services/editing.js';
 import { addUser, createToken, listUsers, setDisabled } from '../src/services/users.js';
+import { projectForEdit } from '../src/services/editing.js';
 import { testStores, type TestStore } from '../src/store/test-stores.js';
 
 const ORG = '401005';
@@ -188,6 +189,30 @@ describe.each(testStores())('authorization of every writing route on $name', (fa
         return server.inject({ method: 'POST', url: `/tasks/entry?org=${ORG}`, ...merge(headers, form(fields)) });
       },
     },
+      // The project form: the write path with the version the form carried.
+      route: 'POST /projects/:key/edit',
+      allowed: [...ADMINS, 'bureau', 'division'],
+      async send(server, actor, headers) {
+        const { version } = await projectForEdit(createContext(store, CLI, ORG), PROJECT);
+        return server.inject({ method: 'POST', url: `/projects/${PROJECT}/edit?org=${ORG}`, ...merge(headers, form({ _version: version, _year: '2021', summary: `${actor} のフォーム` })) });
+      },
+    },
+    {
+      route: 'POST /policies/:code/evaluation',
+      allowed: [...ADMINS, 'bureau'],
+      send: (server, actor, headers) =>
+        server.inject({
+          method: 'POST',
+          url: `/policies/${encodeURIComponent('I-2-(1)-②')}/evaluation?org=${ORG}`,
+          ...merge(headers, form({ _bureau: '企画調整局', _year: '2021', grade: '順調', improvement: `${actor} の局施策評価` })),
+        }),
+    },
+    {
+      route: 'POST /admin/settings',
+      allowed: ADMINS,
+      send: (server, actor, headers) =>
+        server.inject({ method: 'POST', url: `/admin/settings?org=${ORG}`, ...merge(headers, form({ _action: 'save', budgetFlatBand: String(ACTORS.indexOf(actor) + 1) })) }),
+    },
     // Signing out ends the request's own session, if any: anyone may.
     { route: 'DELETE /api/v1/session', allowed: EVERYONE, send: (server, _actor, headers) => server.inject({ method: 'DELETE', url: '/api/v1/session', headers }) },
     { route: 'POST /logout', allowed: EVERYONE, send: (server, _actor, headers) => server.inject({ method: 'POST', url: '/logout', ...merge(headers, form({})) }) },
@@ -214,7 +239,9 @@ describe.each(testStores())('authorization of every writing route on $name', (fa
   }, 300_000);
 
   it('refuses a bureau’s import reaching past its records whole, with the paths', async () => {
-    const document = { ...changed('bureau', 'organization'), projects: changed('bureau', 'project').projects };
+    // The settings as the rows above left them: only the organization's name is outside the bureau's rights.
+    const { settings } = await exportDocument(createContext(store, CLI, ORG));
+    const document = { ...changed('bureau', 'organization'), projects: changed('bureau', 'project').projects, settings };
     const before = await written();
     const response = await app.inject({ method: 'POST', url: `/api/v1/import?org=${ORG}`, headers: headersOf.get('bureau')!, payload: document });
     expect(response.statusCode).toBe(403);

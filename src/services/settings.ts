@@ -45,13 +45,26 @@ function preview(stored: HyokaDocument, values: Partial<SettingsValues>): Settin
   return { settings, problems: [], effect: settingsEffect(stored, settings), document: validation.document };
 }
 
-/** Saves the typed settings, or refuses them (400) with the problems and nothing written. */
+/** Tries before a save that keeps meeting other edits gives up. */
+const ATTEMPTS = 3;
+
+/**
+ * Saves the typed settings, or refuses them (400) with the problems and nothing written. The
+ * document is written whole (replace), so a dry run first checks that it changes the settings
+ * alone: an edit saved since the document was read is read again, never undone.
+ */
 export async function saveSettings(ctx: Context, values: Partial<SettingsValues>): Promise<SettingsPreview> {
-  const stored = await storedDocument(ctx);
-  const result = preview(stored, values);
-  if (!result.document) {
-    throw new ServiceError('invalid', '設定を保存できません / The settings cannot be saved', result.problems);
+  for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+    const stored = await storedDocument(ctx);
+    const result = preview(stored, values);
+    if (!result.document) {
+      throw new ServiceError('invalid', '設定を保存できません / The settings cannot be saved', result.problems);
+    }
+    const options = { mode: 'replace', channel: 'form', comment: '設定の変更 / settings changed' } as const;
+    const dry = await importDocument(ctx, result.document, { ...options, dryRun: true, listChanges: Number.POSITIVE_INFINITY });
+    if (dry.changes?.changes.some((change) => !change.path.startsWith('settings')) === true) continue;
+    await importDocument(ctx, result.document, options);
+    return { settings: result.settings, problems: [], ...(result.effect && { effect: result.effect }) };
   }
-  await importDocument(ctx, result.document, { mode: 'replace', channel: 'form', comment: '設定の変更 / settings changed' });
-  return { settings: result.settings, problems: [], ...(result.effect && { effect: result.effect }) };
+  throw new ServiceError('conflict', '保存する間に他の変更が続きました。もう一度保存してください / Other edits kept arriving while saving: save again');
 }

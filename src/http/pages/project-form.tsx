@@ -49,7 +49,7 @@ export function ProjectForm({ view, action, csrf }: ProjectFormProps) {
   return (
     <>
       {view.conflicts.length > 0 && <Conflicts view={view} />}
-      <FormProblems problems={view.problems} />
+      <FormProblems problems={view.problems} placed={view.placedProblems} />
       <form className="edit-form" method="post" action={action}>
         <Hidden csrf={csrf} fields={{ _version: view.version, _year: String(view.fiscalYear) }} />
         <section aria-labelledby="plan">
@@ -71,6 +71,21 @@ export function ProjectForm({ view, action, csrf }: ProjectFormProps) {
           {view.indicators.map((indicator) => (
             <IndicatorFieldset key={indicator.key} indicator={indicator} />
           ))}
+          {view.newIndicator.name.editable && (
+            <fieldset className="indicator-fields">
+              <legend>
+                成果指標の追加 <En>Add an indicator</En>
+              </legend>
+              <p>
+                名前を入れると追加されます。目標と実績は保存の後に入力できます <En>A name adds it; its targets and actuals follow once saved</En>
+              </p>
+              <div className="field-row">
+                <TextInput field={view.newIndicator.name} label="指標名" en="Name" size={40} />
+                <TextInput field={view.newIndicator.unit} label="単位" en="Unit" size={6} />
+                <TextInput field={view.newIndicator.key} label="キー（空欄なら自動）" en="Key (empty: made for you)" size={16} />
+              </div>
+            </fieldset>
+          )}
         </section>
         <section aria-labelledby="do">
           <h2 id="do">

@@ -20,6 +20,8 @@ export const names = {
   period: (indicator: string, year: number) => `${names.indicator(indicator)}/periods/${year}`,
   midTerm: (indicator: string) => `${names.indicator(indicator)}/midTerm`,
   baseline: (indicator: string) => `${names.indicator(indicator)}/baseline`,
+  /** A new indicator's inputs (`newIndicator/name` …): not a change path, a record to add. */
+  newIndicator: (field: 'key' | 'name' | 'unit') => `newIndicator/${field}`,
   budget: (year: number) => `budgets/${year}/amount`,
   personnelCost: (year: number, row?: Placement) => `${rowPrefix(row)}personnelCosts/${year}/amount`,
   evaluation: (year: number, row?: Placement) => `${rowPrefix(row)}evaluations/${year}`,
@@ -31,6 +33,8 @@ function rowPrefix(row: Placement | undefined): string {
 
 /** The change path a field writes (what rights and conflicts are reported on). */
 export function changePathOf(field: string): string {
+  // Adding an indicator is allowed where its fields may change (rights-paths.ts): asked as a name's change.
+  if (field.startsWith('newIndicator/')) return 'indicators/newIndicator/name';
   return field
     .replace(/^(indicators\/[^/]+)\/(baseline|midTerm)\/.*$/u, '$1/$2')
     .replace(/^(indicators\/[^/]+\/periods\/\d+\/(?:target|actual))\/(?:kind|direction|achieved)$/u, '$1');
@@ -68,6 +72,7 @@ export const numberText = (n: number | undefined): string => (n === undefined ? 
 export function projectFormValues(project: Project, fiscalYear: number): FormValues {
   const values: FormValues = { summary: project.summary ?? '', sdgs: (project.sdgs ?? []).join(', ') };
   for (const indicator of project.indicators ?? []) indicatorValues(values, indicator, fiscalYear);
+  for (const field of ['key', 'name', 'unit'] as const) values[names.newIndicator(field)] = '';
   for (const year of costFormYears(project.budgets, fiscalYear)) values[names.budget(year)] = numberText(project.budgets?.find((b) => b.fiscalYear === year)?.amount);
   for (const row of [undefined, ...rowsWith(project, 'personnelCosts')]) {
     const list = row ? row.personnelCosts : project.personnelCosts;

@@ -8,7 +8,7 @@ import type { Profile } from '../../domain/profile.js';
 import type { Reading } from '../../domain/reading.js';
 import { amountOf, fiscalYearOf, measureOf, rankOf } from '../../interchange/numerals.js';
 import { sameValue } from '../../interchange/same-value.js';
-import type { Problem } from '../../interchange/messages.js';
+import { messages, type Problem } from '../../interchange/messages.js';
 import { BASES, costFormYears, names, periodYears, rowsEvaluated, rowsWith, TARGET_KINDS, type FormValues } from './project-form-fields.js';
 import { suggestionFor } from './project-form-suggestion.js';
 
@@ -54,6 +54,8 @@ export function parseProjectForm(stored: Project, values: FormValues, fiscalYear
     }
   }
   project.indicators = project.indicators?.map((indicator) => readIndicator(reader, indicator, fiscalYear));
+  const added = readNewIndicator(reader, project.indicators ?? []);
+  if (added) project.indicators = [...(project.indicators ?? []), added];
   if (project.indicators === undefined) delete project.indicators;
   readCosts(reader, project, 'budgets', fiscalYear, undefined);
   readCosts(reader, project, 'personnelCosts', fiscalYear, undefined);
@@ -123,6 +125,21 @@ function readIndicator(reader: Reader, stored: Indicator, fiscalYear: number): I
   return indicator;
 }
 
+/** An indicator added by the form's blank one: a name makes it; its key is typed or made from the count. */
+function readNewIndicator(reader: Reader, indicators: readonly Indicator[]): Indicator | undefined {
+  const name = reader.text(names.newIndicator('name'))?.trim() ?? '';
+  let key = reader.text(names.newIndicator('key'))?.trim() ?? '';
+  const unit = reader.text(names.newIndicator('unit'))?.trim() ?? '';
+  if (name === '') {
+    if (key !== '' || unit !== '') reader.problem(names.newIndicator('name'), REQUIRED('追加する指標の名前', 'new indicator’s name'));
+    return undefined;
+  }
+  const taken = new Set(indicators.map((indicator) => indicator.key));
+  if (key === '') for (let n = indicators.length + 1; key === '' || taken.has(key); n++) key = `indicator-${n}`;
+  if (taken.has(key)) return reader.problem(names.newIndicator('key'), `キー「${key}」の指標はすでにあります / An indicator with the key 「${key}」 exists`);
+  return { key, name, unit };
+}
+
 function readPeriod(reader: Reader, at: string, stored: Period, unit: string): Period {
   const period: Period = { ...stored };
   const target = readTarget(reader, `${at}/target`, stored.target, unit);
@@ -185,7 +202,14 @@ function readActual(reader: Reader, at: string, stored: Actual | undefined, unit
   const text = reader.text(at)?.trim();
   if (text === undefined) return false;
   if (text === '') return undefined;
-  if (!qualitative) return reader.read(at, measureOf(text, unit, 'actual')) ?? false;
+  if (!qualitative) {
+    const read = measureOf(text, unit, 'actual');
+    // The document's wording ({"text": …}) means nothing on a form: say what to choose instead.
+    if (!read.ok && read.error === messages.nonNumericActual(text)) {
+      return reader.problem(at, `「${text}」は数値ではありません（文章の実績は、目標の種類を「定性」にすると入力できます） / 「${text}」 is not a number (a text actual needs a qualitative target)`) ?? false;
+    }
+    return reader.read(at, read) ?? false;
+  }
   const achieved = reader.text(`${at}/achieved`);
   const { achieved: _achieved, ...rest } = typeof stored === 'object' ? stored : {};
   return { ...rest, text, ...(achieved === 'true' || achieved === 'false' ? { achieved: achieved === 'true' } : {}) };

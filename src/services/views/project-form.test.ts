@@ -90,6 +90,19 @@ describe('parseProjectForm', () => {
     expect(problems[0]!.message).toMatch(/^\P{ASCII}.* \/ /u);
   });
 
+  it('adds an indicator named in the blank one, with a key made from the count when none is typed', () => {
+    const { project: parsed, problems } = submit('teiju-iju', { 'newIndicator/name': 'UIJターン相談件数', 'newIndicator/unit': '件' });
+    expect(problems).toEqual([]);
+    expect(parsed.indicators!.map((indicator) => indicator.key)).toEqual(['young-net-migration', 'indicator-2']);
+    expect(parsed.indicators![1]).toEqual({ key: 'indicator-2', name: 'UIJターン相談件数', unit: '件' });
+    expect(submit('teiju-iju', { 'newIndicator/unit': '件' }).problems.map((problem) => problem.path)).toEqual(['newIndicator/name']);
+    expect(submit('teiju-iju', { 'newIndicator/name': '重複', 'newIndicator/key': 'young-net-migration' }).problems.map((problem) => problem.path)).toEqual(['newIndicator/key']);
+  });
+
+  it('words a text actual under a number target for the form: choose a qualitative target', () => {
+    expect(submit('teiju-iju', { [ACTUAL]: '多い' }).problems[0]!.message).toContain('目標の種類を「定性」にすると');
+  });
+
   it('moves the suggestion with the actual typed: a lower actual needs no reason for a lower grade', () => {
     // 90 / 100 = 90% suggests 順調.
     expect(submit('teiju-iju', { [ACTUAL]: '90', 'evaluations/2021/grade': '順調' }).problems).toEqual([]);

@@ -88,12 +88,16 @@ export interface ProjectFormView {
   summary: FormField;
   sdgs: FormField;
   indicators: IndicatorFields[];
+  /** A blank indicator to add (its name makes it). */
+  newIndicator: { key: FormField; name: FormField; unit: FormField };
   budgets: CostFields[];
   personnelCosts: CostFields[];
   rowPersonnelCosts: { label: string; years: CostFields[] }[];
   evaluations: EvaluationFields[];
   /** Problems no input of the form stands for (shown at the top). */
   problems: Problem[];
+  /** Problems beside their inputs, by input name: listed at the top too, each linking to its input. */
+  placedProblems: Problem[];
   conflicts: ConflictRow[];
 }
 
@@ -175,6 +179,7 @@ export function projectFormView(input: ProjectFormInput): ProjectFormView {
         }),
       };
     }),
+    newIndicator: { key: field(names.newIndicator('key')), name: field(names.newIndicator('name')), unit: field(names.newIndicator('unit')) },
     budgets: costs(stored.budgets, names.budget),
     personnelCosts: costs(stored.personnelCosts, (year) => names.personnelCost(year)),
     rowPersonnelCosts: rowsWith(stored, 'personnelCosts').map((row) => ({ label: rowLabel(row.no), years: costs(row.personnelCosts, (year) => names.personnelCost(year, row)) })),
@@ -193,12 +198,16 @@ export function projectFormView(input: ProjectFormInput): ProjectFormView {
       };
     }),
     problems: [],
+    placedProblems: [],
     conflicts: [],
   };
   for (const problem of input.problems ?? []) {
     const name = placeOf(problem.path, placed);
     if (name === undefined) view.problems.push(problem);
-    else placed.get(name)!.push(problem.message);
+    else {
+      placed.get(name)!.push(problem.message);
+      view.placedProblems.push({ path: name, message: problem.message });
+    }
   }
   if (input.conflict) {
     view.conflicts = input.conflict.paths.map((path) => ({ path, mine: shownValue(valueAtPath(current, path)), stored: shownValue(valueAtPath(input.conflict!.stored, path)) }));
