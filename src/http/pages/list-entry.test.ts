@@ -101,6 +101,19 @@ describe('/tasks/entry', () => {
     expect(fieldsOf((await app().inject({ url: '/tasks/entry', headers: { cookie } })).body).get(COURSE)).toBe('拡大');
   });
 
+  it('places a problem the write path finds (an improvement past its length) beside its cell too', async () => {
+    const cookie = await signIn('kikakuka');
+    const fields = fieldsOf((await app().inject({ url: '/tasks/entry', headers: { cookie } })).body);
+    const improvement = 'projects/teiju-iju/evaluations/2021/improvement';
+    fields.set(improvement, 'あ'.repeat(10_001));
+    fields.set(COURSE, '改善');
+    const refused = await post(cookie, fields);
+    expect(refused.statusCode).toBe(400);
+    const id = new RegExp(`<textarea [^>]*\\sid="([^"]+)"[^>]*name="${improvement}"`).exec(refused.body)?.[1];
+    expect(refused.body).toContain(`id="${id}-error">10,000 文字以内にしてください`);
+    expect(fieldsOf(refused.body).get(COURSE)).toBe('改善');
+  });
+
   it('saves every changed project at once, and shows the new figures on the project page', async () => {
     const cookie = await signIn('kikakuka');
     const fields = fieldsOf((await app().inject({ url: '/tasks/entry', headers: { cookie } })).body);
