@@ -9,7 +9,7 @@ import { computedDocument } from './computed.js';
 import type { Context } from './context.js';
 import { ConflictError, projectForEdit, saveProjects } from './editing.js';
 import { asServiceError, type Problem } from './errors.js';
-import { storedCells, type EntrySource } from './views/list-entry.js';
+import { projectPath, storedCells, type EntrySource } from './views/list-entry.js';
 import { formProjects, parseEntry, type FormBody } from './views/list-entry-form.js';
 
 export interface EntryQuery {
@@ -102,7 +102,18 @@ export type EntrySaved =
 export async function saveEntry(ctx: Context, body: FormBody, fiscalYear: number): Promise<EntrySaved> {
   await entryScope(ctx);
   const forms = formProjects(body);
-  const stored = await Promise.all(forms.map(({ key }) => projectForEdit(ctx, key)));
+  // A project removed since the form was filled is named at the top; the rest of the form stays as typed.
+  const gone: Problem[] = [];
+  const read = await Promise.all(
+    forms.map(({ key }) =>
+      projectForEdit(ctx, key).catch((error: unknown) => {
+        if (asServiceError(error)?.kind !== 'not-found') throw error;
+        gone.push({ path: projectPath(key), message: `事業「${key}」は削除されています / Project "${key}" has been removed` });
+        return undefined;
+      }),
+    ),
+  );
+  const stored = read.filter((found) => found !== undefined);
   const settings = stored[0]?.settings;
   const parsed = parseEntry(
     body,
@@ -120,9 +131,8 @@ export async function saveEntry(ctx: Context, body: FormBody, fiscalYear: number
     typed: parsed.typed,
     stored: meanwhile,
   });
-  if (parsed.problems.length > 0) {
-    return refused('invalid', `${parsed.problems.length} 件の入力を確認してください / Check ${parsed.problems.length} input(s)`, parsed.problems);
-  }
+  const problems = [...gone, ...parsed.problems];
+  if (problems.length > 0) return refused('invalid', `${problems.length} 件の入力を確認してください / Check ${problems.length} input(s)`, problems);
   if (parsed.edits.length === 0) return { saved: true, count: 0 };
   try {
     await saveProjects(ctx, parsed.edits, { channel: 'form' });

@@ -114,6 +114,17 @@ describe('/tasks/entry', () => {
     expect(fieldsOf(refused.body).get(COURSE)).toBe('改善');
   });
 
+  it('names a project removed since the form was filled, keeping the rest as typed', async () => {
+    const cookie = await signIn('kikakuka');
+    const fields = fieldsOf((await app().inject({ url: '/tasks/entry', headers: { cookie } })).body);
+    fields.set('version/removed-meanwhile', 'v1');
+    fields.set(COURSE, '改善');
+    const refused = await post(cookie, fields);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('<code>projects/removed-meanwhile</code>: 事業「removed-meanwhile」は削除されています');
+    expect(fieldsOf(refused.body).get(COURSE)).toBe('改善');
+  });
+
   it('saves every changed project at once, and shows the new figures on the project page', async () => {
     const cookie = await signIn('kikakuka');
     const fields = fieldsOf((await app().inject({ url: '/tasks/entry', headers: { cookie } })).body);
