@@ -46,9 +46,9 @@ async function entryScope(ctx: Context): Promise<{ orgId: number; own: boolean }
 export async function listEntry(ctx: Context, query: EntryQuery, { projects = true } = {}): Promise<ListEntry> {
   const { orgId, own } = await entryScope(ctx);
   const { document } = await computedDocument(ctx);
-  const mine = document.projects.filter((project) =>
-    own ? may(ctx.actor, 'edit-project', { orgId, bureau: project.bureau, division: project.division }) : matches(project, query),
-  );
+  const editable = own ? document.projects.filter((project) => may(ctx.actor, 'edit-project', { orgId, bureau: project.bureau, division: project.division })) : document.projects;
+  // A bureau narrows its list to one division as an admin does; a division's is its own anyway.
+  const mine = editable.filter((project) => matches(project, own ? { division: query.division } : query));
   const needsFilter = !own && query.bureau === undefined && query.division === undefined;
   const latest = defaultSheetYear({ ...document, projects: mine.length > 0 ? mine : document.projects });
   const fiscalYear = query.fiscalYear ?? latest;
@@ -57,11 +57,18 @@ export async function listEntry(ctx: Context, query: EntryQuery, { projects = tr
     fiscalYear,
     years: yearsOf(document, latest),
     bureaus: own ? [] : distinct(document.projects.map((project) => project.bureau)),
-    divisions: own ? [] : distinct(document.projects.filter((project) => matches(project, { bureau: query.bureau })).map((project) => project.division)),
+    divisions: ownDivisions(ctx, editable, own ? {} : { bureau: query.bureau }),
     needsFilter,
     settings: document.settings,
     sources: edited.map(({ project, version }) => ({ project, version })),
   };
+}
+
+/** The divisions to choose from: none for a division user, its bureau's for a bureau user, the bureau's chosen for an admin. */
+function ownDivisions(ctx: Context, projects: Project[], query: EntryQuery): string[] {
+  if (ctx.actor.kind === 'user' && ctx.actor.role === 'division') return [];
+  const divisions = distinct(projects.filter((project) => matches(project, query)).map((project) => project.division));
+  return divisions.length > 1 ? divisions : [];
 }
 
 function matches(project: Project, query: EntryQuery): boolean {

@@ -12,6 +12,7 @@ const { app } = useDemoApp({
     const cli = createContext(s, CLI);
     await addUser(cli, { login: 'kikakuka', role: 'division', bureau: '企画調整局', division: '企画課', password: PASSWORD });
     await addUser(cli, { login: 'kikaku', role: 'admin', password: PASSWORD });
+    await addUser(cli, { login: 'kikakuchosei', role: 'bureau', bureau: '企画調整局', password: PASSWORD });
     await addUser(cli, { login: 'iinkai', role: 'viewer', password: PASSWORD });
   },
 });
@@ -157,6 +158,15 @@ describe('/tasks/entry', () => {
     // Saving again after seeing both keeps what was typed.
     expect((await post(cookie, fieldsOf(stale.body))).statusCode).toBe(303);
     expect(fieldsOf((await app().inject({ url: '/tasks/entry', headers: { cookie } })).body).get(ACTUAL)).toBe('410');
+  });
+
+  it('shows a bureau all its projects, or one division’s', async () => {
+    const cookie = await signIn('kikakuchosei');
+    const versions = async (url: string) => [...fieldsOf((await app().inject({ url, headers: { cookie } })).body).keys()].filter((name) => name.startsWith('version/'));
+    expect(await versions('/tasks/entry')).toHaveLength(21);
+    expect((await versions(`/tasks/entry?division=${encodeURIComponent('企画課')}`)).sort()).toEqual(
+      ['city-appeal', 'furusato-donation', 'media-publicity', 'teiju-iju'].map((key) => `version/${key}`),
+    );
   });
 
   it('asks an admin for a bureau or division, then shows theirs', async () => {
