@@ -2,10 +2,10 @@
 // or bureau may edit, for one fiscal year, read for the table and saved at once through the
 // one write path (saveProjects: all or nothing). An admin names a bureau or division to see
 // theirs. Problems are answered by cell, a conflict with the values stored meanwhile.
-import type { HyokaDocument, Project, Settings } from '../domain/model.js';
+import type { Project, Settings } from '../domain/model.js';
 import { defaultSheetYear } from '../interchange/sheet-rows.js';
 import { authorize, may } from './authorization.js';
-import { computedDocument } from './computed.js';
+import { listProjects, type ProjectFilter } from './queries.js';
 import type { Context } from './context.js';
 import { ConflictError, projectForEdit, saveProjects } from './editing.js';
 import { asServiceError, type Problem } from './errors.js';
@@ -45,42 +45,39 @@ async function entryScope(ctx: Context): Promise<{ orgId: number; own: boolean }
 /** `projects: false` for the choices alone (the table of a refused save is the form's own). */
 export async function listEntry(ctx: Context, query: EntryQuery, { projects = true } = {}): Promise<ListEntry> {
   const { orgId, own } = await entryScope(ctx);
-  const { document } = await computedDocument(ctx);
-  const editable = own ? document.projects.filter((project) => may(ctx.actor, 'edit-project', { orgId, bureau: project.bureau, division: project.division })) : document.projects;
+  const actor = ctx.actor;
+  // The store's list by bureau and division: no save makes the next page build the whole organization again.
+  const within: ProjectFilter = own && actor.kind === 'user' ? { ...(actor.bureau !== undefined && { bureau: actor.bureau }), ...(actor.role === 'division' && actor.division !== undefined && { division: actor.division }) } : {};
+  const reachable = (await listProjects(ctx, within)).projects.filter(
+    (project) => !own || may(actor, 'edit-project', { orgId, bureau: project.bureau, division: project.division }),
+  );
   // A bureau narrows its list to one division as an admin does; a division's is its own anyway.
-  const mine = editable.filter((project) => matches(project, own ? { division: query.division } : query));
+  const mine = reachable.filter((project) => matches(project, own ? { division: query.division } : query));
   const needsFilter = !own && query.bureau === undefined && query.division === undefined;
-  const latest = defaultSheetYear({ ...document, projects: mine.length > 0 ? mine : document.projects });
-  const fiscalYear = query.fiscalYear ?? latest;
   const edited = needsFilter || !projects ? [] : await Promise.all(mine.map((project) => projectForEdit(ctx, project.key)));
+  const stored = edited.map(({ project }) => project);
+  const latest = defaultSheetYear({ format: 'hyoka/1', organization: { name: '' }, policies: [], projects: stored });
   return {
-    fiscalYear,
-    years: yearsOf(document, latest),
-    bureaus: own ? [] : distinct(document.projects.map((project) => project.bureau)),
-    divisions: ownDivisions(ctx, editable, own ? {} : { bureau: query.bureau }),
+    fiscalYear: query.fiscalYear ?? latest,
+    years: yearsOf(stored, latest),
+    bureaus: own ? [] : distinct(reachable.map((project) => project.bureau)),
+    divisions: actor.kind === 'user' && actor.role === 'division' ? [] : distinct(reachable.filter((project) => matches(project, { bureau: query.bureau })).map((project) => project.division)),
     needsFilter,
-    settings: document.settings,
+    settings: edited[0]?.settings,
     sources: edited.map(({ project, version }) => ({ project, version })),
   };
 }
 
-/** The divisions to choose from: none for a division user, its bureau's for a bureau user, the bureau's chosen for an admin. */
-function ownDivisions(ctx: Context, projects: Project[], query: EntryQuery): string[] {
-  if (ctx.actor.kind === 'user' && ctx.actor.role === 'division') return [];
-  const divisions = distinct(projects.filter((project) => matches(project, query)).map((project) => project.division));
-  return divisions.length > 1 ? divisions : [];
-}
-
-function matches(project: Project, query: EntryQuery): boolean {
+function matches(project: Pick<Project, 'bureau' | 'division'>, query: EntryQuery): boolean {
   return (query.bureau === undefined || project.bureau === query.bureau) && (query.division === undefined || project.division === query.division);
 }
 
 const distinct = (values: (string | undefined)[]) => [...new Set(values.filter((value): value is string => value !== undefined))].sort();
 
-/** Every year with a period, budget or evaluation, and the one after the latest evaluated. */
-function yearsOf(document: HyokaDocument, latest: number): number[] {
+/** Every year with an actual or an evaluation, and the one after the latest evaluated. */
+function yearsOf(projects: readonly Project[], latest: number): number[] {
   const years = new Set<number>([latest + 1, latest]);
-  for (const project of document.projects) {
+  for (const project of projects) {
     for (const indicator of project.indicators ?? []) for (const period of indicator.periods ?? []) if (period.actual !== undefined) years.add(period.fiscalYear);
     for (const evaluation of project.evaluations ?? []) years.add(evaluation.fiscalYear);
   }
