@@ -153,6 +153,11 @@ function UnitCells({ project, unit, table, row, span }: { project: EntryProject;
       </td>
       <td rowSpan={span}>
         <Input cell={unit.improvement} label={`${label}${KIND_LABELS.improvement}`} row={row} multiline />
+        {unit.sameAsLastYear && (
+          <p className="entry-hint">
+            前年と同一 <span lang="en">Same as last year</span>
+          </p>
+        )}
       </td>
     </>
   );

@@ -59,6 +59,9 @@ describe('entryTable', () => {
     expect(next.units[0]).toMatchObject({ lastCourse: '継続', grade: { value: '' } });
     expect(next.units[0]!.lastImprovement).toMatch(/^アフターコロナ/);
     expect(next.budgets.map((cell) => cell.value)).toEqual(['44090', '']);
+    expect(next.units[0]!.sameAsLastYear).toBe(false);
+    const copied = entryTable(sources('teiju-iju'), demo.settings, 2022, { typed: { 'projects/teiju-iju/evaluations/2022/improvement': next.units[0]!.lastImprovement! } });
+    expect(copied.projects[0]!.units[0]!.sameAsLastYear).toBe(true);
   });
 
   it('shows the typed value, its problem and the value stored meanwhile in place of the stored one', () => {

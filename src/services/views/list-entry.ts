@@ -49,6 +49,8 @@ export interface EvaluationUnit {
   improvement: EntryCell;
   lastCourse?: string;
   lastImprovement?: string;
+  /** 前年と同一: the improvement is last year's text unchanged (workflow.md, "Carried over"). */
+  sameAsLastYear: boolean;
 }
 
 export interface EntryProject {
@@ -152,13 +154,15 @@ function entryProject({ project, version }: EntrySource, profile: Profile, fisca
   });
   const units = evaluationUnits(project, fiscalYear).map(({ placement, evaluation, last }): EvaluationUnit => {
     const at = evaluationPath(project.key, placement, fiscalYear);
+    const improvement = cell(`${at}/improvement`, 'improvement', evaluation?.improvement ?? '');
     return {
       nos: placement ? [placement.no] : [],
       suggestedGrade: suggestGrade(gradeEvidence(coveredIndicators(project, placement), fiscalYear), profile),
       grade: cell(`${at}/grade`, 'grade', evaluation?.grade ?? ''),
       gradeReason: cell(`${at}/gradeReason`, 'gradeReason', evaluation?.gradeReason ?? ''),
       course: cell(`${at}/course`, 'course', evaluation?.course ?? ''),
-      improvement: cell(`${at}/improvement`, 'improvement', evaluation?.improvement ?? ''),
+      improvement,
+      sameAsLastYear: improvement.value.trim() !== '' && improvement.value.trim() === last?.improvement?.trim(),
       ...(last?.course !== undefined && { lastCourse: last.course }),
       ...(last?.improvement !== undefined && { lastImprovement: last.improvement }),
     };
