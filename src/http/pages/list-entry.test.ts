@@ -4,10 +4,11 @@
 import { describe, expect, it } from 'vitest';
 import { useDemoApp } from '../../../test/demo-app.js';
 import { CLI, createContext } from '../../services/context.js';
+import { projectHistory } from '../../services/history.js';
 import { addUser } from '../../services/users.js';
 
 const PASSWORD = 'kitakyushu-planning-2026';
-const { app } = useDemoApp({
+const { app, store } = useDemoApp({
   seed: async (s) => {
     const cli = createContext(s, CLI);
     await addUser(cli, { login: 'kikakuka', role: 'division', bureau: '企画調整局', division: '企画課', password: PASSWORD });
@@ -139,6 +140,9 @@ describe('/tasks/entry', () => {
     expect(again.body).toContain('2 件の事業を保存しました');
     expect(fieldsOf(again.body).get(ACTUAL)).toBe('380');
     expect(fieldsOf(again.body).get(PROVISIONAL)).toBe('true');
+    // Each changed value is on record, as typed in the form, by whom.
+    const history = await projectHistory(createContext(store(), CLI), 'teiju-iju');
+    expect(history.filter((entry) => entry.path === ACTUAL)).toMatchObject([{ actor: 'kikakuka', channel: 'form', before: 362, after: 380 }]);
     const project = await app().inject({ url: '/projects/teiju-iju' });
     expect(project.body).toContain('380人');
     expect(project.body).toContain('380.0%');
