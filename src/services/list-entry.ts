@@ -3,13 +3,12 @@
 // one write path (saveProjects: all or nothing). An admin names a bureau or division to see
 // theirs. Problems are answered by cell, a conflict with the values stored meanwhile.
 import type { Project, Settings } from '../domain/model.js';
-import { defaultSheetYear } from '../interchange/sheet-rows.js';
 import { authorize, may } from './authorization.js';
 import { listProjects, type ProjectFilter } from './queries.js';
 import type { Context } from './context.js';
 import { ConflictError, projectForEdit, saveProjects } from './editing.js';
 import { asServiceError, type Problem } from './errors.js';
-import { projectPath, storedCells, type EntrySource } from './views/list-entry.js';
+import { entryYears, projectPath, storedCells, type EntrySource } from './views/list-entry.js';
 import { formProjects, parseEntry, type FormBody } from './views/list-entry-form.js';
 
 export interface EntryQuery {
@@ -55,11 +54,10 @@ export async function listEntry(ctx: Context, query: EntryQuery, { projects = tr
   const mine = reachable.filter((project) => matches(project, own ? { division: query.division } : query));
   const needsFilter = !own && query.bureau === undefined && query.division === undefined;
   const edited = needsFilter || !projects ? [] : await Promise.all(mine.map((project) => projectForEdit(ctx, project.key)));
-  const stored = edited.map(({ project }) => project);
-  const latest = defaultSheetYear({ format: 'hyoka/1', organization: { name: '' }, policies: [], projects: stored });
+  const { latest, years } = entryYears(edited.map(({ project }) => project), query.fiscalYear);
   return {
     fiscalYear: query.fiscalYear ?? latest,
-    years: yearsOf(stored, latest),
+    years,
     bureaus: own ? [] : distinct(reachable.map((project) => project.bureau)),
     divisions: actor.kind === 'user' && actor.role === 'division' ? [] : distinct(reachable.filter((project) => matches(project, { bureau: query.bureau })).map((project) => project.division)),
     needsFilter,
@@ -73,16 +71,6 @@ function matches(project: Pick<Project, 'bureau' | 'division'>, query: EntryQuer
 }
 
 const distinct = (values: (string | undefined)[]) => [...new Set(values.filter((value): value is string => value !== undefined))].sort();
-
-/** Every year with an actual or an evaluation, and the one after the latest evaluated. */
-function yearsOf(projects: readonly Project[], latest: number): number[] {
-  const years = new Set<number>([latest + 1, latest]);
-  for (const project of projects) {
-    for (const indicator of project.indicators ?? []) for (const period of indicator.periods ?? []) if (period.actual !== undefined) years.add(period.fiscalYear);
-    for (const evaluation of project.evaluations ?? []) years.add(evaluation.fiscalYear);
-  }
-  return [...years].sort((a, b) => b - a);
-}
 
 export type EntrySaved =
   | { saved: true; count: number }

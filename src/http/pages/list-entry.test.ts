@@ -91,6 +91,7 @@ describe('/tasks/entry', () => {
     fields.set(COURSE, '改善');
     const refused = await post(cookie, fields);
     expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('<option value="2021" selected="">R3年度 (2021)</option>');
     const kept = fieldsOf(refused.body);
     expect(kept.get(ACTUAL)).toBe('たくさん');
     expect(kept.get(COURSE)).toBe('改善');
@@ -178,6 +179,7 @@ describe('/tasks/entry', () => {
     const choose = await app().inject({ url: '/tasks/entry', headers: { cookie } });
     expect(choose.statusCode).toBe(200);
     expect(choose.body).toContain('局または課を選んでください');
+    expect(choose.body).not.toContain('name="fiscalYear"');
     const division = await app().inject({ url: `/tasks/entry?division=${encodeURIComponent('東京事務所')}`, headers: { cookie } });
     expect([...fieldsOf(division.body).keys()].filter((name) => name.startsWith('version/')).sort()).toEqual(['version/side-job-matching', 'version/tokyo-supporters-network']);
   });

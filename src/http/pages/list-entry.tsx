@@ -6,7 +6,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { contextOf } from '../context.js';
 import { listEntry, saveEntry, type EntryQuery } from '../../services/list-entry.js';
-import { allCells, entryTable, versionField, type EntryTable } from '../../services/views/list-entry.js';
+import { allCells, entryTable, entryYears, versionField, type EntryTable } from '../../services/views/list-entry.js';
 import type { FormBody } from '../../services/views/list-entry-form.js';
 import { cellId, EntryGrid, KIND_LABELS, shownValue, unitLabel, year } from './list-entry-grid.js';
 import { organizationName } from './error-page.js';
@@ -86,7 +86,10 @@ function Filters(props: PageProps) {
   return (
     <form className="filters" method="get" action={ENTRY_PATH}>
       {props.org !== undefined && <input type="hidden" name="org" value={props.org} />}
-      <Choice name="fiscalYear" label={['年度', 'Fiscal year']} value={String(current)} options={props.years.map((y) => ({ value: String(y), label: `${year(y)} (${y})` }))} />
+      {/* Before a bureau or division is chosen, the years of its projects are not known: the list opens on its latest. */}
+      {!props.needsFilter && (
+        <Choice name="fiscalYear" label={['年度', 'Fiscal year']} value={String(current)} options={props.years.map((y) => ({ value: String(y), label: `${year(y)} (${y})` }))} />
+      )}
       {props.bureaus.length > 0 && (
         <Choice name="bureau" label={['局', 'Bureau']} value={props.query.bureau ?? ''} options={[{ value: '', label: '—' }, ...props.bureaus.map((b) => ({ value: b, label: b }))]} />
       )}
@@ -221,6 +224,8 @@ export function registerListEntry(app: FastifyInstance): void {
     const errors = new Map(outcome.problems.map((problem) => [problem.path, problem.message]));
     const table = entryTable(outcome.sources, outcome.settings, query.fiscalYear, { typed: outcome.typed, errors, stored: outcome.stored });
     const summary: Summary = { kind: outcome.kind, message: outcome.message, problems: outcome.problems };
-    return sendPage(reply, <EntryPage {...(await pageBase(request, query, entry))} table={table} summary={summary} />, outcome.kind === 'conflict' ? 409 : 400);
+    const { years } = entryYears(outcome.sources.map((source) => source.project), query.fiscalYear);
+    const page = { ...(await pageBase(request, query, entry)), years };
+    return sendPage(reply, <EntryPage {...page} table={table} summary={summary} />, outcome.kind === 'conflict' ? 409 : 400);
   });
 }

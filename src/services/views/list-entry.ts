@@ -9,6 +9,7 @@ import { resolveProfile, type Profile } from '../../domain/profile.js';
 import { formatRate, formatTarget } from '../../domain/written.js';
 import { childPath, segment } from '../../interchange/change-path.js';
 import { computeProject } from '../../interchange/compute.js';
+import { defaultSheetYear } from '../../interchange/sheet-rows.js';
 
 export type CellKind = 'actual' | 'provisional' | 'grade' | 'gradeReason' | 'course' | 'improvement' | 'budget';
 
@@ -101,6 +102,20 @@ export const budgetPath = (key: string, fiscalYear: number) => `${projectPath(ke
 
 export function budgetYearsOf(fiscalYear: number): number[] {
   return [fiscalYear + 1, fiscalYear + 2];
+}
+
+/**
+ * The year a list opens on (the latest evaluated, as the sheet's) and the years to choose from:
+ * every year with an actual or an evaluation, the one after the latest, and the one shown.
+ */
+export function entryYears(projects: Project[], shown?: number): { latest: number; years: number[] } {
+  const latest = defaultSheetYear({ format: 'hyoka/1', organization: { name: '' }, policies: [], projects });
+  const years = new Set<number>([latest + 1, latest, ...(shown === undefined ? [] : [shown])]);
+  for (const project of projects) {
+    for (const indicator of project.indicators ?? []) for (const period of indicator.periods ?? []) if (period.actual !== undefined) years.add(period.fiscalYear);
+    for (const evaluation of project.evaluations ?? []) years.add(evaluation.fiscalYear);
+  }
+  return { latest, years: [...years].sort((a, b) => b - a) };
 }
 
 export function entryTable(sources: readonly EntrySource[], settings: Settings | undefined, fiscalYear: number, overlay: EntryOverlay = {}): EntryTable {
