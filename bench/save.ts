@@ -11,7 +11,8 @@ import { generateDocument } from '../src/interchange/generate.js';
 import { CLI, createContext, type UserActor } from '../src/services/context.js';
 import { projectForEdit, saveProjects } from '../src/services/editing.js';
 import { importDocument } from '../src/services/import.js';
-import { openStore, type Store } from '../src/store/index.js';
+import { openStore, type Store, type StoreOptions } from '../src/store/index.js';
+import { createPostgresSchema } from '../src/store/test-stores.js';
 import { num, percentile, ratio } from './format.js';
 
 const ms = (n: number) => `${n.toFixed(2)} ms`;
@@ -42,8 +43,8 @@ function withActual(project: Project, value: number): Project {
   return copy;
 }
 
-async function organization(dir: string, name: string, projects: number): Promise<{ store: Store; doc: HyokaDocument }> {
-  const store = await openStore({ sqlitePath: join(dir, `${name}.sqlite`) });
+async function organization(where: StoreOptions, projects: number): Promise<{ store: Store; doc: HyokaDocument }> {
+  const store = await openStore(where);
   const doc = generateDocument({ projects });
   await importDocument(createContext(store, CLI), doc);
   return { store, doc };
@@ -52,15 +53,25 @@ async function organization(dir: string, name: string, projects: number): Promis
 export async function benchSave(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'hyoka-bench-save-'));
   try {
-    await benchOneSave(dir, 1_000, 200);
-    await benchMerge(dir, 10_000, 5);
+    await benchOneSave({ sqlitePath: join(dir, 'save.sqlite') }, 'SQLite', 1_000, 200);
+    // PostgreSQL too when a server is named (a schema of its own, dropped after).
+    const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+    if (url) {
+      const schema = await createPostgresSchema(url);
+      try {
+        await benchOneSave({ databaseUrl: schema.url }, 'PostgreSQL', 1_000, 200);
+      } finally {
+        await schema.drop();
+      }
+    }
+    await benchMerge({ sqlitePath: join(dir, 'merge.sqlite') }, 10_000, 5);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-async function benchOneSave(dir: string, projects: number, runs: number): Promise<void> {
-  const { store, doc } = await organization(dir, 'save', projects);
+async function benchOneSave(where: StoreOptions, dialect: string, projects: number, runs: number): Promise<void> {
+  const { store, doc } = await organization(where, projects);
   try {
     // A division saving its own projects in turn: the rights are checked path by path.
     const sample = doc.projects.slice(0, 50);
@@ -79,7 +90,7 @@ async function benchOneSave(dir: string, projects: number, runs: number): Promis
     const id = (await store.handles.db.selectFrom('projects').select('id').where('key', '=', first.key).executeTakeFirstOrThrow()).id;
     const update = await timed(runs, (i) => sql`update projects set summary = ${`summary ${i}`} where id = ${id}`.execute(store.handles.db));
     console.log(
-      `save one project of ${num(projects)} (validation, rights, version, write, log): p50 ${ms(save.p50)}, p95 ${ms(save.p95)}; ` +
+      `save one project of ${num(projects)} on ${dialect} (validation, rights, version, write, log): p50 ${ms(save.p50)}, p95 ${ms(save.p95)}; ` +
         `the read alone p95 ${ms(read.p95)}; single-row UPDATE p50 ${ms(update.p50)}, p95 ${ms(update.p95)}; p95 ratio ${ratio(save.p95, update.p95)} (goal: p95 < 50 ms)`,
     );
   } finally {
@@ -87,8 +98,8 @@ async function benchOneSave(dir: string, projects: number, runs: number): Promis
   }
 }
 
-async function benchMerge(dir: string, projects: number, runs: number): Promise<void> {
-  const { store, doc } = await organization(dir, 'merge', projects);
+async function benchMerge(where: StoreOptions, projects: number, runs: number): Promise<void> {
+  const { store, doc } = await organization(where, projects);
   try {
     const ctx = createContext(store, CLI);
     const key = doc.projects[projects >> 1]!.key;
@@ -102,7 +113,7 @@ async function benchMerge(dir: string, projects: number, runs: number): Promise<
       await importDocument(ctx, { ...doc, projects: changed() });
     });
     console.log(
-      `merge one project into ${num(projects)}: p50 ${ms(merge.p50)}, p95 ${ms(merge.p95)}; ` +
+      `merge one project into ${num(projects)} on SQLite: p50 ${ms(merge.p50)}, p95 ${ms(merge.p95)}; ` +
         `whole replace with the same change p50 ${ms(replace.p50)}, p95 ${ms(replace.p95)}; ratio ${ratio(merge.p50, replace.p50)}`,
     );
   } finally {

@@ -3,7 +3,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { buildApp } from '../http/app.js';
 import { printToPdf } from '../http/print.js';
-import { EXPORT_FORMATS, IMPORT_FORMATS, exportFile, importFile, readSheetDraft, type ExportFormat, type ImportFormat } from '../services/files.js';
+import { EXPORT_FORMATS, IMPORT_FORMATS, IMPORT_MODES, exportFile, importFile, readSheetDraft, type ExportFormat, type ImportFormat, type ImportMode } from '../services/files.js';
 import { CLI, createContext } from '../services/context.js';
 import { ServiceError } from '../services/errors.js';
 import type { Command } from './commands.js';
@@ -26,17 +26,19 @@ function importFormatOf(file: string, given: string | undefined): ImportFormat {
 export const importCommand: Command = {
   summary:
     '文書を取り込む（JSON・Excel・CSV・公表済みシートのテキスト） / import a hyoka/1 document, a workbook, a CSV or the text of a published sheet',
-  usage: 'hyoka import FILE [--format json|xlsx|csv|sheet-text] [--dry-run] [--allow-removals] [--org CODE|NAME] [--bureau NAME] [--out DRAFT.json] [--db PATH]',
+  usage: 'hyoka import FILE [--format json|xlsx|csv|sheet-text] [--mode replace|merge] [--dry-run] [--allow-removals] [--org CODE|NAME] [--bureau NAME] [--out DRAFT.json] [--db PATH]',
   help: [
     'FILE             a hyoka/1 document (.json), a workbook (.xlsx: the data workbook or a filled template), a CSV (.csv: periods or budgets of a stored organization), or the text layer of a published sheet (.txt)',
     '--format F       json | xlsx | csv | sheet-text (default: from the file name)',
+    '--mode replace   the file becomes the organization\'s data (the default; an admin\'s)',
+    '--mode merge     each project in the file replaces that project; the others stay; its policies and policy evaluations are added or updated',
     '--dry-run        report what would change; write nothing',
     '--allow-removals import even when it removes more than half of the organization\'s projects or policies',
     '--org CODE|NAME  the organization a CSV updates, or the name a sheet text gets',
     '--bureau NAME    the bureau (局) a sheet text belongs to',
     '--out DRAFT.json sheet-text only: write the draft document and its report for review instead of importing',
   ],
-  options: { ...dbOption, ...orgOption, 'dry-run': { type: 'boolean' }, 'allow-removals': { type: 'boolean' }, format: { type: 'string' }, bureau: { type: 'string' }, out: { type: 'string' } },
+  options: { ...dbOption, ...orgOption, mode: { type: 'string' }, 'dry-run': { type: 'boolean' }, 'allow-removals': { type: 'boolean' }, format: { type: 'string' }, bureau: { type: 'string' }, out: { type: 'string' } },
   async run(values, [file], io) {
     if (!file) {
       io.stderr(`ファイルを指定してください / Name the file to import\n  ${this.usage}\n`);
@@ -46,11 +48,12 @@ export const importCommand: Command = {
     const bytes = await readFile(file);
     const dryRun = values['dry-run'] === true;
     const allowRemovals = values['allow-removals'] === true;
+    const mode = importMode(stringOption(values, 'mode'));
     const org = stringOption(values, 'org');
     const bureau = stringOption(values, 'bureau');
     const out = stringOption(values, 'out');
     if (out !== undefined) return writeDraft(format, bytes, out, { ...(org !== undefined && { org }), ...(bureau !== undefined && { bureau }) }, io);
-    const outcome = await withContext(values, io.env, (ctx) => importFile(ctx, bytes, { format, dryRun, allowRemovals, ...(bureau !== undefined && { bureau }) }));
+    const outcome = await withContext(values, io.env, (ctx) => importFile(ctx, bytes, { format, dryRun, allowRemovals, mode, ...(bureau !== undefined && { bureau }) }));
     if (outcome.notes) io.stderr(outcome.notes);
     io.stdout(formatImportOutcome(outcome, dryRun));
     return 0;
@@ -167,4 +170,10 @@ async function printPage(store: Parameters<typeof buildApp>[0]['store'], page: s
   } finally {
     await app.close();
   }
+}
+
+function importMode(mode: string | undefined): ImportMode {
+  if (mode === undefined) return 'replace';
+  if ((IMPORT_MODES as readonly string[]).includes(mode)) return mode as ImportMode;
+  throw new ServiceError('invalid', `--mode は ${IMPORT_MODES.join(' / ')} のいずれかです / --mode takes ${IMPORT_MODES.join(' or ')} (got "${mode}")`);
 }

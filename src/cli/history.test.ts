@@ -1,6 +1,6 @@
 // hyoka history against a real SQLite file: a project's changes saved through the write path,
 // and the organization's, newest first.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -45,5 +45,22 @@ describe('hyoka history', () => {
     expect((await cli('history', '--limit', '1', '--db', db)).stdout.trim().split('\n')).toHaveLength(1);
     expect((await cli('history', '--limit', 'x', '--db', db)).status).toBe(2);
     expect((await cli('history', 'no-such-project', '--db', db)).stdout).toBe('');
+  });
+});
+
+describe('hyoka import --mode merge', () => {
+  it('merges a file of one project, leaving the others, and refuses an unknown mode', async () => {
+    const demo = JSON.parse(readFileSync(DEMO, 'utf8')) as { projects: { key: string; summary?: string }[] };
+    // A merge file is a valid document on its own: the policies its rows name come with it.
+    const one = { ...demo, policyEvaluations: [], projects: [{ ...demo.projects.find((p) => p.key === 'tabunka')!, summary: 'マージした概要' }] };
+    const file = join(dir, 'one.json');
+    writeFileSync(file, JSON.stringify(one));
+    expect((await cli('import', file, '--mode', 'merge', '--db', db)).status).toBe(0);
+    const exported = JSON.parse((await cli('export', '--db', db)).stdout) as { projects: { key: string; summary?: string }[] };
+    expect(exported.projects).toHaveLength(demo.projects.length);
+    expect(exported.projects.find((p) => p.key === 'tabunka')!.summary).toBe('マージした概要');
+    expect(exported.projects.find((p) => p.key === 'teiju-iju')!.summary).toBe('書き換えた概要');
+    expect((await cli('history', 'tabunka', '--db', db)).stdout).toMatch(/\tcli\timport\tprojects\/tabunka\/summary\t/);
+    expect((await cli('import', file, '--mode', 'sideways', '--db', db)).status).toBe(2);
   });
 });

@@ -23,13 +23,19 @@ import type { Context } from './context.js';
 import { importText, importValidated, importValue, type ImportOptions, type ImportOutcome } from './documents.js';
 import { ServiceError } from './errors.js';
 import { exportDocument } from './export.js';
-import { authorizeImporter } from './import.js';
+import { authorizeImporter, type ImportMode } from './import.js';
+
+export type { ImportMode };
+
+export const IMPORT_MODES = ['replace', 'merge'] as const satisfies readonly ImportMode[];
 
 export const IMPORT_FORMATS = ['json', 'xlsx', 'csv', 'sheet-text'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 export interface FileImportOptions {
   format: ImportFormat;
+  /** `replace` (the default) or `merge`: each project in the file replaces that project, the others stay (services/import.ts). */
+  mode?: ImportMode;
   dryRun?: boolean;
   /** Import even when it removes most of the organization (removal-guard.ts). */
   allowRemovals?: boolean;
@@ -54,6 +60,7 @@ export async function importFile(ctx: Context, bytes: Buffer, options: FileImpor
     dryRun: options.dryRun === true,
     allowRemovals: options.allowRemovals === true,
     ...(options.listChanges !== undefined && { listChanges: options.listChanges }),
+    ...(options.mode !== undefined && { mode: options.mode }),
   };
   switch (options.format) {
     case 'json':

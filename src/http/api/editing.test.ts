@@ -93,6 +93,21 @@ describe('editing over the API', () => {
     expect(await stored()).toEqual(before);
   });
 
+  it('refuses a division’s merge import changing a setting with 403 and the path; takes its own project’s change', async () => {
+    const whole = await exportDocument(testContext(demo.store(), CLI, ORG));
+    const own = whole.projects.find((p) => p.key === KEY)!;
+    const file = { ...whole, policyEvaluations: [], projects: [{ ...own, summary: 'マージで更新' }] };
+    const merge = (payload: object) => app.inject({ method: 'POST', url: '/api/v1/import?mode=merge', headers: as.division, payload });
+    const refused = await merge({ ...file, settings: { ...whole.settings, rateDecimals: 2 } });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.problems.map((p: { path: string }) => p.path)).toEqual(['settings']); // the demo stores none: the whole value is new
+    expect(await exportDocument(testContext(demo.store(), CLI, ORG))).toEqual(whole);
+    const merged = await merge(file);
+    expect(merged.statusCode, merged.body).toBe(200);
+    expect((await stored()).summary).toBe('マージで更新');
+    expect((await exportDocument(testContext(demo.store(), CLI, ORG))).projects).toHaveLength(whole.projects.length);
+  });
+
   it('refuses an invalid project with 400 and the path by keys', async () => {
     const read = await get(as.division);
     const project = read.json().project;
@@ -116,10 +131,11 @@ describe('editing over the API', () => {
     expect(history.statusCode).toBe(200);
     const entries = history.json() as { path: string; actor: string; channel: string; comment?: string; before?: unknown; after?: unknown }[];
     expect(entries.map((e) => [e.path, e.actor, e.channel])).toEqual([
+      [`projects/${KEY}/summary`, 'kikaku', 'import'],
       [`projects/${KEY}/summary`, 'kikaku', 'api'],
       [`projects/${KEY}/indicators/young-net-migration/periods/2021/actual`, 'kikaku', 'api'],
     ]);
-    expect(entries[1]).toMatchObject({ before: 362, after: 400, comment: 'R3 確定値' });
+    expect(entries[2]).toMatchObject({ before: 362, after: 400, comment: 'R3 確定値' });
     const page = await app.inject({ method: 'GET', url: '/api/v1/history?limit=1', headers: as.viewer });
     expect(page.json().map((e: { path: string }) => e.path)).toEqual(['policyEvaluations/III-1-(1)-②/企画調整局/2022']);
     expect((await app.inject({ method: 'GET', url: `/api/v1/projects/${KEY}/history` })).statusCode).toBe(401);

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ServiceError } from '../../services/errors.js';
-import { EXPORT_FORMATS, IMPORT_FORMATS, exportFile, importFile, type FileImportOutcome, type ImportFormat } from '../../services/files.js';
+import { EXPORT_FORMATS, IMPORT_FORMATS, IMPORT_MODES, exportFile, importFile, type FileImportOutcome, type ImportFormat } from '../../services/files.js';
 import { searchProjects } from '../../services/search.js';
 import { contextOf } from '../context.js';
 import { BODY_LIMIT } from '../limits.js';
@@ -103,6 +103,7 @@ export const registerFileRoutes: FastifyPluginAsyncZod = async (app) => {
           'A workbook: at most 500,000 cells, 100,000 merged or validated cells, 100,000 shared strings, 40 MiB of XML.',
         querystring: orgQuery.extend({
           format: z.enum(IMPORT_FORMATS).optional().describe('json (default) | xlsx | csv | sheet-text'),
+          mode: z.enum(IMPORT_MODES).optional().describe('replace (default): the file becomes the organization’s data | merge: each project in the file replaces that project, the others stay'),
           dryRun: z.enum(['true', 'false']).optional().describe('report what would change; write nothing'),
           confirm: z.string().min(1).max(200).optional().describe('the confirmToken of a preview; also allows the removals it showed'),
           allowRemovals: z.enum(['true', 'false']).optional().describe('import even when it removes more than half of the projects or policies'),
@@ -115,14 +116,14 @@ export const registerFileRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { action: 'import-replace' },
     },
     async (request) => {
-      const { format = 'json', dryRun, confirm, org, bureau, allowRemovals } = request.query;
+      const { format = 'json', mode = 'replace', dryRun, confirm, org, bureau, allowRemovals } = request.query;
       const bytes = bodyBytes(request.body);
       if (bytes.length > UPLOAD_LIMIT[format]) {
         throw new ServiceError('invalid', `ファイルが大きすぎます (上限 ${UPLOAD_LIMIT[format] / 1048576} MiB) / The file is too large (limit ${UPLOAD_LIMIT[format] / 1048576} MiB)`);
       }
       const ctx = contextOf(request);
-      const options = { format, ...(bureau !== undefined && { bureau }) };
-      const optionsKey = JSON.stringify([org ?? null, bureau ?? null]);
+      const options = { format, mode, ...(bureau !== undefined && { bureau }) };
+      const optionsKey = JSON.stringify([org ?? null, bureau ?? null, mode]);
       if (dryRun === 'true' || confirm !== undefined) {
         const preview = await importFile(ctx, bytes, { ...options, dryRun: true, listChanges: PREVIEW_CHANGES });
         const token = previewToken(bytes, format, optionsKey, preview);
