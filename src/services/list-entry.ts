@@ -2,14 +2,13 @@
 // or bureau may edit, for one fiscal year, read for the table and saved at once through the
 // one write path (saveProjects: all or nothing). An admin names a bureau or division to see
 // theirs. Problems are answered by cell, a conflict with the values stored meanwhile.
-import type { HyokaDocument, Project, Settings } from '../domain/model.js';
-import { defaultSheetYear } from '../interchange/sheet-rows.js';
+import type { Project, Settings } from '../domain/model.js';
 import { authorize, may } from './authorization.js';
-import { computedDocument } from './computed.js';
+import { listProjects, type ProjectFilter } from './queries.js';
 import type { Context } from './context.js';
 import { ConflictError, projectForEdit, saveProjects } from './editing.js';
 import { asServiceError, type Problem } from './errors.js';
-import { storedCells, type EntrySource } from './views/list-entry.js';
+import { entryYears, projectPath, storedCells, type EntrySource } from './views/list-entry.js';
 import { formProjects, parseEntry, type FormBody } from './views/list-entry-form.js';
 
 export interface EntryQuery {
@@ -45,40 +44,33 @@ async function entryScope(ctx: Context): Promise<{ orgId: number; own: boolean }
 /** `projects: false` for the choices alone (the table of a refused save is the form's own). */
 export async function listEntry(ctx: Context, query: EntryQuery, { projects = true } = {}): Promise<ListEntry> {
   const { orgId, own } = await entryScope(ctx);
-  const { document } = await computedDocument(ctx);
-  const mine = document.projects.filter((project) =>
-    own ? may(ctx.actor, 'edit-project', { orgId, bureau: project.bureau, division: project.division }) : matches(project, query),
+  const actor = ctx.actor;
+  // The store's list by bureau and division: no save makes the next page build the whole organization again.
+  const within: ProjectFilter = own && actor.kind === 'user' ? { ...(actor.bureau !== undefined && { bureau: actor.bureau }), ...(actor.role === 'division' && actor.division !== undefined && { division: actor.division }) } : {};
+  const reachable = (await listProjects(ctx, within)).projects.filter(
+    (project) => !own || may(actor, 'edit-project', { orgId, bureau: project.bureau, division: project.division }),
   );
+  // A bureau narrows its list to one division as an admin does; a division's is its own anyway.
+  const mine = reachable.filter((project) => matches(project, own ? { division: query.division } : query));
   const needsFilter = !own && query.bureau === undefined && query.division === undefined;
-  const latest = defaultSheetYear({ ...document, projects: mine.length > 0 ? mine : document.projects });
-  const fiscalYear = query.fiscalYear ?? latest;
   const edited = needsFilter || !projects ? [] : await Promise.all(mine.map((project) => projectForEdit(ctx, project.key)));
+  const { latest, years } = entryYears(edited.map(({ project }) => project), query.fiscalYear);
   return {
-    fiscalYear,
-    years: yearsOf(document, latest),
-    bureaus: own ? [] : distinct(document.projects.map((project) => project.bureau)),
-    divisions: own ? [] : distinct(document.projects.filter((project) => matches(project, { bureau: query.bureau })).map((project) => project.division)),
+    fiscalYear: query.fiscalYear ?? latest,
+    years,
+    bureaus: own ? [] : distinct(reachable.map((project) => project.bureau)),
+    divisions: actor.kind === 'user' && actor.role === 'division' ? [] : distinct(reachable.filter((project) => matches(project, { bureau: query.bureau })).map((project) => project.division)),
     needsFilter,
-    settings: document.settings,
+    settings: edited[0]?.settings,
     sources: edited.map(({ project, version }) => ({ project, version })),
   };
 }
 
-function matches(project: Project, query: EntryQuery): boolean {
+function matches(project: Pick<Project, 'bureau' | 'division'>, query: EntryQuery): boolean {
   return (query.bureau === undefined || project.bureau === query.bureau) && (query.division === undefined || project.division === query.division);
 }
 
 const distinct = (values: (string | undefined)[]) => [...new Set(values.filter((value): value is string => value !== undefined))].sort();
-
-/** Every year with a period, budget or evaluation, and the one after the latest evaluated. */
-function yearsOf(document: HyokaDocument, latest: number): number[] {
-  const years = new Set<number>([latest + 1, latest]);
-  for (const project of document.projects) {
-    for (const indicator of project.indicators ?? []) for (const period of indicator.periods ?? []) if (period.actual !== undefined) years.add(period.fiscalYear);
-    for (const evaluation of project.evaluations ?? []) years.add(evaluation.fiscalYear);
-  }
-  return [...years].sort((a, b) => b - a);
-}
 
 export type EntrySaved =
   | { saved: true; count: number }
@@ -102,7 +94,18 @@ export type EntrySaved =
 export async function saveEntry(ctx: Context, body: FormBody, fiscalYear: number): Promise<EntrySaved> {
   await entryScope(ctx);
   const forms = formProjects(body);
-  const stored = await Promise.all(forms.map(({ key }) => projectForEdit(ctx, key)));
+  // A project removed since the form was filled is named at the top; the rest of the form stays as typed.
+  const gone: Problem[] = [];
+  const read = await Promise.all(
+    forms.map(({ key }) =>
+      projectForEdit(ctx, key).catch((error: unknown) => {
+        if (asServiceError(error)?.kind !== 'not-found') throw error;
+        gone.push({ path: projectPath(key), message: `事業「${key}」は削除されています / Project "${key}" has been removed` });
+        return undefined;
+      }),
+    ),
+  );
+  const stored = read.filter((found) => found !== undefined);
   const settings = stored[0]?.settings;
   const parsed = parseEntry(
     body,
@@ -120,9 +123,8 @@ export async function saveEntry(ctx: Context, body: FormBody, fiscalYear: number
     typed: parsed.typed,
     stored: meanwhile,
   });
-  if (parsed.problems.length > 0) {
-    return refused('invalid', `${parsed.problems.length} 件の入力を確認してください / Check ${parsed.problems.length} input(s)`, parsed.problems);
-  }
+  const problems = [...gone, ...parsed.problems];
+  if (problems.length > 0) return refused('invalid', `${problems.length} 件の入力を確認してください / Check ${problems.length} input(s)`, problems);
   if (parsed.edits.length === 0) return { saved: true, count: 0 };
   try {
     await saveProjects(ctx, parsed.edits, { channel: 'form' });

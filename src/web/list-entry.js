@@ -164,6 +164,8 @@
     if (!(el instanceof HTMLElement) || !el.dataset.col) return;
     const text = event.clipboardData ? event.clipboardData.getData('text/plain') : '';
     if (!/[\t\n\r]/.test(text)) return; // one value: the browser pastes it into the cell itself
+    // Paragraphs pasted into a text (from a document, not a sheet) stay in that text; Excel quotes a cell holding line breaks.
+    if (el.tagName === 'TEXTAREA' && !text.includes('\t') && !text.startsWith('"')) return;
     event.preventDefault();
     const block = parseBlock(text);
     const start = position(el);

@@ -109,6 +109,16 @@ describe.skipIf(!chromiumGate.available)(`the list entry in Chromium ${chromiumG
     expect(await cell(page, 'projects/teiju-iju/evaluations/2021/grade').inputValue()).toBe('順調');
     expect(await cell(page, 'projects/city-appeal/placements/IV-4-(1)-①/14/evaluations/2021/grade').inputValue()).toBe('遅れ');
 
+    // Paragraphs into a text stay in it (the browser pastes them); a cell Excel quoted for its line break fills one text.
+    const improvement = 'projects/teiju-iju/evaluations/2021/improvement';
+    const below = cell(page, 'projects/city-appeal/placements/IV-4-(1)-①/14/evaluations/2021/improvement');
+    const belowBefore = await below.inputValue();
+    await paste(improvement, '一段落目\n二段落目');
+    expect(await below.inputValue()).toBe(belowBefore);
+    await paste(improvement, '"一行目\n二行目"\r\n');
+    expect(await cell(page, improvement).inputValue()).toBe('一行目\n二行目');
+    expect(await below.inputValue()).toBe(belowBefore);
+
     // 順調 where 大変順調 is suggested needs a reason: the hint beside it shows until one is typed.
     const hint = page.locator(`[id="${await cell(page, 'projects/teiju-iju/evaluations/2021/grade').getAttribute('id')}-hint"]`);
     expect(await hint.isVisible()).toBe(true);

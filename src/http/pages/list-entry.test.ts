@@ -4,14 +4,16 @@
 import { describe, expect, it } from 'vitest';
 import { useDemoApp } from '../../../test/demo-app.js';
 import { CLI, createContext } from '../../services/context.js';
+import { projectHistory } from '../../services/history.js';
 import { addUser } from '../../services/users.js';
 
 const PASSWORD = 'kitakyushu-planning-2026';
-const { app } = useDemoApp({
+const { app, store } = useDemoApp({
   seed: async (s) => {
     const cli = createContext(s, CLI);
     await addUser(cli, { login: 'kikakuka', role: 'division', bureau: '企画調整局', division: '企画課', password: PASSWORD });
     await addUser(cli, { login: 'kikaku', role: 'admin', password: PASSWORD });
+    await addUser(cli, { login: 'kikakuchosei', role: 'bureau', bureau: '企画調整局', password: PASSWORD });
     await addUser(cli, { login: 'iinkai', role: 'viewer', password: PASSWORD });
   },
 });
@@ -89,6 +91,7 @@ describe('/tasks/entry', () => {
     fields.set(COURSE, '改善');
     const refused = await post(cookie, fields);
     expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('<option value="2021" selected="">R3年度 (2021)</option>');
     const kept = fieldsOf(refused.body);
     expect(kept.get(ACTUAL)).toBe('たくさん');
     expect(kept.get(COURSE)).toBe('改善');
@@ -99,6 +102,30 @@ describe('/tasks/entry', () => {
     expect(refused.body).toContain(`<a href="#${id}">定住・移住促進事業：`);
     // Nothing was saved.
     expect(fieldsOf((await app().inject({ url: '/tasks/entry', headers: { cookie } })).body).get(COURSE)).toBe('拡大');
+  });
+
+  it('places a problem the write path finds (an improvement past its length) beside its cell too', async () => {
+    const cookie = await signIn('kikakuka');
+    const fields = fieldsOf((await app().inject({ url: '/tasks/entry', headers: { cookie } })).body);
+    const improvement = 'projects/teiju-iju/evaluations/2021/improvement';
+    fields.set(improvement, 'あ'.repeat(10_001));
+    fields.set(COURSE, '改善');
+    const refused = await post(cookie, fields);
+    expect(refused.statusCode).toBe(400);
+    const id = new RegExp(`<textarea [^>]*\\sid="([^"]+)"[^>]*name="${improvement}"`).exec(refused.body)?.[1];
+    expect(refused.body).toContain(`id="${id}-error">10,000 文字以内にしてください`);
+    expect(fieldsOf(refused.body).get(COURSE)).toBe('改善');
+  });
+
+  it('names a project removed since the form was filled, keeping the rest as typed', async () => {
+    const cookie = await signIn('kikakuka');
+    const fields = fieldsOf((await app().inject({ url: '/tasks/entry', headers: { cookie } })).body);
+    fields.set('version/removed-meanwhile', 'v1');
+    fields.set(COURSE, '改善');
+    const refused = await post(cookie, fields);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('<code>projects/removed-meanwhile</code>: 事業「removed-meanwhile」は削除されています');
+    expect(fieldsOf(refused.body).get(COURSE)).toBe('改善');
   });
 
   it('saves every changed project at once, and shows the new figures on the project page', async () => {
@@ -114,6 +141,9 @@ describe('/tasks/entry', () => {
     expect(again.body).toContain('2 件の事業を保存しました');
     expect(fieldsOf(again.body).get(ACTUAL)).toBe('380');
     expect(fieldsOf(again.body).get(PROVISIONAL)).toBe('true');
+    // Each changed value is on record, as typed in the form, by whom.
+    const history = await projectHistory(createContext(store(), CLI), 'teiju-iju');
+    expect(history.filter((entry) => entry.path === ACTUAL)).toMatchObject([{ actor: 'kikakuka', channel: 'form', before: 362, after: 380 }]);
     const project = await app().inject({ url: '/projects/teiju-iju' });
     expect(project.body).toContain('380人');
     expect(project.body).toContain('380.0%');
@@ -135,11 +165,21 @@ describe('/tasks/entry', () => {
     expect(fieldsOf((await app().inject({ url: '/tasks/entry', headers: { cookie } })).body).get(ACTUAL)).toBe('410');
   });
 
+  it('shows a bureau all its projects, or one division’s', async () => {
+    const cookie = await signIn('kikakuchosei');
+    const versions = async (url: string) => [...fieldsOf((await app().inject({ url, headers: { cookie } })).body).keys()].filter((name) => name.startsWith('version/'));
+    expect(await versions('/tasks/entry')).toHaveLength(21);
+    expect((await versions(`/tasks/entry?division=${encodeURIComponent('企画課')}`)).sort()).toEqual(
+      ['city-appeal', 'furusato-donation', 'media-publicity', 'teiju-iju'].map((key) => `version/${key}`),
+    );
+  });
+
   it('asks an admin for a bureau or division, then shows theirs', async () => {
     const cookie = await signIn('kikaku');
     const choose = await app().inject({ url: '/tasks/entry', headers: { cookie } });
     expect(choose.statusCode).toBe(200);
     expect(choose.body).toContain('局または課を選んでください');
+    expect(choose.body).not.toContain('name="fiscalYear"');
     const division = await app().inject({ url: `/tasks/entry?division=${encodeURIComponent('東京事務所')}`, headers: { cookie } });
     expect([...fieldsOf(division.body).keys()].filter((name) => name.startsWith('version/')).sort()).toEqual(['version/side-job-matching', 'version/tokyo-supporters-network']);
   });

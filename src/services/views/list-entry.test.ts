@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { HyokaDocument, Project } from '../../domain/model.js';
-import { allCells, entryTable, versionField, type EntrySource, type EntryTable } from './list-entry.js';
+import { allCells, entryTable, entryYears, versionField, type EntrySource, type EntryTable } from './list-entry.js';
 import { formProjects, parseEntry, type FormBody } from './list-entry-form.js';
 
 const demo = JSON.parse(readFileSync(new URL('../../../data/kitakyushu.hyoka.json', import.meta.url), 'utf8')) as HyokaDocument;
@@ -59,6 +59,9 @@ describe('entryTable', () => {
     expect(next.units[0]).toMatchObject({ lastCourse: '継続', grade: { value: '' } });
     expect(next.units[0]!.lastImprovement).toMatch(/^アフターコロナ/);
     expect(next.budgets.map((cell) => cell.value)).toEqual(['44090', '']);
+    expect(next.units[0]!.sameAsLastYear).toBe(false);
+    const copied = entryTable(sources('teiju-iju'), demo.settings, 2022, { typed: { 'projects/teiju-iju/evaluations/2022/improvement': next.units[0]!.lastImprovement! } });
+    expect(copied.projects[0]!.units[0]!.sameAsLastYear).toBe(true);
   });
 
   it('shows the typed value, its problem and the value stored meanwhile in place of the stored one', () => {
@@ -68,6 +71,14 @@ describe('entryTable', () => {
       stored: new Map([[ACTUAL, '400']]),
     });
     expect(table.projects[0]!.indicators[0]!.actual).toEqual({ name: ACTUAL, kind: 'actual', value: '三百', error: 'not a number', stored: '400' });
+  });
+});
+
+describe('entryYears', () => {
+  it('opens on the latest evaluated year, offers the next one, every year with data, and the one shown', () => {
+    const projects = sources('teiju-iju', 'furusato-donation').map((source) => source.project);
+    expect(entryYears(projects)).toEqual({ latest: 2021, years: [2022, 2021] });
+    expect(entryYears(projects, 2016).years).toEqual([2022, 2021, 2016]);
   });
 });
 

@@ -9,6 +9,7 @@ import { resolveProfile, type Profile } from '../../domain/profile.js';
 import { formatRate, formatTarget } from '../../domain/written.js';
 import { childPath, segment } from '../../interchange/change-path.js';
 import { computeProject } from '../../interchange/compute.js';
+import { defaultSheetYear } from '../../interchange/sheet-rows.js';
 
 export type CellKind = 'actual' | 'provisional' | 'grade' | 'gradeReason' | 'course' | 'improvement' | 'budget';
 
@@ -49,6 +50,8 @@ export interface EvaluationUnit {
   improvement: EntryCell;
   lastCourse?: string;
   lastImprovement?: string;
+  /** 前年と同一: the improvement is last year's text unchanged (workflow.md, "Carried over"). */
+  sameAsLastYear: boolean;
 }
 
 export interface EntryProject {
@@ -99,6 +102,20 @@ export const budgetPath = (key: string, fiscalYear: number) => `${projectPath(ke
 
 export function budgetYearsOf(fiscalYear: number): number[] {
   return [fiscalYear + 1, fiscalYear + 2];
+}
+
+/**
+ * The year a list opens on (the latest evaluated, as the sheet's) and the years to choose from:
+ * every year with an actual or an evaluation, the one after the latest, and the one shown.
+ */
+export function entryYears(projects: Project[], shown?: number): { latest: number; years: number[] } {
+  const latest = defaultSheetYear({ format: 'hyoka/1', organization: { name: '' }, policies: [], projects });
+  const years = new Set<number>([latest + 1, latest, ...(shown === undefined ? [] : [shown])]);
+  for (const project of projects) {
+    for (const indicator of project.indicators ?? []) for (const period of indicator.periods ?? []) if (period.actual !== undefined) years.add(period.fiscalYear);
+    for (const evaluation of project.evaluations ?? []) years.add(evaluation.fiscalYear);
+  }
+  return { latest, years: [...years].sort((a, b) => b - a) };
 }
 
 export function entryTable(sources: readonly EntrySource[], settings: Settings | undefined, fiscalYear: number, overlay: EntryOverlay = {}): EntryTable {
@@ -152,13 +169,15 @@ function entryProject({ project, version }: EntrySource, profile: Profile, fisca
   });
   const units = evaluationUnits(project, fiscalYear).map(({ placement, evaluation, last }): EvaluationUnit => {
     const at = evaluationPath(project.key, placement, fiscalYear);
+    const improvement = cell(`${at}/improvement`, 'improvement', evaluation?.improvement ?? '');
     return {
       nos: placement ? [placement.no] : [],
       suggestedGrade: suggestGrade(gradeEvidence(coveredIndicators(project, placement), fiscalYear), profile),
       grade: cell(`${at}/grade`, 'grade', evaluation?.grade ?? ''),
       gradeReason: cell(`${at}/gradeReason`, 'gradeReason', evaluation?.gradeReason ?? ''),
       course: cell(`${at}/course`, 'course', evaluation?.course ?? ''),
-      improvement: cell(`${at}/improvement`, 'improvement', evaluation?.improvement ?? ''),
+      improvement,
+      sameAsLastYear: improvement.value.trim() !== '' && improvement.value.trim() === last?.improvement?.trim(),
       ...(last?.course !== undefined && { lastCourse: last.course }),
       ...(last?.improvement !== undefined && { lastImprovement: last.improvement }),
     };
