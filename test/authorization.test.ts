@@ -189,6 +189,7 @@ describe.each(testStores())('authorization of every writing route on $name', (fa
         return server.inject({ method: 'POST', url: `/tasks/entry?org=${ORG}`, ...merge(headers, form(fields)) });
       },
     },
+    {
       // The project form: the write path with the version the form carried.
       route: 'POST /projects/:key/edit',
       allowed: [...ADMINS, 'bureau', 'division'],
