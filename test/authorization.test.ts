@@ -14,7 +14,6 @@ import { exportDocument } from '../src/services/export.js';
 import { importValue } from '../src/services/documents.js';
 import { projectForEdit } from '../src/services/editing.js';
 import { addUser, createToken, listUsers, setDisabled } from '../src/services/users.js';
-import { projectForEdit } from '../src/services/editing.js';
 import { testStores, type TestStore } from '../src/store/test-stores.js';
 
 const ORG = '401005';

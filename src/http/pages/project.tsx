@@ -7,6 +7,7 @@ import { sendPage } from './render.js';
 import { filterChoices } from './filters.js';
 import { encodePathSegment, pageContext, pageStatus, queryHref, sendQueryProblems } from './page-query.js';
 import { mayEditProject } from '../../services/project-form.js';
+import { contextOf } from '../context.js';
 import { En, YearForm } from './dashboard-parts.js';
 import { PlanSection, DoSection } from './project-plan.js';
 import { CheckSection } from './project-check.js';
