@@ -5,6 +5,11 @@ export const num = (n: number) => n.toLocaleString('en-US');
 export const ratio = (a: number, b: number) => (a / b).toFixed(2);
 export const mb = (bytes: number) => `${Math.round(bytes / 1048576)} MB`;
 
+/** The p-th percentile (0–100) of timings sorted ascending. */
+export function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
 /** The best of `runs` timings, in milliseconds: noise only ever adds time. */
 export function bestOf(runs: number, work: () => void): number {
   let best = Infinity;

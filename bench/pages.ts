@@ -7,14 +7,11 @@ import { generateDocument } from '../src/interchange/generate.js';
 import { loadDemoIfEmpty } from '../src/services/demo.js';
 import { importValue } from '../src/services/documents.js';
 import { openStore } from '../src/store/open.js';
-import { num, ratio } from './format.js';
+import { num, percentile, ratio } from './format.js';
 import { CLI, createContext } from '../src/services/context.js';
 
 type App = Awaited<ReturnType<typeof buildApp>>;
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 async function timings(app: App, url: string, runs: number): Promise<{ p50: number; p95: number; bytes: number }> {
   const times: number[] = [];

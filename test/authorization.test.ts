@@ -136,6 +136,27 @@ describe.each(testStores())('authorization of every writing route on $name', (fa
         server.inject({ method: 'POST', url: `/api/v1/import?org=${ORG}`, headers, payload: { format: 'hyoka/1', organization: { name: `新しい市 (${actor})` }, policies: [], projects: [] } }),
     },
     {
+      route: 'PUT /api/v1/projects/:key (企画課 project’s summary)',
+      allowed: [...ADMINS, 'bureau', 'division'],
+      async send(server, actor, headers) {
+        // Read fresh by the bootstrap: its ETag is current, so only the rights decide.
+        const read = await server.inject({ url: `/api/v1/projects/${PROJECT}?org=${ORG}`, headers: headersOf.get('bootstrap')! });
+        const project = { ...read.json().project, summary: `${actor} の概要 (PUT)` };
+        return server.inject({ method: 'PUT', url: `/api/v1/projects/${PROJECT}?org=${ORG}`, headers: { ...headers, 'if-match': String(read.headers.etag) }, payload: { project } });
+      },
+    },
+    {
+      route: 'PUT /api/v1/policy-evaluations (企画調整局’s)',
+      allowed: [...ADMINS, 'bureau'],
+      send: (server, actor, headers) =>
+        server.inject({
+          method: 'PUT',
+          url: `/api/v1/policy-evaluations?org=${ORG}`,
+          headers,
+          payload: { policy: 'III-1-(1)-②', bureau: '企画調整局', fiscalYear: 2022, improvement: `${actor} の改善` },
+        }),
+    },
+    {
       route: 'POST /api/v1/users',
       allowed: ADMINS,
       send: (server, actor, headers) =>

@@ -8,6 +8,7 @@ import { generateCommand } from './generate.js';
 import { userCommand } from './users.js';
 import { publishCommand } from './publish.js';
 import { backupCommand, restoreCommand } from './backup.js';
+import { historyCommand } from './history.js';
 
 export type OptionValues = Record<string, string | boolean | (string | boolean)[] | undefined>;
 
@@ -28,6 +29,7 @@ export const commands: Record<string, Command> = {
   check: checkCommand,
   generate: generateCommand,
   user: userCommand,
+  history: historyCommand,
   publish: publishCommand,
   backup: backupCommand,
   restore: restoreCommand,

@@ -118,7 +118,7 @@ export function isEmptyChangeSet(changeSet: ChangeSet): boolean {
 }
 
 type Fields = Record<string, unknown>;
-type Listed = 'policy' | 'project' | 'placement' | 'indicator' | 'period' | 'budget' | 'personnelCost' | 'evaluation' | 'policyEvaluation';
+export type Listed = 'policy' | 'project' | 'placement' | 'indicator' | 'period' | 'budget' | 'personnelCost' | 'evaluation' | 'policyEvaluation';
 
 const KIND_OF: Readonly<Record<Listed, RecordKind>> = {
   policy: 'policies',
@@ -135,7 +135,7 @@ const KIND_OF: Readonly<Record<Listed, RecordKind>> = {
 const year = (record: Fields) => String(record.fiscalYear);
 
 /** Each record's key within its list, as path segments (interchange.md's keys). */
-const KEY_OF: Readonly<Record<Listed, (record: Fields) => string>> = {
+export const KEY_OF: Readonly<Record<Listed, (record: Fields) => string>> = {
   policy: (r) => segment(r.code as string),
   project: (r) => segment(r.key as string),
   placement: (r) => `${segment(r.policy as string)}/${String(r.no)}`,

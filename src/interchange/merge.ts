@@ -1,8 +1,10 @@
 // An import in `merge` mode (workflow.md, "Files in a workflow"): each project in the file
 // replaces the stored project of its key (or is added after the stored ones); projects absent
 // from the file are left alone; policies and policy evaluations in the file are upserted by
-// their keys. The organization, plan and settings stay as stored: a merge file names its
-// organization, it does not reconfigure it. A pure function of two canonical documents.
+// their keys. What the file writes around its lists (organization, plan, settings, its own
+// unknown fields) replaces the stored value; what it leaves out stays — so a division's file
+// that changes a setting is refused by the rights, not silently ignored. A pure function of
+// two canonical documents.
 import type { HyokaDocument } from '../domain/model.js';
 
 /** Replaces records of `stored` by those of `file` with the same key, appending the new ones in the file's order. */
@@ -23,8 +25,10 @@ export const policyEvaluationKey = (e: { policy: string; bureau?: string | undef
 /** The document a merge of `file` into `stored` (undefined: a new organization, the file itself) asks for. */
 export function mergeDocuments(stored: HyokaDocument | undefined, file: HyokaDocument): HyokaDocument {
   if (stored === undefined) return file;
+  const { policies: _policies, projects: _projects, policyEvaluations: _evaluations, ...head } = file;
   const merged: HyokaDocument = {
     ...stored,
+    ...head,
     policies: upsert(stored.policies, file.policies, (p) => p.code),
     projects: upsert(stored.projects, file.projects, (p) => p.key),
   };

@@ -11,6 +11,7 @@ import { ServiceError, type Problem } from './errors.js';
 import { exportDocument } from './export.js';
 import { authorizeImporter, importDocument, type ImportMode, type ImportReport } from './import.js';
 import { cachedJson } from './project-cache.js';
+import { projectVersion } from './project-version.js';
 import { getProject } from './queries.js';
 
 export interface ImportOutcome {
@@ -85,11 +86,22 @@ export async function exportComputed(ctx: Context): Promise<HyokaDocument> {
 
 /** `{"project": …}` serialized: what the API sends, cached while the organization's data stays the same. */
 export async function readProjectJson(ctx: Context, key: string): Promise<string> {
+  return (await readVersionedProject(ctx, key)).json;
+}
+
+/**
+ * `{"project": …}` serialized, and the stored project's version (services/project-version.ts:
+ * the ETag a PUT is matched against), cached together while the organization's data stays the same.
+ */
+export async function readVersionedProject(ctx: Context, key: string): Promise<{ json: string; version: string }> {
   authorize(ctx, 'read-published');
   const org = await ctx.organization();
-  return cachedJson(ctx.store, `${org.id}\u0000${key}`, org.revision, async () => {
+  // The version first: base64url holds no newline.
+  const cached = await cachedJson(ctx.store, `${org.id}\u0000${key}`, org.revision, async () => {
     const found = await getProject(ctx, key);
     if (!found) throw new ServiceError('not-found', `事業「${key}」は見つかりません / Project "${key}" not found`);
-    return JSON.stringify({ project: computeProject(found.project, resolveProfile(found.settings)) });
+    return `${projectVersion(found.project)}\n${JSON.stringify({ project: computeProject(found.project, resolveProfile(found.settings)) })}`;
   });
+  const cut = cached.indexOf('\n');
+  return { version: cached.slice(0, cut), json: cached.slice(cut + 1) };
 }

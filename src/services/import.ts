@@ -15,7 +15,7 @@ import type { Context } from './context.js';
 import { refusedPaths } from './rights-paths.js';
 import { documentOrganization } from './organizations.js';
 import { ServiceError } from './errors.js';
-import type { Channel } from './editing.js';
+import { logContext, type Channel } from './log-context.js';
 import { importRecordsTotal, importsTotal } from './metrics.js';
 import { largeRemoval, removalRefusal, type LargeRemoval } from './removal-guard.js';
 
@@ -81,7 +81,12 @@ export async function importDocument(ctx: Context, doc: HyokaDocument, options: 
   const dryRun = options.dryRun === true;
   for (let attempt = 1; ; attempt++) {
     const found = await documentOrganization(store, doc.organization);
-    const snapshot = await store.documents.snapshot(found?.id ?? null);
+    // A merge reads only the projects the file names (and the policies, policy evaluations): a
+    // file of one project does not read a whole city. Its counts cover what it read.
+    const snapshot =
+      options.mode === 'merge' && found
+        ? await store.documents.projectsSnapshot(found.id, doc.projects.map((project) => project.key), { policyEvaluations: true })
+        : await store.documents.snapshot(found?.id ?? null);
     const desired = options.mode === 'merge' ? mergeDocuments(snapshot.document, doc) : doc;
     const changeSet = changeSetOf(snapshot.document, desired);
     if (!changeSet.ok) throw invalid(changeSet.problems);
@@ -95,7 +100,10 @@ export async function importDocument(ctx: Context, doc: HyokaDocument, options: 
     // Refused before anything is written.
     if (removal && options.allowRemovals !== true) throw removalRefusal(removal, doc.organization.name);
     try {
-      const { orgId } = await store.documents.apply(snapshot, desired, changeSet.changeSet, options.checkpoint);
+      const { orgId } = await store.documents.apply(snapshot, desired, changeSet.changeSet, {
+        checkpoint: options.checkpoint,
+        log: logContext(ctx.actor, options.channel ?? 'import', options.comment),
+      });
       countImport(changeSet.changeSet);
       return report(orgId);
     } catch (error) {

@@ -9,10 +9,11 @@
 // again from a fresh snapshot. The revision rises only when something is written.
 import type { Kysely } from 'kysely';
 import type { HyokaDocument, Policy, PolicyEvaluation, Project } from '../domain/model.js';
-import { isEmptyChangeSet, type AddedRecord, type ChangeSet, type KeptRecord, type Owner, type RecordKind } from '../interchange/change-set.js';
+import { isEmptyChangeSet, type AddedRecord, type ChangeSet, type KeptRecord, type Owner, type RecordChange, type RecordKind } from '../interchange/change-set.js';
+import { appendChanges, loggedChanges, type LogContext } from './change-log.js';
 import { batchSize, deleteRows, writeFilled } from './bulk.js';
 import { IdAllocator, lockOrganization, takeWriteLock, type DialectName } from './dialect.js';
-import type { RowIds, Snapshot } from './documents.js';
+import type { ProjectPlaces, RowIds, Snapshot } from './documents.js';
 import { StaleSnapshotError } from './errors.js';
 import { currentRevision, insertOrganization, raiseRevision, updateOrganization } from './organizations.js';
 import type { Handles } from './handles.js';
@@ -34,14 +35,22 @@ export interface Applied {
 export type ApplyStage = 'locked' | RecordKind | 'deleted' | 'commit';
 export type Checkpoint = (stage: ApplyStage) => Promise<void>;
 
+export interface ApplyOptions {
+  checkpoint?: Checkpoint | undefined;
+  /** Who writes, how and why: every changed value is appended to the change log in the same transaction. */
+  log?: LogContext | undefined;
+}
+
 /** Applies `changeSet`, computed from `snapshot` towards `desired`, or refuses it whole when the snapshot is stale. */
 export async function applyChangeSet(
   handles: Handles,
   snapshot: Snapshot,
   desired: HyokaDocument,
-  changeSet: ChangeSet,
-  checkpoint?: Checkpoint,
+  computed: ChangeSet,
+  options: ApplyOptions = {},
 ): Promise<Applied> {
+  const { checkpoint, log } = options;
+  const changeSet = snapshot.projects ? inPlaces(computed, snapshot.projects) : computed;
   if (isEmptyChangeSet(changeSet) && snapshot.orgId !== null) {
     // Nothing to write: the snapshot need only still be current.
     const revision = await currentRevision(handles.db, snapshot.orgId);
@@ -54,10 +63,32 @@ export async function applyChangeSet(
     const orgId = await placeOrganization(tx, handles.dialect, allocator, snapshot, desired, changeSet);
     await checkpoint?.('locked');
     await new Writer(tx, handles.dialect, allocator, snapshot, orgId, checkpoint).apply(changeSet);
+    if (log) await appendChanges(tx, orgId, loggedChanges(changeSet, desired, snapshot.orgId === null), log);
     await raiseRevision(tx, orgId);
     await checkpoint?.('commit');
     return { orgId, revision: snapshot.revision + 1 };
   });
+}
+
+/**
+ * A change set computed on a project-scoped snapshot (documents.ts readProjectsSnapshot), put
+ * in the places of the whole list: a kept project keeps its stored position, an added one goes
+ * after the last, and the part's own order is no reordering of the whole.
+ */
+function inPlaces(changeSet: ChangeSet, places: ProjectPlaces): ChangeSet {
+  let next = places.next;
+  const records: RecordChange[] = [];
+  for (const change of changeSet.records) {
+    if (change.kind !== 'projects') records.push(change);
+    else if (change.change === 'added') records.push({ ...change, position: next++ });
+    else if (change.change === 'updated' || change.change === 'moved') {
+      const position = places.positions.get((change.stored as Project).key);
+      if (position === undefined) throw new Error('store: a change set names a project its snapshot does not hold');
+      // Only moved within the part: nothing to write.
+      if (change.change === 'updated') records.push({ ...change, from: position, position });
+    } else if (change.change !== 'reordered') records.push(change);
+  }
+  return { ...changeSet, records };
 }
 
 /** Inserts a new organization's row, or locks a stored one and checks that the snapshot is current. */

@@ -124,6 +124,66 @@ export interface Snapshot {
   revision: number;
   document: HyokaDocument | undefined;
   rowIds: RowIds;
+  /**
+   * Present when `document` holds only some of the organization's projects (a project-scoped
+   * snapshot): where those projects stand in the whole list, and the place after the last
+   * project, so that a change set computed on the part is written in the places of the whole.
+   */
+  projects?: ProjectPlaces;
+}
+
+export interface ProjectPlaces {
+  /** Position of each project of the snapshot, by key. */
+  positions: Map<string, number>;
+  /** The position after every stored project's: where an added project goes. */
+  next: number;
+}
+
+/**
+ * A snapshot of the organization with only the projects of `keys` (those stored; every
+ * policy, which rows name; the policy evaluations only when asked), in one transaction:
+ * what one project's save reads instead of the whole organization.
+ */
+export async function readProjectsSnapshot(
+  db: Kysely<Database>,
+  orgId: number,
+  keys: readonly string[],
+  options: { policyEvaluations?: boolean } = {},
+): Promise<Snapshot> {
+  const rowIds: RowIds = new Map();
+  return db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute(async (tx) => {
+      const revision = await currentRevision(tx, orgId);
+      const [[organization], policyRows, placed, last] = await Promise.all([
+        readRows.organizations(tx, { orgId }),
+        readRows.policies(tx, { orgId }),
+        keys.length === 0
+          ? Promise.resolve([])
+          : tx.selectFrom('projects').select(['id', 'key', 'position']).where('org_id', '=', orgId).where('key', 'in', keys).execute(),
+        tx
+          .selectFrom('projects')
+          .select((eb) => eb.fn.max<number | null>('position').as('max'))
+          .where('org_id', '=', orgId)
+          .executeTakeFirst(),
+      ]);
+      const places: ProjectPlaces = { positions: new Map(placed.map((p) => [p.key, p.position])), next: (last?.max ?? -1) + 1 };
+      if (!organization) return { orgId: null, revision, document: undefined, rowIds, projects: places };
+      const codes = new Map(policyRows.map((p) => [p.id, p.code]));
+      const scope: Scope = { orgId, projectIds: placed.map((p) => p.id) };
+      const [projects, policyEvaluationRows] = await Promise.all([
+        readProjects(tx, scope, codes, rowIds),
+        options.policyEvaluations ? readRows.policy_evaluations(tx, scope) : Promise.resolve([]),
+      ]);
+      const document = toDocument(organization, {
+        policies: policyRows.map(keeping(rowIds, toPolicy)),
+        projects,
+        policyEvaluations: policyEvaluationRows.map(keeping(rowIds, (r: Row<'policy_evaluations'>) => toPolicyEvaluation(r, codes.get(r.policy_id) ?? ''))),
+      });
+      if (!options.policyEvaluations) delete document.policyEvaluations;
+      return { orgId, revision, document, rowIds, projects: places };
+    });
 }
 
 /** The organization's document and revision, read in one transaction (one snapshot of every table). */

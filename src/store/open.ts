@@ -15,6 +15,7 @@ import { usersRepository, type UsersRepository } from './repositories/users.js';
 import { sessionsRepository, type SessionsRepository } from './repositories/sessions.js';
 import { tokensRepository, type TokensRepository } from './repositories/tokens.js';
 import { signInFailuresRepository, type SignInFailuresRepository } from './repositories/sign-in-failures.js';
+import { changeLogRepository, type ChangeLogRepository } from './repositories/change-log.js';
 
 /**
  * The store's face: one repository per aggregate, what services read and write through.
@@ -30,6 +31,8 @@ export interface Store {
   sessions: SessionsRepository;
   tokens: TokensRepository;
   signInFailures: SignInFailuresRepository;
+  /** The append-only change log. */
+  changeLog: ChangeLogRepository;
   /** The kysely handles: for the store's own modules and tests, never for services. */
   handles: Handles;
   /** Whether this version's last migration has run (readiness). */
@@ -54,7 +57,7 @@ export interface Store {
 /** The repositories over a store's handles. */
 export function repositories(
   handles: Handles,
-): Pick<Store, 'dialect' | 'organizations' | 'documents' | 'projects' | 'search' | 'users' | 'sessions' | 'tokens' | 'signInFailures' | 'handles' | 'atLatestMigration'> {
+): Pick<Store, 'dialect' | 'organizations' | 'documents' | 'projects' | 'search' | 'users' | 'sessions' | 'tokens' | 'signInFailures' | 'changeLog' | 'handles' | 'atLatestMigration'> {
   return {
     dialect: handles.dialect,
     organizations: organizationsRepository(handles),
@@ -65,6 +68,7 @@ export function repositories(
     sessions: sessionsRepository(handles),
     tokens: tokensRepository(handles),
     signInFailures: signInFailuresRepository(handles),
+    changeLog: changeLogRepository(handles),
     handles,
     atLatestMigration: () => atLatestMigration(handles.reader),
   };

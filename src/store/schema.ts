@@ -16,6 +16,7 @@ import type * as records from '../interchange/schema.js';
 import { RECORD_FIELDS, type RecordName, type ValueKind } from '../interchange/record-fields.js';
 import { snakeCase, type FieldColumns, type Json } from './field-columns.js';
 import type { AccountTables } from './accounts-schema.js';
+import type { ChangeLogTable } from './change-log.js';
 
 export type { Json };
 
@@ -125,10 +126,11 @@ export interface Database extends AccountTables {
   evaluations: EvaluationsTable;
   policy_evaluations: PolicyEvaluationsTable;
   organization_revisions: { org_id: number; revision: number };
+  change_log: ChangeLogTable;
 }
 
 /** The tables of hyoka/1 records (organization_revisions is bookkeeping, accounts are no records). */
-export type TableName = Exclude<keyof Database, 'organization_revisions' | keyof AccountTables>;
+export type TableName = Exclude<keyof Database, 'organization_revisions' | 'change_log' | keyof AccountTables>;
 export type Row<T extends TableName> = Database[T];
 
 /** One declaration per table: the record it holds and the columns that place its rows. */

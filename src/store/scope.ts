@@ -7,13 +7,21 @@ export interface Scope {
   orgId: number;
   /** Only this project's rows (and all policies, which its rows name). */
   projectId?: number;
+  /** Only these projects' rows (and all policies). */
+  projectIds?: readonly number[];
+}
+
+/** The projects a scope narrows to, if it does. */
+function narrowed(scope: Scope): readonly number[] | undefined {
+  return scope.projectId !== undefined ? [scope.projectId] : scope.projectIds;
 }
 
 type Reader<T extends TableName> = (db: Kysely<Database>, scope: Scope) => Promise<Row<T>[]>;
 
 function projectIds(db: Kysely<Database>, scope: Scope) {
   const query = db.selectFrom('projects').select('id').where('org_id', '=', scope.orgId);
-  return scope.projectId === undefined ? query : query.where('id', '=', scope.projectId);
+  const ids = narrowed(scope);
+  return ids === undefined ? query : query.where('id', 'in', ids.length > 0 ? ids : [-1]);
 }
 
 function underProjects<T extends 'placements' | 'indicators' | 'budgets' | 'personnel_costs' | 'evaluations'>(table: T): Reader<T> {
@@ -32,7 +40,8 @@ export const readRows: { readonly [T in TableName]: Reader<T> } = {
     db.selectFrom('policies').selectAll().where('org_id', '=', scope.orgId).orderBy('position').execute(),
   projects: (db, scope) => {
     const query = db.selectFrom('projects').selectAll().where('org_id', '=', scope.orgId).orderBy('position');
-    return (scope.projectId === undefined ? query : query.where('id', '=', scope.projectId)).execute();
+    const ids = narrowed(scope);
+    return (ids === undefined ? query : query.where('id', 'in', ids.length > 0 ? ids : [-1])).execute();
   },
   placements: underProjects('placements'),
   indicators: underProjects('indicators'),

@@ -1,11 +1,12 @@
 // /api/v1: read endpoints, export and import of hyoka/1 documents, and the OpenAPI document.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { readProjectJson } from '../../services/documents.js';
+import { readVersionedProject } from '../../services/documents.js';
 import { listPolicies, listProjects } from '../../services/queries.js';
 import { contextOf } from '../context.js';
 import { registerFileRoutes } from './files.js';
 import { registerAccountRoutes } from './accounts.js';
+import { etag, registerEditingRoutes } from './editing.js';
 
 /** Projects answered by one GET /api/v1/projects: a large organization's whole list is megabytes (the export has it all). */
 export const DEFAULT_PROJECTS_LIMIT = 100;
@@ -47,13 +48,22 @@ export const registerApi: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/projects/:key',
-    { schema: { summary: '事業 (計算済み) / One project, computed', params: z.object({ key: z.string().min(1) }), querystring: orgQuery } },
-    async (request, reply) =>
-      reply.type('application/json; charset=utf-8').send(await readProjectJson(contextOf(request), request.params.key)),
+    {
+      schema: {
+        summary: '事業 (計算済み) / One project, computed; its ETag is the stored project’s version (If-Match of a PUT)',
+        params: z.object({ key: z.string().min(1) }),
+        querystring: orgQuery,
+      },
+    },
+    async (request, reply) => {
+      const { json, version } = await readVersionedProject(contextOf(request), request.params.key);
+      return reply.type('application/json; charset=utf-8').header('etag', etag(version)).send(json);
+    },
   );
 
   await app.register(registerAccountRoutes);
   await app.register(registerFileRoutes);
+  await app.register(registerEditingRoutes);
 };
 
 /** The same URL (filters and ?org= kept) at the next offset. */

@@ -18,6 +18,7 @@ import { installPageErrors } from './error-page.js';
 import { registerSignIn } from './sign-in.js';
 import { registerAdminUsers } from './admin-users.js';
 import { registerImportPage } from './import.js';
+import { registerHistory } from './history.js';
 import formbody from '@fastify/formbody';
 
 export const registerPages: FastifyPluginAsync = async (app) => {
@@ -38,4 +39,5 @@ export const registerPages: FastifyPluginAsync = async (app) => {
   registerSignIn(app);
   registerAdminUsers(app);
   registerImportPage(app);
+  registerHistory(app);
 };

@@ -1,5 +1,6 @@
-// `/projects/:key` — one project as a PDCA page: Plan, Do, Check, Action, and its earlier years.
-import type { FastifyInstance } from 'fastify';
+// `/projects/:key` — one project as a PDCA page: Plan, Do, Check, Action, and its earlier years;
+// for a signed-in user of its organization, its latest changes (the change log).
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { dataLinksFor, Layout } from './layout.js';
 import { sendData } from './data.js';
 import { sendPage } from './render.js';
@@ -13,6 +14,10 @@ import { findProject, projectView, type ProjectView } from '../../services/views
 import { projectCsv } from '../../services/views/project-csv.js';
 import { ServiceError } from '../../services/errors.js';
 import { cachedMarkup } from './page-cache.js';
+import { projectHistory } from '../../services/history.js';
+import { historyRows, type HistoryRow } from '../../services/views/history.js';
+import { contextOf } from '../context.js';
+import { HistoryTable } from './history.js';
 
 export function registerProject(app: FastifyInstance): void {
   app.get<{ Params: { key: string } }>('/projects/:key', { schema: { hide: true } }, async (request, reply) => {
@@ -27,6 +32,7 @@ export function registerProject(app: FastifyInstance): void {
     if (context.format !== 'html') {
       return sendData(reply, context.format, `project-${view.key}-${view.fiscalYear}`, { organization: context.organization.name, ...view }, () => projectCsv(view));
     }
+    const history = await signedInHistory(request, view.key);
     return sendPage(
       reply,
       <Layout title={view.name} titleEn="Project (PDCA)" organization={context.organization.name} org={context.org} path={context.path} data={dataLinksFor(request.url)}>
@@ -47,10 +53,36 @@ export function registerProject(app: FastifyInstance): void {
           className="pdca"
           dangerouslySetInnerHTML={{ __html: cachedMarkup(context.document, `project ${view.key} ${view.fiscalYear} ${context.org ?? ''}`, () => <ProjectBody view={view} org={context.org} />) }}
         />
+        {history && (
+          <section id="history" aria-labelledby="history-title">
+            <h2 id="history-title">
+              変更履歴 <En>History</En>
+            </h2>
+            <HistoryTable rows={history} org={context.org} projectLinks={false} />
+            <p>
+              <a href={`/history${context.org === undefined ? '' : `?${new URLSearchParams({ org: context.org }).toString()}`}`}>
+                団体のすべての変更 <En>All changes of the organization</En>
+              </a>
+            </p>
+          </section>
+        )}
       </Layout>,
       pageStatus(context),
     );
   });
+}
+
+const HISTORY_ROWS = 50;
+
+/** The project's latest changes, for a user of its organization (drafts are theirs to read); none for anyone else. */
+async function signedInHistory(request: FastifyRequest, key: string): Promise<HistoryRow[] | undefined> {
+  if (request.actor.kind === 'anonymous') return undefined;
+  try {
+    return historyRows(await projectHistory(contextOf(request), key, { limit: HISTORY_ROWS }));
+  } catch (error) {
+    if (error instanceof ServiceError && error.kind === 'forbidden') return undefined;
+    throw error;
+  }
 }
 
 function ProjectBody({ view, org }: { view: ProjectView; org?: string | undefined }) {

@@ -6,6 +6,7 @@ import { initial } from './0001_initial.js';
 import { revisions } from './0002_revisions.js';
 import { search } from './0003_search.js';
 import { accounts } from './0004_accounts.js';
+import { changeLog } from './0005_change_log.js';
 
 function migrations(dialect: DialectName): Record<string, Migration> {
   return {
@@ -13,6 +14,7 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '0002_revisions': revisions,
     '0003_search': search(dialect),
     '0004_accounts': accounts(dialect),
+    '0005_change_log': changeLog(dialect),
   };
 }
 
