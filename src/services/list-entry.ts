@@ -6,7 +6,7 @@ import type { Project, Settings } from '../domain/model.js';
 import { authorize, may } from './authorization.js';
 import { listProjects, type ProjectFilter } from './queries.js';
 import type { Context } from './context.js';
-import { ConflictError, projectForEdit, saveProjects } from './editing.js';
+import { ConflictError, projectsForEdit, saveProjects } from './editing.js';
 import { asServiceError, type Problem } from './errors.js';
 import { entryYears, projectPath, storedCells, type EntrySource } from './views/list-entry.js';
 import { formProjects, parseEntry, type FormBody } from './views/list-entry-form.js';
@@ -53,7 +53,8 @@ export async function listEntry(ctx: Context, query: EntryQuery, { projects = tr
   // A bureau narrows its list to one division as an admin does; a division's is its own anyway.
   const mine = reachable.filter((project) => matches(project, own ? { division: query.division } : query));
   const needsFilter = !own && query.bureau === undefined && query.division === undefined;
-  const edited = needsFilter || !projects ? [] : await Promise.all(mine.map((project) => projectForEdit(ctx, project.key)));
+  const read = needsFilter || !projects ? { projects: [], settings: undefined } : await projectsForEdit(ctx, mine.map((project) => project.key));
+  const edited = read.projects;
   const { latest, years } = entryYears(edited.map(({ project }) => project), query.fiscalYear);
   return {
     fiscalYear: query.fiscalYear ?? latest,
@@ -61,8 +62,8 @@ export async function listEntry(ctx: Context, query: EntryQuery, { projects = tr
     bureaus: own ? [] : distinct(reachable.map((project) => project.bureau)),
     divisions: actor.kind === 'user' && actor.role === 'division' ? [] : distinct(reachable.filter((project) => matches(project, { bureau: query.bureau })).map((project) => project.division)),
     needsFilter,
-    settings: edited[0]?.settings,
-    sources: edited.map(({ project, version }) => ({ project, version })),
+    settings: read.settings,
+    sources: edited,
   };
 }
 
@@ -95,24 +96,12 @@ export async function saveEntry(ctx: Context, body: FormBody, fiscalYear: number
   await entryScope(ctx);
   const forms = formProjects(body);
   // A project removed since the form was filled is named at the top; the rest of the form stays as typed.
-  const gone: Problem[] = [];
-  const read = await Promise.all(
-    forms.map(({ key }) =>
-      projectForEdit(ctx, key).catch((error: unknown) => {
-        if (asServiceError(error)?.kind !== 'not-found') throw error;
-        gone.push({ path: projectPath(key), message: `事業「${key}」は削除されています / Project "${key}" has been removed` });
-        return undefined;
-      }),
-    ),
-  );
-  const stored = read.filter((found) => found !== undefined);
-  const settings = stored[0]?.settings;
-  const parsed = parseEntry(
-    body,
-    stored.map(({ project, version }) => ({ project, version })),
-    settings,
-    fiscalYear,
-  );
+  const { projects: stored, settings } = await projectsForEdit(ctx, forms.map(({ key }) => key));
+  const found = new Set(stored.map(({ project }) => project.key));
+  const gone: Problem[] = forms
+    .filter(({ key }) => !found.has(key))
+    .map(({ key }) => ({ path: projectPath(key), message: `事業「${key}」は削除されています / Project "${key}" has been removed` }));
+  const parsed = parseEntry(body, stored, settings, fiscalYear);
   const refused = (kind: 'invalid' | 'conflict', message: string, problems: Problem[], sources = parsed.sources, meanwhile = new Map<string, string>()): EntrySaved => ({
     saved: false,
     kind,
