@@ -64,13 +64,15 @@ describe('entryTable', () => {
     expect(copied.projects[0]!.units[0]!.sameAsLastYear).toBe(true);
   });
 
-  it('shows the typed value, its problem and the value stored meanwhile in place of the stored one', () => {
+  it('shows the typed value, its problem and the value stored meanwhile in place of the stored one, and the value the form was filled from', () => {
     const table = entryTable(sources('teiju-iju'), demo.settings, 2021, {
       typed: { [ACTUAL]: '三百' },
       errors: new Map([[ACTUAL, 'not a number']]),
       stored: new Map([[ACTUAL, '400']]),
+      original: new Map([[ACTUAL, '400']]),
     });
-    expect(table.projects[0]!.indicators[0]!.actual).toEqual({ name: ACTUAL, kind: 'actual', value: '三百', error: 'not a number', stored: '400' });
+    expect(table.projects[0]!.indicators[0]!.actual).toEqual({ name: ACTUAL, kind: 'actual', value: '三百', error: 'not a number', stored: '400', original: '400' });
+    expect(entryTable(sources('teiju-iju'), demo.settings, 2021).projects[0]!.indicators[0]!.actual.original).toBe('362');
   });
 });
 
