@@ -4,7 +4,7 @@ import { buildRichDocument } from '../../test/factories.js';
 import { testStores, type TestStore } from '../store/test-stores.js';
 import type { UserActor } from './context.js';
 import { importValue } from './documents.js';
-import { ConflictError, projectForEdit, saveProjects, savePolicyEvaluation } from './editing.js';
+import { ConflictError, projectForEdit, projectsForEdit, saveProjects, savePolicyEvaluation } from './editing.js';
 import { exportDocument } from './export.js';
 import { organizationHistory, projectHistory } from './history.js';
 import { importDocument } from './import.js';
@@ -64,6 +64,19 @@ describe.each(testStores())('saving projects on $name', (factory) => {
     // The rest of the organization is as it was, in the same order.
     const whole = await exportDocument(testContext(store, undefined, ORG));
     expect(whole).toEqual({ ...stored, projects: stored.projects.map((p) => (p.key === 'tabunka' ? edited : p)) });
+  });
+
+  it('reads several projects at once as one by one: the same projects, versions and settings, in the order asked, a missing key left out', async () => {
+    const keys = ['sdgs-empty', 'tabunka', 'missing', 'bare'];
+    const bulk = await projectsForEdit(ctx(KOKUSAI), keys);
+    expect(bulk.projects.map(({ project }) => project.key)).toEqual(['sdgs-empty', 'tabunka', 'bare']);
+    for (const { project, version } of bulk.projects) {
+      const single = await projectForEdit(ctx(KOKUSAI), project.key);
+      expect(project).toEqual(single.project);
+      expect(version).toBe(single.version);
+      expect(bulk.settings).toEqual(single.settings);
+    }
+    expect(await projectsForEdit(ctx(KOKUSAI), [])).toEqual({ projects: [], settings: undefined });
   });
 
   it('answers a stale version with 409, the stored project and the differing paths; the first save stays', async () => {

@@ -76,6 +76,23 @@ export async function projectForEdit(ctx: Context, key: string): Promise<{ proje
   return { project: found.project, version: projectVersion(found.project), settings: found.settings };
 }
 
+/**
+ * The stored projects of `keys` and their versions, read at once (one query per table, the
+ * project-scoped snapshot a save reads), in the order of `keys`; a key not stored is left out.
+ */
+export async function projectsForEdit(ctx: Context, keys: readonly string[]): Promise<{ projects: { project: Project; version: string }[]; settings: Settings | undefined }> {
+  const orgId = await draftOrganization(ctx);
+  if (keys.length === 0) return { projects: [], settings: undefined };
+  const snapshot = await ctx.store.documents.projectsSnapshot(orgId, [...new Set(keys)]);
+  const document = storedDocument(snapshot.document);
+  const byKey = new Map(document.projects.map((project) => [project.key, project]));
+  const projects = keys.flatMap((key) => {
+    const project = byKey.get(key);
+    return project ? [{ project, version: projectVersion(project) }] : [];
+  });
+  return { projects, settings: document.settings };
+}
+
 /** Tries before a save that keeps meeting other projects' writes gives up (503: try again). */
 const ATTEMPTS = 8;
 

@@ -6,10 +6,10 @@ import type { Project, Settings } from '../domain/model.js';
 import { authorize, may } from './authorization.js';
 import { listProjects, type ProjectFilter } from './queries.js';
 import type { Context } from './context.js';
-import { ConflictError, projectForEdit, saveProjects } from './editing.js';
+import { ConflictError, projectsForEdit, saveProjects } from './editing.js';
 import { asServiceError, type Problem } from './errors.js';
 import { entryYears, projectPath, storedCells, type EntrySource } from './views/list-entry.js';
-import { formProjects, parseEntry, type FormBody } from './views/list-entry-form.js';
+import { formProjects, overCurrent, parseEntry, type FormBody, type OverCurrent, type ParsedEntry } from './views/list-entry-form.js';
 
 export interface EntryQuery {
   fiscalYear?: number | undefined;
@@ -53,7 +53,8 @@ export async function listEntry(ctx: Context, query: EntryQuery, { projects = tr
   // A bureau narrows its list to one division as an admin does; a division's is its own anyway.
   const mine = reachable.filter((project) => matches(project, own ? { division: query.division } : query));
   const needsFilter = !own && query.bureau === undefined && query.division === undefined;
-  const edited = needsFilter || !projects ? [] : await Promise.all(mine.map((project) => projectForEdit(ctx, project.key)));
+  const read = needsFilter || !projects ? { projects: [], settings: undefined } : await projectsForEdit(ctx, mine.map((project) => project.key));
+  const edited = read.projects;
   const { latest, years } = entryYears(edited.map(({ project }) => project), query.fiscalYear);
   return {
     fiscalYear: query.fiscalYear ?? latest,
@@ -61,8 +62,8 @@ export async function listEntry(ctx: Context, query: EntryQuery, { projects = tr
     bureaus: own ? [] : distinct(reachable.map((project) => project.bureau)),
     divisions: actor.kind === 'user' && actor.role === 'division' ? [] : distinct(reachable.filter((project) => matches(project, { bureau: query.bureau })).map((project) => project.division)),
     needsFilter,
-    settings: edited[0]?.settings,
-    sources: edited.map(({ project, version }) => ({ project, version })),
+    settings: read.settings,
+    sources: edited,
   };
 }
 
@@ -72,19 +73,21 @@ function matches(project: Pick<Project, 'bureau' | 'division'>, query: EntryQuer
 
 const distinct = (values: (string | undefined)[]) => [...new Set(values.filter((value): value is string => value !== undefined))].sort();
 
-export type EntrySaved =
-  | { saved: true; count: number }
-  | {
-      saved: false;
-      kind: 'invalid' | 'conflict';
-      message: string;
-      settings: Settings | undefined;
-      sources: EntrySource[];
-      problems: Problem[];
-      typed: Record<string, string>;
-      /** After a conflict: the values stored meanwhile, by field name. */
-      stored: Map<string, string>;
-    };
+export interface Refused {
+  saved: false;
+  kind: 'invalid' | 'conflict';
+  message: string;
+  settings: Settings | undefined;
+  sources: EntrySource[];
+  problems: Problem[];
+  typed: Record<string, string>;
+  /** After a conflict: the values stored meanwhile, by field name, of the cells the person changed too. */
+  stored: Map<string, string>;
+  /** The values the form shown again is filled from (its hidden originals), by field name. */
+  original: Map<string, string>;
+}
+
+export type EntrySaved = { saved: true; count: number } | Refused;
 
 /**
  * Saves the form of one fiscal year: the projects it changed, at once, each against the version
@@ -95,51 +98,59 @@ export async function saveEntry(ctx: Context, body: FormBody, fiscalYear: number
   await entryScope(ctx);
   const forms = formProjects(body);
   // A project removed since the form was filled is named at the top; the rest of the form stays as typed.
-  const gone: Problem[] = [];
-  const read = await Promise.all(
-    forms.map(({ key }) =>
-      projectForEdit(ctx, key).catch((error: unknown) => {
-        if (asServiceError(error)?.kind !== 'not-found') throw error;
-        gone.push({ path: projectPath(key), message: `事業「${key}」は削除されています / Project "${key}" has been removed` });
-        return undefined;
-      }),
-    ),
-  );
-  const stored = read.filter((found) => found !== undefined);
-  const settings = stored[0]?.settings;
-  const parsed = parseEntry(
-    body,
-    stored.map(({ project, version }) => ({ project, version })),
-    settings,
-    fiscalYear,
-  );
-  const refused = (kind: 'invalid' | 'conflict', message: string, problems: Problem[], sources = parsed.sources, meanwhile = new Map<string, string>()): EntrySaved => ({
+  const { projects: stored, settings } = await projectsForEdit(ctx, forms.map(({ key }) => key));
+  const found = new Set(stored.map(({ project }) => project.key));
+  const gone: Problem[] = forms
+    .filter(({ key }) => !found.has(key))
+    .map(({ key }) => ({ path: projectPath(key), message: `事業「${key}」は削除されています / Project "${key}" has been removed` }));
+  const current = overCurrent(body, stored, fiscalYear);
+  const parsed = parseEntry(current.body, stored, settings, fiscalYear);
+  const refused = (kind: 'invalid' | 'conflict', message: string, problems: Problem[], overlay: Pick<Refused, 'sources' | 'typed' | 'stored' | 'original'>): EntrySaved => ({
     saved: false,
     kind,
     message,
     settings,
-    sources,
     problems,
-    typed: parsed.typed,
-    stored: meanwhile,
+    ...overlay,
   });
   const problems = [...gone, ...parsed.problems];
-  if (problems.length > 0) return refused('invalid', `${problems.length} 件の入力を確認してください / Check ${problems.length} input(s)`, problems);
+  const asTyped = { sources: parsed.sources, typed: parsed.typed, stored: new Map<string, string>(), original: current.originals };
+  if (problems.length > 0) return refused('invalid', `${problems.length} 件の入力を確認してください / Check ${problems.length} input(s)`, problems, asTyped);
   if (parsed.edits.length === 0) return { saved: true, count: 0 };
   try {
     await saveProjects(ctx, parsed.edits, { channel: 'form' });
     return { saved: true, count: parsed.edits.length };
   } catch (error) {
-    if (error instanceof ConflictError) {
-      // Shown beside what was typed; saving again (against the new versions) keeps the typed values.
-      const meanwhile = new Map<string, string>();
-      const versions = new Map(error.stale.map((stale) => [stale.key, stale.version]));
-      for (const stale of error.stale) for (const [name, value] of storedCells(stale.stored, fiscalYear)) meanwhile.set(name, value);
-      const sources = parsed.sources.map((source) => ({ ...source, version: versions.get(source.project.key) ?? source.version }));
-      return refused('conflict', error.message, error.problems, sources, meanwhile);
-    }
+    if (error instanceof ConflictError) return refused('conflict', error.message, ...conflictShown(error, parsed, current, fiscalYear));
     const service = asServiceError(error);
-    if (service?.kind === 'invalid') return refused('invalid', service.message, service.problems);
+    if (service?.kind === 'invalid') return refused('invalid', service.message, service.problems, asTyped);
     throw error;
   }
+}
+
+/**
+ * A save refused as stale, shown again over the values stored now: the cells the person did not
+ * change show the stored value, the ones they changed what they typed, and a cell that both they
+ * and someone else changed is the conflict, the stored value beside the typed one. The form is
+ * then filled from the stored values and versions, so saving again keeps both people's changes.
+ */
+function conflictShown(error: ConflictError, parsed: ParsedEntry, current: OverCurrent, fiscalYear: number): [Problem[], Pick<Refused, 'sources' | 'typed' | 'stored' | 'original'>] {
+  const typed = { ...parsed.typed };
+  const meanwhile = new Map<string, string>();
+  const original = new Map(current.originals);
+  const problems: Problem[] = [];
+  for (const stale of error.stale) {
+    for (const [name, now] of storedCells(stale.stored, fiscalYear)) {
+      if (!(name in typed)) continue;
+      original.set(name, now);
+      if (!current.changed.has(name)) typed[name] = now;
+      else if (now !== current.originals.get(name) && now !== typed[name]) {
+        meanwhile.set(name, now);
+        problems.push({ path: name, message: '保存済みの値が変わっています / The stored value changed' });
+      }
+    }
+  }
+  const versions = new Map(error.stale.map((stale) => [stale.key, stale.version]));
+  const sources = parsed.sources.map((source) => ({ ...source, version: versions.get(source.project.key) ?? source.version }));
+  return [problems, { sources, typed, stored: meanwhile, original }];
 }

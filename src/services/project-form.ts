@@ -13,7 +13,7 @@ import { ConflictError, projectForEdit, saveProjects } from './editing.js';
 import { asServiceError } from './errors.js';
 import { refusedPaths } from './rights-paths.js';
 import type { Subject } from './rights.js';
-import type { FormValues } from './views/project-form-fields.js';
+import { changePathOf, projectFormValues, type FormValues } from './views/project-form-fields.js';
 import { parseProjectForm } from './views/project-form-parse.js';
 import { relativePath } from './views/project-form.js';
 
@@ -60,18 +60,27 @@ export type ProjectFormOutcome =
       /** Keyed by input name or relative change path. */
       problems: Problem[];
       conflict?: { stored: Project; paths: string[] };
+      /** The inputs' text to show again: after a conflict, the fields the person did not change as stored now. */
+      values: FormValues;
+      /** The values the form shown again is filled from. */
+      original: FormValues;
     };
 
 export interface ProjectFormSubmission {
   values: FormValues;
   version: string;
   fiscalYear: number;
+  /** The values the form was filled from (its hidden `_original`): a field still at its original was not changed by the person. */
+  original?: FormValues | undefined;
 }
 
 export async function submitProjectForm(ctx: Context, key: string, submission: ProjectFormSubmission): Promise<ProjectFormOutcome> {
   const state = await openProjectForm(ctx, key, submission.fiscalYear);
-  const parsed = parseProjectForm(state.stored, submission.values, state.fiscalYear, state.profile);
-  const refused = (problems: Problem[], next = state) => ({ saved: false as const, state: next, current: parsed.project, problems });
+  // Only the fields the person changed are theirs; the others take the value stored now (no update is lost).
+  const original = submission.original ?? projectFormValues(state.stored, state.fiscalYear);
+  const { values, changed } = overStored(submission.values, submission.original, projectFormValues(state.stored, state.fiscalYear));
+  const parsed = parseProjectForm(state.stored, values, state.fiscalYear, state.profile);
+  const refused = (problems: Problem[], next = state, shown = values, filled = original) => ({ saved: false as const, state: next, current: parsed.project, problems, values: shown, original: filled });
   if (parsed.problems.length > 0) return refused(parsed.problems);
   try {
     const result = await saveProjects(ctx, [{ key, project: parsed.project, ifMatch: submission.version }], { channel: 'form' });
@@ -79,14 +88,37 @@ export async function submitProjectForm(ctx: Context, key: string, submission: P
   } catch (error) {
     if (error instanceof ConflictError) {
       const stale = error.stale.find((entry) => entry.key === key) ?? error.stale[0]!;
-      const paths = stale.paths.map((path) => relativePath(key, path));
-      return { ...refused([], { ...state, stored: stale.stored, version: stale.version }), conflict: { stored: stale.stored, paths } };
+      // Shown again over the project stored now: a field both changed is the conflict, side by side.
+      const now = projectFormValues(stale.stored, state.fiscalYear);
+      const shown = { ...values };
+      const both = new Set<string>();
+      for (const name of Object.keys(shown)) {
+        if (!changed.has(name)) {
+          if (name in now) shown[name] = now[name]!;
+        } else if (name in now && now[name] !== submission.original?.[name] && now[name] !== shown[name]) both.add(changePathOf(name));
+      }
+      return { ...refused([], { ...state, stored: stale.stored, version: stale.version }, shown, now), conflict: { stored: stale.stored, paths: [...both] } };
     }
     const service = asServiceError(error);
     if (service?.kind !== 'invalid' && service?.kind !== 'forbidden') throw error;
     const problems = service.problems.length > 0 ? service.problems : [{ path: '', message: service.message }];
     return refused(problems.map((problem) => ({ ...problem, path: relativePath(key, problem.path) })));
   }
+}
+
+/**
+ * The posted values with every field the person did not change (still at the value the form was
+ * filled from) set to its value stored now; without the originals every field counts as changed.
+ */
+function overStored(posted: FormValues, original: FormValues | undefined, stored: FormValues): { values: FormValues; changed: Set<string> } {
+  const values = { ...posted };
+  const changed = new Set<string>();
+  for (const [name, value] of Object.entries(posted)) {
+    const filled = original?.[name];
+    if (filled === undefined || value !== filled) changed.add(name);
+    else if (name in stored) values[name] = stored[name]!;
+  }
+  return { values, changed };
 }
 
 /** The year a form opens on: the latest evaluated one, else the latest with an actual. */

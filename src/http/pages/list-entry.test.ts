@@ -6,6 +6,7 @@ import { useDemoApp } from '../../../test/demo-app.js';
 import { CLI, createContext } from '../../services/context.js';
 import { projectHistory } from '../../services/history.js';
 import { addUser } from '../../services/users.js';
+import { cellId } from './list-entry-grid.js';
 
 const PASSWORD = 'kitakyushu-planning-2026';
 const { app, store } = useDemoApp({
@@ -163,6 +164,48 @@ describe('/tasks/entry', () => {
     // Saving again after seeing both keeps what was typed.
     expect((await post(cookie, fieldsOf(stale.body))).statusCode).toBe(303);
     expect(fieldsOf((await app().inject({ url: '/tasks/entry', headers: { cookie } })).body).get(ACTUAL)).toBe('410');
+  });
+
+  it('loses no update: a stale save of other cells is refused once, then saving again keeps both people’s changes', async () => {
+    const [a, b] = [await signIn('kikakuchosei'), await signIn('kikakuka')];
+    const BUDGET = 'projects/teiju-iju/budgets/2022/amount';
+    const formA = fieldsOf((await app().inject({ url: '/tasks/entry', headers: { cookie: a } })).body);
+    const formB = fieldsOf((await app().inject({ url: '/tasks/entry', headers: { cookie: b } })).body);
+    formA.set(ACTUAL, '501');
+    expect((await post(a, formA)).statusCode).toBe(303);
+    formB.set(BUDGET, '45001');
+    const stale = await post(b, formB);
+    expect(stale.statusCode).toBe(409);
+    const shown = fieldsOf(stale.body);
+    // The cell B did not change now shows A's value; B's change is kept; nothing is shown side by side.
+    expect([shown.get(ACTUAL), shown.get(BUDGET)]).toEqual(['501', '45001']);
+    expect(stale.body).not.toContain('class="entry-stored"');
+    expect((await post(b, shown)).statusCode).toBe(303);
+    const after = fieldsOf((await app().inject({ url: '/tasks/entry', headers: { cookie: b } })).body);
+    expect([after.get(ACTUAL), after.get(BUDGET)]).toEqual(['501', '45001']);
+  });
+
+  it('shows side by side only the cell both people changed, and saving again keeps the other cell as stored', async () => {
+    const [a, b] = [await signIn('kikakuchosei'), await signIn('kikakuka')];
+    const BUDGET = 'projects/teiju-iju/budgets/2022/amount';
+    const IMPROVEMENT = 'projects/teiju-iju/evaluations/2021/improvement';
+    const formA = fieldsOf((await app().inject({ url: '/tasks/entry', headers: { cookie: a } })).body);
+    const formB = fieldsOf((await app().inject({ url: '/tasks/entry', headers: { cookie: b } })).body);
+    formA.set(ACTUAL, '602');
+    formA.set(IMPROVEMENT, 'A の改善内容');
+    expect((await post(a, formA)).statusCode).toBe(303);
+    formB.set(ACTUAL, '603');
+    formB.set(BUDGET, '46002');
+    const stale = await post(b, formB);
+    expect(stale.statusCode).toBe(409);
+    const stored = [...stale.body.matchAll(/<span class="entry-stored" id="([^"]*)-stored">/g)].map((match) => match[1]);
+    expect(stored).toEqual([cellId(ACTUAL)]);
+    expect(stale.body).toMatch(/保存済み <span lang="en">stored<\/span>: 602/);
+    const shown = fieldsOf(stale.body);
+    expect([shown.get(ACTUAL), shown.get(BUDGET), shown.get(IMPROVEMENT)]).toEqual(['603', '46002', 'A の改善内容']);
+    expect((await post(b, shown)).statusCode).toBe(303);
+    const after = fieldsOf((await app().inject({ url: '/tasks/entry', headers: { cookie: b } })).body);
+    expect([after.get(ACTUAL), after.get(BUDGET), after.get(IMPROVEMENT)]).toEqual(['603', '46002', 'A の改善内容']);
   });
 
   it('shows a bureau all its projects, or one division’s', async () => {

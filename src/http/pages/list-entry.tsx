@@ -4,9 +4,10 @@
 // block copied from Excel. On a problem the same table comes back with what was typed, each
 // problem beside its cell and listed at the top; on a conflict, the values stored meanwhile.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Fragment } from 'react';
 import { contextOf } from '../context.js';
 import { listEntry, saveEntry, type EntryQuery } from '../../services/list-entry.js';
-import { allCells, entryTable, entryYears, versionField, type EntryTable } from '../../services/views/list-entry.js';
+import { allCells, entryTable, entryYears, originalField, versionField, type EntryTable } from '../../services/views/list-entry.js';
 import type { FormBody } from '../../services/views/list-entry-form.js';
 import { cellId, EntryGrid, KIND_LABELS, shownValue, unitLabel, year } from './list-entry-grid.js';
 import { organizationName } from './error-page.js';
@@ -63,7 +64,10 @@ function EntryPage(props: PageProps) {
           {props.csrf && <input type="hidden" name="_csrf" value={props.csrf} />}
           <input type="hidden" name="fiscalYear" value={table.fiscalYear} />
           {table.projects.map((project) => (
-            <input key={project.key} type="hidden" name={versionField(project.key)} value={project.version} />
+            <Fragment key={project.key}>
+              <input type="hidden" name={versionField(project.key)} value={project.version} />
+              <input type="hidden" name={originalField(project.key)} value={JSON.stringify(Object.fromEntries(allCells(project).map((cell) => [cell.name, cell.original])))} />
+            </Fragment>
           ))}
           <p className="entry-help">
             矢印キー・Enter でセルを移動、Excel から列やブロックを貼り付けられます。{' '}
@@ -149,8 +153,10 @@ function ErrorSummary({ summary, table }: { summary: Summary; table: EntryTable 
       <p>{summary.message}</p>
       {summary.kind === 'conflict' && (
         <p>
-          入力した値は残っています。保存済みの値と見比べ、もう一度保存すると入力した値で上書きします。{' '}
-          <span lang="en">What you typed is kept. Compare it with the stored value; saving again keeps what you typed.</span>
+          変更した値は残っています。変更していないセルは保存済みの値になりました。両方が変更したセルは保存済みの値と見比べてください。もう一度保存すると両方の変更を保存します。{' '}
+          <span lang="en">
+            What you changed is kept; the cells you did not change now show the stored values. Compare the cells you both changed with the stored value; saving again keeps both people’s changes.
+          </span>
         </p>
       )}
       <ul>
@@ -222,7 +228,7 @@ export function registerListEntry(app: FastifyInstance): void {
     }
     const entry = await listEntry(contextOf(request), query, { projects: false });
     const errors = new Map(outcome.problems.map((problem) => [problem.path, problem.message]));
-    const table = entryTable(outcome.sources, outcome.settings, query.fiscalYear, { typed: outcome.typed, errors, stored: outcome.stored });
+    const table = entryTable(outcome.sources, outcome.settings, query.fiscalYear, { typed: outcome.typed, errors, stored: outcome.stored, original: outcome.original });
     const summary: Summary = { kind: outcome.kind, message: outcome.message, problems: outcome.problems };
     const { years } = entryYears(outcome.sources.map((source) => source.project), query.fiscalYear);
     const page = { ...(await pageBase(request, query, entry)), years };

@@ -20,6 +20,7 @@ const { app, store } = useDemoApp({
     const ctx = createContext(store, CLI, ORG);
     await addUser(ctx, { login: 'kikaku', role: 'division', bureau: '企画調整局', division: '企画課', password: PASSWORD });
     await addUser(ctx, { login: 'kokusai', role: 'division', bureau: '企画調整局', division: '国際政策課', password: PASSWORD });
+    await addUser(ctx, { login: 'kikakuchosei', role: 'bureau', bureau: '企画調整局', password: PASSWORD });
   },
 });
 
@@ -128,5 +129,38 @@ describe('the project form', () => {
     expect(api.summary).toBe('最初の保存');
     // Saved again from the refreshed form, it goes through.
     expect((await post(cookie, again)).statusCode).toBe(303);
+  }, 30_000);
+  it('loses no update: a stale save of another field is refused once, then saving again keeps both people’s changes', async () => {
+    const [a, b] = [(await signIn('kikakuchosei')).cookie, (await signIn('kikaku')).cookie];
+    const formA = (await openForm(a)).fields;
+    const formB = (await openForm(b)).fields;
+    expect((await post(a, { ...formA, summary: 'A の概要' })).statusCode).toBe(303);
+    const stale = await post(b, { ...formB, [ACTUAL]: '271' });
+    expect(stale.statusCode).toBe(409);
+    const again = formFields(stale.body, EDIT);
+    // The field B did not change shows A's value; B's change is kept; nothing is shown side by side.
+    expect([again.summary, again[ACTUAL]]).toEqual(['A の概要', '271']);
+    expect(stale.body).not.toContain('<td class="stored">');
+    expect((await post(b, again)).statusCode).toBe(303);
+    const api = (await app().inject({ url: '/api/v1/projects/teiju-iju', headers: { cookie: b } })).json().project;
+    expect([api.summary, api.indicators[0].periods[0].actual]).toEqual(['A の概要', 271]);
+  }, 30_000);
+
+  it('shows side by side only the field both people changed, and saving again keeps the other field as stored', async () => {
+    const [a, b] = [(await signIn('kikakuchosei')).cookie, (await signIn('kikaku')).cookie];
+    const formA = (await openForm(a)).fields;
+    const formB = (await openForm(b)).fields;
+    expect((await post(a, { ...formA, summary: 'A が先に', [ACTUAL]: '282' })).statusCode).toBe(303);
+    const stale = await post(b, { ...formB, summary: 'B が後から' });
+    expect(stale.statusCode).toBe(409);
+    const rows = [...stale.body.matchAll(/<td class="stored">/g)];
+    expect(rows).toHaveLength(1);
+    const conflict = /<div class="form-problems conflicts"[\s\S]*?<\/table>/.exec(stale.body)?.[0] ?? '';
+    expect(textOf(conflict)).toContain('summary B が後から A が先に');
+    const again = formFields(stale.body, EDIT);
+    expect([again.summary, again[ACTUAL]]).toEqual(['B が後から', '282']);
+    expect((await post(b, again)).statusCode).toBe(303);
+    const api = (await app().inject({ url: '/api/v1/projects/teiju-iju', headers: { cookie: b } })).json().project;
+    expect([api.summary, api.indicators[0].periods[0].actual]).toEqual(['B が後から', 282]);
   }, 30_000);
 });

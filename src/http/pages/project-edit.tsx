@@ -29,10 +29,22 @@ export function yearParameter(value: unknown): number | undefined {
   return year !== undefined && year >= 1000 ? year : undefined;
 }
 
+/** The form's hidden `_original` (JSON of field name → text); undefined when absent or not such an object. */
+function originalValues(value: unknown): FormValues | undefined {
+  if (typeof value !== 'string') return undefined;
+  try {
+    const parsed: unknown = JSON.parse(value);
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined;
+    return Object.fromEntries(Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+  } catch {
+    return undefined;
+  }
+}
+
 export function registerProjectEdit(app: FastifyInstance): void {
   const path = (key: string) => `/projects/${encodePathSegment(key)}/edit`;
 
-  const show = async (request: FastifyRequest<Params>, reply: FastifyReply, input: Omit<ProjectFormInput, 'values'> & { values?: FormValues }, status = 200) => {
+  const show = async (request: FastifyRequest<Params>, reply: FastifyReply, input: Omit<ProjectFormInput, 'values'> & { values?: FormValues; original?: FormValues }, status = 200) => {
     const org = orgOf(request.query);
     const view = projectFormView({ ...input, values: { ...projectFormValues(input.stored, input.fiscalYear), ...input.values } });
     const at = (year: number) => queryHref(path(view.key), { org, fiscalYear: year });
@@ -46,7 +58,7 @@ export function registerProjectEdit(app: FastifyInstance): void {
           {yearLabel(view.fiscalYear)}の評価を編集しています <En>Editing the evaluation of this fiscal year</En> ・{' '}
           <a href={at(view.fiscalYear - 1)}>前の年度 <En>Previous year</En></a> ・ <a href={at(view.fiscalYear + 1)}>次の年度 <En>Next year</En></a>
         </p>
-        <ProjectForm view={view} action={queryHref(path(view.key), { org })} csrf={request.csrf} />
+        <ProjectForm view={view} action={queryHref(path(view.key), { org })} csrf={request.csrf} original={input.original ?? projectFormValues(input.stored, input.fiscalYear)} />
       </Layout>,
       status,
     );
@@ -66,9 +78,15 @@ export function registerProjectEdit(app: FastifyInstance): void {
       values,
       version: typeof body._version === 'string' ? body._version : '',
       fiscalYear: yearParameter(body._year) ?? new Date().getFullYear() - 1,
+      original: originalValues(body._original),
     });
     if (outcome.saved) return reply.redirect(projectHref(request.params.key, { org: orgOf(request.query), fiscalYear: yearParameter(body._year) }), 303);
     const { state } = outcome;
-    return show(request, reply, { ...state, values, current: outcome.current, problems: outcome.problems, conflict: outcome.conflict }, outcome.conflict ? 409 : 400);
+    return show(
+      request,
+      reply,
+      { ...state, values: outcome.values, original: outcome.original, current: outcome.current, problems: outcome.problems, conflict: outcome.conflict },
+      outcome.conflict ? 409 : 400,
+    );
   });
 }

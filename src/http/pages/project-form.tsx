@@ -2,6 +2,7 @@
 // Action (the evaluations of the year), one plain form posted whole. A stale save shows, above
 // the form, each differing value as typed and as stored; the inputs keep what was typed.
 import type { CostFields, EvaluationFields, IndicatorFields, ProjectFormView, TargetFields } from '../../services/views/project-form.js';
+import type { FormValues } from '../../services/views/project-form-fields.js';
 import { En } from './dashboard-parts.js';
 import { choices, FormProblems, Hidden, SaveButton, Select, TextArea, TextInput, type Option } from './form-fields.js';
 
@@ -43,15 +44,17 @@ export interface ProjectFormProps {
   view: ProjectFormView;
   action: string;
   csrf?: string | undefined;
+  /** The values the form is filled from, sent back (`_original`) so that a save knows which fields the person changed. */
+  original: FormValues;
 }
 
-export function ProjectForm({ view, action, csrf }: ProjectFormProps) {
+export function ProjectForm({ view, action, csrf, original }: ProjectFormProps) {
   return (
     <>
       {view.conflicts.length > 0 && <Conflicts view={view} />}
       <FormProblems problems={view.problems} placed={view.placedProblems} />
       <form className="edit-form" method="post" action={action}>
-        <Hidden csrf={csrf} fields={{ _version: view.version, _year: String(view.fiscalYear) }} />
+        <Hidden csrf={csrf} fields={{ _version: view.version, _year: String(view.fiscalYear), _original: JSON.stringify(original) }} />
         <section aria-labelledby="plan">
           <h2 id="plan">
             Plan 計画 <En>summary and SDGs</En>

@@ -7,7 +7,7 @@ import type { Actual, Evaluation, Indicator, Period, Placement, Project, Setting
 import { resolveProfile, type Profile } from '../../domain/profile.js';
 import { inUnit, readQuantity } from '../../domain/quantity.js';
 import type { Problem } from '../../interchange/messages.js';
-import { budgetPath, budgetYearsOf, evaluationPath, evaluationUnits, periodPath, versionField, type EntrySource } from './list-entry.js';
+import { budgetPath, budgetYearsOf, evaluationPath, evaluationUnits, originalField, periodPath, storedCells, type EntrySource } from './list-entry.js';
 
 export type FormBody = Readonly<Record<string, string | string[] | undefined>>;
 
@@ -39,6 +39,61 @@ const decodeKey = (segment: string) => segment.replace(/%2F|%25/g, (escaped) => 
 
 function text(value: string | string[] | undefined): string {
   return Array.isArray(value) ? (value[value.length - 1] ?? '') : (value ?? '');
+}
+
+/** The values a project's cells were filled from (its hidden JSON); undefined for a form without them. */
+export function formOriginals(body: FormBody, key: string): ReadonlyMap<string, string> | undefined {
+  try {
+    const parsed: unknown = JSON.parse(text(body[originalField(key)]));
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined;
+    return new Map(Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** A cell's text as posted: a checkbox is 'true' when sent, '' when not. */
+const postedCell = (body: FormBody, name: string, checkbox: boolean) => (checkbox ? (name in body && text(body[name]) !== '' ? 'true' : '') : text(body[name]));
+
+export interface OverCurrent {
+  /** The body with every cell the person did not change set to its value stored now. */
+  body: FormBody;
+  /** The cells the person changed (typed other than the value the form was filled from), by field name. */
+  changed: Set<string>;
+  /** The values the forms were filled from, by field name. */
+  originals: Map<string, string>;
+}
+
+/**
+ * The form's changes applied over the projects as stored now (workflow.md, "Conflicts": no update
+ * is lost): only the cells whose typed value differs from the one the form was filled from are
+ * the person's; the others take the value stored now, so that saving a stale form never puts
+ * back a value someone else changed meanwhile. A project posted without its originals counts
+ * every cell as changed.
+ */
+export function overCurrent(body: FormBody, stored: readonly EntrySource[], fiscalYear: number): OverCurrent {
+  const merged: Record<string, string | string[] | undefined> = { ...body };
+  const changed = new Set<string>();
+  const originals = new Map<string, string>();
+  for (const { project } of stored) {
+    const filled = formOriginals(body, project.key);
+    for (const [name, now] of storedCells(project, fiscalYear)) {
+      const checkbox = name.endsWith('/provisional');
+      // A checkbox's row is in the form when its actual is.
+      const posted = checkbox ? name.replace(/\/provisional$/, '/actual') in body : name in body;
+      if (!posted) continue;
+      const original = filled?.get(name);
+      if (original !== undefined) originals.set(name, original);
+      if (original === undefined || postedCell(body, name, checkbox) !== original) {
+        changed.add(name);
+        continue;
+      }
+      if (!checkbox) merged[name] = now;
+      else if (now === 'true') merged[name] = 'true';
+      else delete merged[name];
+    }
+  }
+  return { body: merged, changed, originals };
 }
 
 /**

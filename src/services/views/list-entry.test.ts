@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { HyokaDocument, Project } from '../../domain/model.js';
-import { allCells, entryTable, entryYears, versionField, type EntrySource, type EntryTable } from './list-entry.js';
-import { formProjects, parseEntry, type FormBody } from './list-entry-form.js';
+import { allCells, entryTable, entryYears, originalField, versionField, type EntrySource, type EntryTable } from './list-entry.js';
+import { formProjects, overCurrent, parseEntry, type FormBody } from './list-entry-form.js';
 
 const demo = JSON.parse(readFileSync(new URL('../../../data/kitakyushu.hyoka.json', import.meta.url), 'utf8')) as HyokaDocument;
 const project = (key: string): Project => structuredClone(demo.projects.find((candidate) => candidate.key === key)!);
@@ -64,13 +64,15 @@ describe('entryTable', () => {
     expect(copied.projects[0]!.units[0]!.sameAsLastYear).toBe(true);
   });
 
-  it('shows the typed value, its problem and the value stored meanwhile in place of the stored one', () => {
+  it('shows the typed value, its problem and the value stored meanwhile in place of the stored one, and the value the form was filled from', () => {
     const table = entryTable(sources('teiju-iju'), demo.settings, 2021, {
       typed: { [ACTUAL]: '三百' },
       errors: new Map([[ACTUAL, 'not a number']]),
       stored: new Map([[ACTUAL, '400']]),
+      original: new Map([[ACTUAL, '400']]),
     });
-    expect(table.projects[0]!.indicators[0]!.actual).toEqual({ name: ACTUAL, kind: 'actual', value: '三百', error: 'not a number', stored: '400' });
+    expect(table.projects[0]!.indicators[0]!.actual).toEqual({ name: ACTUAL, kind: 'actual', value: '三百', error: 'not a number', stored: '400', original: '400' });
+    expect(entryTable(sources('teiju-iju'), demo.settings, 2021).projects[0]!.indicators[0]!.actual.original).toBe('362');
   });
 });
 
@@ -123,6 +125,26 @@ describe('parseEntry', () => {
       { fiscalYear: 2022, amount: 46190 },
       { fiscalYear: 2023, amount: 50000 },
     ]);
+  });
+
+  it('applies only the cells changed from their originals over the projects stored now, a checkbox too', () => {
+    const filled = entryTable(sources('teiju-iju'), demo.settings, 2021);
+    const body = {
+      ...bodyOf(filled, { [BUDGET]: '50000' }),
+      [originalField('teiju-iju')]: JSON.stringify(Object.fromEntries(allCells(filled.projects[0]!).map((cell) => [cell.name, cell.original]))),
+    };
+    // Meanwhile someone else entered the actual as provisional.
+    const now = sources('teiju-iju');
+    Object.assign(now[0]!.project.indicators![0]!.periods![0]!, { actual: 400, provisional: true });
+    const current = overCurrent(body, now, 2021);
+    expect([...current.changed]).toEqual([BUDGET]);
+    expect(current.originals.get(ACTUAL)).toBe('362');
+    const parsed = parseEntry(current.body, now, demo.settings, 2021);
+    const edited = parsed.edits[0]!.project;
+    expect(edited.indicators![0]!.periods![0]).toEqual({ fiscalYear: 2021, target: 100, actual: 400, provisional: true });
+    expect(edited.budgets!.find((budget) => budget.fiscalYear === 2023)?.amount).toBe(50000);
+    // A form without its originals counts every cell as the person's.
+    expect(overCurrent(bodyOf(filled), now, 2021).changed.has(ACTUAL)).toBe(true);
   });
 
   it('unchecks 速報値 when the box is not sent', () => {

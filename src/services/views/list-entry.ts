@@ -25,6 +25,8 @@ export interface EntryCell {
   error?: string;
   /** After a conflict: the value stored meanwhile, where it differs from the one typed. */
   stored?: string;
+  /** The value the form was filled from: a cell whose value is still this one was not changed by the person. */
+  original: string;
 }
 
 export interface IndicatorLine {
@@ -89,11 +91,15 @@ export interface EntryOverlay {
   errors?: ReadonlyMap<string, string>;
   /** After a conflict: the values stored meanwhile, by field name. */
   stored?: ReadonlyMap<string, string>;
+  /** The values the form was filled from, by field name, where they are not the source's. */
+  original?: ReadonlyMap<string, string>;
 }
 
 export const projectPath = (key: string) => `projects/${segment(key)}`;
 /** The hidden field carrying a project's version. */
 export const versionField = (key: string) => `version/${segment(key)}`;
+/** The hidden field carrying, as JSON, the value each of a project's cells was filled from (what tells a cell the person changed). */
+export const originalField = (key: string) => `original/${segment(key)}`;
 
 export const periodPath = (key: string, indicator: string, fiscalYear: number) => `${childPath(`${projectPath(key)}/indicators`, indicator)}/periods/${fiscalYear}`;
 export const evaluationPath = (key: string, placement: Placement | undefined, fiscalYear: number) =>
@@ -149,7 +155,8 @@ function entryProject({ project, version }: EntrySource, profile: Profile, fisca
     const error = overlay.errors?.get(name);
     const conflict = overlay.stored?.get(name);
     const value = overlay.typed?.[name] ?? stored;
-    return { name, kind, value, ...(error !== undefined && { error }), ...(conflict !== undefined && conflict !== value && { stored: conflict }) };
+    const original = overlay.original?.get(name) ?? stored;
+    return { name, kind, value, original, ...(error !== undefined && { error }), ...(conflict !== undefined && conflict !== value && { stored: conflict }) };
   };
   const indicators = (computed.indicators ?? []).map((indicator): IndicatorLine => {
     const period = indicator.periods?.find((candidate) => candidate.fiscalYear === fiscalYear);
