@@ -5,6 +5,7 @@ import { testStores, type TestStore } from '../store/test-stores.js';
 import type { Actor } from './context.js';
 import { cycleOverview, openCycle, setScopes, transition } from './cycles.js';
 import { DEMO_DOCUMENT } from './demo.js';
+import { projectForEdit, saveProjects } from './editing.js';
 import { importDocument } from './import.js';
 import { testContext, testUser } from './test-context.js';
 
@@ -148,6 +149,37 @@ describe.each(testStores())('the cycle on $name', (factory) => {
       }
     }
     expect(found).toEqual(EXPECTED);
+  });
+
+  it('freezes a project for its division once submitted, for its bureau once reviewed, never for the admin', async () => {
+    let n = 0;
+    const edit = async (actor: Actor) => {
+      const { project, version } = await projectForEdit(cli(), 'agi-subsidy');
+      return outcome(saveProjects(as(actor), [{ key: 'agi-subsidy', project: { ...project, summary: `概要 ${++n}` }, ifMatch: version }], { channel: 'api' }));
+    };
+    expect(await edit(ROLES['own division']!)).toBe('ok');
+    await reach('submitted');
+    expect(await edit(ROLES['own division']!)).toBe(409);
+    const { project, version } = await projectForEdit(cli(), 'agi-subsidy');
+    await expect(saveProjects(as(ROLES['own division']!), [{ key: 'agi-subsidy', project, ifMatch: version }], { channel: 'api' })).rejects.toMatchObject({
+      problems: [{ path: 'projects/agi-subsidy', message: '段階 / stage: submitted' }],
+    });
+    expect(await edit(ROLES['own bureau']!)).toBe('ok');
+    await transition(cli(), 2021, 'agi-subsidy', { to: 'reviewed' });
+    expect(await edit(ROLES['own bureau']!)).toBe(409);
+    expect(await edit(ROLES.admin!)).toBe('ok');
+    expect(await edit(ROLES['other division']!)).toBe(403);
+    await transition(cli(), 2021, 'agi-subsidy', { to: 'draft', comment: 'reset' });
+    // In draft again, the division changes the open cycle's year, not another's.
+    const stored = (await projectForEdit(cli(), 'agi-subsidy')).project;
+    const inYear = (year: number) => {
+      const copy = structuredClone(stored);
+      copy.evaluations = [...(copy.evaluations ?? []).filter((e) => e.fiscalYear !== year), { fiscalYear: year, improvement: `${year} の改善` }];
+      return copy;
+    };
+    const save = async (year: number) =>
+      outcome(saveProjects(as(ROLES['own division']!), [{ key: 'agi-subsidy', project: inYear(year), ifMatch: (await projectForEdit(cli(), 'agi-subsidy')).version }], { channel: 'api' }));
+    expect(await save(2019)).toBe(403);
   });
 
   it('opening the next year closes this one, leaves out ended projects, and follows settings.stages', async () => {
