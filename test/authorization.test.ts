@@ -12,6 +12,7 @@ import { CLI, createContext } from '../src/services/context.js';
 import { loadDemoIfEmpty } from '../src/services/demo.js';
 import { exportDocument } from '../src/services/export.js';
 import { importValue } from '../src/services/documents.js';
+import { cycleOverview, transition } from '../src/services/cycles.js';
 import { projectForEdit } from '../src/services/editing.js';
 import { addUser, createToken, listUsers, setDisabled } from '../src/services/users.js';
 import { testStores, type TestStore } from '../src/store/test-stores.js';
@@ -99,8 +100,32 @@ describe.each(testStores())('authorization of every writing route on $name', (fa
       const ctx = createContext(store, CLI, org);
       state.push(await exportDocument(ctx), await listUsers(ctx));
     }
+    // The cycles, their entries, and the transitions other than the console's (the rows' own setting up).
+    const db = store.handles.db;
+    state.push(
+      await db.selectFrom('cycles').select(['org_id', 'fiscal_year', 'state', 'deadlines']).orderBy('id').execute(),
+      await db.selectFrom('cycle_entries').select(['cycle_id', 'project', 'stage', 'scope']).orderBy('id').execute(),
+      await db.selectFrom('cycle_transitions').selectAll().where('actor', '!=', 'cli').orderBy('id').execute(),
+    );
     return JSON.stringify(state);
   }
+
+  /** The open cycle's year (the last opened by the rows below), and an entry moved there by the console. */
+  const openYear = async () => (await store.cycles.open((await store.organizations.list()).find((o) => o.code === ORG)!.id))!.fiscalYear;
+  const moveByConsole = async (...stages: string[]) => {
+    for (const to of stages) await transition(createContext(store, CLI, ORG), await openYear(), PROJECT, { to, comment: 'reset' });
+  };
+  /** A move of PROJECT's entry after the console brings it to `from`; the console then returns it to draft. */
+  const moving =
+    (to: string, from: string[]) =>
+    async (server: FastifyInstance, actor: ActorName, headers: Record<string, string>) => {
+      await moveByConsole(...from);
+      const year = await openYear();
+      const response = await server.inject({ method: 'POST', url: `/api/v1/cycles/${year}/entries/${PROJECT}/stage?org=${ORG}`, headers, payload: { to, comment: `${actor} の差戻し` } });
+      const { entries } = await cycleOverview(createContext(store, CLI, ORG), year);
+      if (entries.find((entry) => entry.key === PROJECT)!.stage !== 'draft') await moveByConsole('draft');
+      return response;
+    };
 
   /** The demo with one change: the organization's own field (admin only) or a project's summary (its bureau and division too). */
   const changed = (actor: ActorName, where: 'organization' | 'project'): HyokaDocument =>
@@ -213,6 +238,23 @@ describe.each(testStores())('authorization of every writing route on $name', (fa
       send: (server, actor, headers) =>
         server.inject({ method: 'POST', url: `/admin/settings?org=${ORG}`, ...merge(headers, form({ _action: 'save', budgetFlatBand: String(ACTORS.indexOf(actor) + 1) })) }),
     },
+    {
+      // Each admin opens a later year than the one before; the last opened stays open for the rows below.
+      route: 'POST /api/v1/cycles',
+      allowed: ADMINS,
+      send: (server, actor, headers) => server.inject({ method: 'POST', url: `/api/v1/cycles?org=${ORG}`, headers, payload: { fiscalYear: 2030 + ACTORS.indexOf(actor) } }),
+    },
+    {
+      // Left as skip (the bootstrap's, the last): its submission then lacks nothing.
+      route: 'POST /api/v1/cycles/:fiscalYear/scopes',
+      allowed: ADMINS,
+      send: async (server, actor, headers) =>
+        server.inject({ method: 'POST', url: `/api/v1/cycles/${await openYear()}/scopes?org=${ORG}`, headers, payload: { scope: actor === 'bootstrap' ? 'skip' : 'light', keys: [PROJECT] } }),
+    },
+    { route: 'POST /api/v1/cycles/:fiscalYear/entries/:key/stage (submit 企画課’s)', allowed: [...ADMINS, 'division'], send: moving('submitted', []) },
+    { route: 'POST /api/v1/cycles/:fiscalYear/entries/:key/stage (review)', allowed: [...ADMINS, 'bureau'], send: moving('reviewed', ['submitted']) },
+    { route: 'POST /api/v1/cycles/:fiscalYear/entries/:key/stage (approve)', allowed: ADMINS, send: moving('approved', ['submitted', 'reviewed']) },
+    { route: 'POST /api/v1/cycles/:fiscalYear/entries/:key/stage (return)', allowed: [...ADMINS, 'bureau'], send: moving('draft', ['submitted']) },
     // Signing out ends the request's own session, if any: anyone may.
     { route: 'DELETE /api/v1/session', allowed: EVERYONE, send: (server, _actor, headers) => server.inject({ method: 'DELETE', url: '/api/v1/session', headers }) },
     { route: 'POST /logout', allowed: EVERYONE, send: (server, _actor, headers) => server.inject({ method: 'POST', url: '/logout', ...merge(headers, form({})) }) },

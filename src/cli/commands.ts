@@ -9,6 +9,7 @@ import { userCommand } from './users.js';
 import { publishCommand } from './publish.js';
 import { backupCommand, restoreCommand } from './backup.js';
 import { historyCommand } from './history.js';
+import { cycleCommand } from './cycle.js';
 
 export type OptionValues = Record<string, string | boolean | (string | boolean)[] | undefined>;
 
@@ -30,6 +31,7 @@ export const commands: Record<string, Command> = {
   generate: generateCommand,
   user: userCommand,
   history: historyCommand,
+  cycle: cycleCommand,
   publish: publishCommand,
   backup: backupCommand,
   restore: restoreCommand,

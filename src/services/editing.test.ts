@@ -8,19 +8,11 @@ import { ConflictError, projectForEdit, projectsForEdit, saveProjects, savePolic
 import { exportDocument } from './export.js';
 import { organizationHistory, projectHistory } from './history.js';
 import { importDocument } from './import.js';
-import { testContext } from './test-context.js';
+import { testContext, testUser } from './test-context.js';
 
 const ORG = '401005';
 
-const user = (login: string, role: UserActor['role'], bureau?: string, division?: string): UserActor => ({
-  kind: 'user',
-  userId: 1,
-  login,
-  orgId: 1,
-  role,
-  ...(bureau !== undefined && { bureau }),
-  ...(division !== undefined && { division }),
-});
+const user = testUser;
 
 // tabunka is 企画調整局 国際政策課's; sdgs-empty and bare are 企画課's (no bureau).
 const KOKUSAI = user('kokusai', 'division', '企画調整局', '国際政策課');

@@ -14,6 +14,7 @@ import { InvalidDocumentError, StaleSnapshotError, type Snapshot } from '../stor
 import { authorize, may, type Subject } from './authorization.js';
 import type { Context } from './context.js';
 import { ServiceError, type Problem } from './errors.js';
+import { openCycleStages } from './cycles.js';
 import { draftOrganization } from './history.js';
 import { logContext, type Channel } from './log-context.js';
 import { projectVersion } from './project-version.js';
@@ -111,6 +112,7 @@ export async function saveProjects(ctx: Context, edits: ProjectEdit[], options: 
   if (edits.length === 0) return { versions: {}, changes: [] };
   const keys = checkedKeys(edits);
   const sent = new Map(edits.map((edit) => [edit.key, edit]));
+  let cycle: Awaited<ReturnType<typeof openCycleStages>> | null = null;
   for (let attempt = 1; ; attempt++) {
     const snapshot = await ctx.store.documents.projectsSnapshot(orgId, keys);
     const stored = storedDocument(snapshot.document);
@@ -120,10 +122,15 @@ export async function saveProjects(ctx: Context, edits: ProjectEdit[], options: 
     const subject = (key: string) => projectSubject(orgId, storedByKey.get(key));
     const outside = keys.filter((key) => !may(ctx.actor, 'edit-project', subject(key)));
     if (outside.length > 0) throw refusal(outside.map((key) => `projects/${segment(key)}`));
+    cycle ??= await openCycleStages(ctx, orgId);
+    const stageOf = (key: string) => cycle?.stages.get(key);
+    const frozen = keys.filter((key) => !may(ctx.actor, 'edit-project', { ...subject(key), stage: stageOf(key) }));
+    if (frozen.length > 0) throw frozenRefusal(frozen.map((key) => ({ key, stage: stageOf(key)! })));
     const desired = validated({ ...stored, projects: stored.projects.map((project) => sent.get(project.key)!.project) });
     const stale = staleProjects(stored, desired, sent);
     if (stale.length > 0) throw new ConflictError(stale);
-    const written = await write(ctx, orgId, snapshot, desired, { project: (key) => (storedByKey.has(key) ? subject(key) : undefined) }, options);
+    const rules = { project: (key: string) => (storedByKey.has(key) ? subject(key) : undefined), cycleYear: cycle?.fiscalYear };
+    const written = await write(ctx, orgId, snapshot, desired, rules, options);
     if (written === 'stale') {
       if (attempt < ATTEMPTS) continue;
       throw busy();
@@ -236,6 +243,15 @@ function refusal(paths: string[]): ServiceError {
     'forbidden',
     `権限の外の ${paths.length} 箇所を変更するため、何も保存しませんでした / ${paths.length} change(s) outside your rights; nothing was saved`,
     paths.map((path) => ({ path, message: 'この箇所を変更する権限がありません / You may not change this' })),
+  );
+}
+
+/** 409: the projects' entries in the open cycle are past the stage at which this user edits them. */
+function frozenRefusal(entries: { key: string; stage: string }[]): ServiceError {
+  return new ServiceError(
+    'conflict',
+    `評価サイクルの段階が進んでいるため、${entries.length} 件の事業は編集できません / ${entries.length} project(s) are past the stage at which you edit them`,
+    entries.map(({ key, stage }) => ({ path: `projects/${segment(key)}`, message: `段階 / stage: ${stage}` })),
   );
 }
 

@@ -16,6 +16,7 @@ import { sessionsRepository, type SessionsRepository } from './repositories/sess
 import { tokensRepository, type TokensRepository } from './repositories/tokens.js';
 import { signInFailuresRepository, type SignInFailuresRepository } from './repositories/sign-in-failures.js';
 import { changeLogRepository, type ChangeLogRepository } from './repositories/change-log.js';
+import { cyclesRepository, type CyclesRepository } from './repositories/cycles.js';
 
 /**
  * The store's face: one repository per aggregate, what services read and write through.
@@ -33,6 +34,8 @@ export interface Store {
   signInFailures: SignInFailuresRepository;
   /** The append-only change log. */
   changeLog: ChangeLogRepository;
+  /** Yearly cycles, their entries and transitions. */
+  cycles: CyclesRepository;
   /** The kysely handles: for the store's own modules and tests, never for services. */
   handles: Handles;
   /** Whether this version's last migration has run (readiness). */
@@ -57,7 +60,7 @@ export interface Store {
 /** The repositories over a store's handles. */
 export function repositories(
   handles: Handles,
-): Pick<Store, 'dialect' | 'organizations' | 'documents' | 'projects' | 'search' | 'users' | 'sessions' | 'tokens' | 'signInFailures' | 'changeLog' | 'handles' | 'atLatestMigration'> {
+): Pick<Store, 'dialect' | 'organizations' | 'documents' | 'projects' | 'search' | 'users' | 'sessions' | 'tokens' | 'signInFailures' | 'changeLog' | 'cycles' | 'handles' | 'atLatestMigration'> {
   return {
     dialect: handles.dialect,
     organizations: organizationsRepository(handles),
@@ -69,6 +72,7 @@ export function repositories(
     tokens: tokensRepository(handles),
     signInFailures: signInFailuresRepository(handles),
     changeLog: changeLogRepository(handles),
+    cycles: cyclesRepository(handles),
     handles,
     atLatestMigration: () => atLatestMigration(handles.reader),
   };

@@ -7,6 +7,7 @@ import { contextOf } from '../context.js';
 import { registerFileRoutes } from './files.js';
 import { registerAccountRoutes } from './accounts.js';
 import { etag, registerEditingRoutes } from './editing.js';
+import { registerCycleRoutes } from './cycles.js';
 
 /** Projects answered by one GET /api/v1/projects: a large organization's whole list is megabytes (the export has it all). */
 export const DEFAULT_PROJECTS_LIMIT = 100;
@@ -64,6 +65,7 @@ export const registerApi: FastifyPluginAsyncZod = async (app) => {
   await app.register(registerAccountRoutes);
   await app.register(registerFileRoutes);
   await app.register(registerEditingRoutes);
+  await app.register(registerCycleRoutes);
 };
 
 /** The same URL (filters and ?org= kept) at the next offset. */

@@ -7,6 +7,7 @@ import { revisions } from './0002_revisions.js';
 import { search } from './0003_search.js';
 import { accounts } from './0004_accounts.js';
 import { changeLog } from './0005_change_log.js';
+import { cycles } from './0006_cycles.js';
 
 function migrations(dialect: DialectName): Record<string, Migration> {
   return {
@@ -15,6 +16,7 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '0003_search': search(dialect),
     '0004_accounts': accounts(dialect),
     '0005_change_log': changeLog(dialect),
+    '0006_cycles': cycles(dialect),
   };
 }
 

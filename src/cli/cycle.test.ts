@@ -1,0 +1,35 @@
+// hyoka cycle open|status against a real SQLite file holding the demo.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli } from './test-cli.js';
+
+const DEMO = new URL('../../data/kitakyushu.hyoka.json', import.meta.url).pathname;
+
+let dir: string;
+let db: string;
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'hyoka-cycle-'));
+  db = join(dir, 'c.sqlite');
+  expect((await cli('import', DEMO, '--db', db)).status).toBe(0);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('hyoka cycle', () => {
+  it('opens a year, closes the one before, and prints each entry with what it lacks', async () => {
+    const first = await cli('cycle', 'open', '2021', '--division-deadline', '2022-05-31', '--db', db);
+    expect(first.stdout).toBe('2021年度のサイクルを開始しました / Opened FY2021: 21 件 / entries\n');
+    const status = await cli('cycle', 'status', '2021', '--db', db);
+    expect(status.status).toBe(0);
+    const lines = status.stdout.trim().split('\n');
+    expect(lines[0]).toBe('FY2021\topen\tdraft 21');
+    expect(lines).toContain('agi-subsidy\t企画調整局\t国際政策課\tdraft\tfull\t—');
+    expect(lines).toContain('kanmon-cooperation\t企画調整局\t総務課\tdraft\tfull\tprojects/kanmon-cooperation/indicators/kanmon-tourism-spending/periods/2021/actual');
+    expect((await cli('cycle', 'open', '2022', '--db', db)).stdout).toMatch(/Opened FY2022: 21 件 \/ entries; 2021年度を終了 \/ FY2021 closed\n$/);
+    expect(JSON.parse((await cli('cycle', 'status', '2021', '--json', '--db', db)).stdout)).toMatchObject({ fiscalYear: 2021, state: 'closed', deadlines: { division: '2022-05-31' } });
+    expect((await cli('cycle', 'open', '2022', '--db', db)).status).not.toBe(0);
+    expect((await cli('cycle', 'status', 'x', '--db', db)).status).toBe(2);
+    expect((await cli('cycle', 'open', '2023', '--division-deadline', 'soon', '--db', db)).status).toBe(2);
+  });
+});
