@@ -48,6 +48,11 @@ describe('history pages', () => {
     const older = await demo.app().inject({ url: '/history?before=2', headers: viewer });
     expect(textOf(older.body)).not.toContain('projects/teiju-iju/summary');
     expect(textOf(older.body)).toContain('団体の登録');
+    expect(textOf(older.body)).toContain('北九州市（401005）を登録：施策 22・事業 21・掲載行 34・成果指標 40');
+    // The demo's publication: each entry recorded as approved, then version 1.
+    expect(text).toContain('作成中 draft');
+    expect(text).toContain('確定 approved');
+    expect(text).toContain('cycles/2021/publications/1');
     expect((await demo.app().inject({ url: '/history?before=x', headers: viewer })).statusCode).toBe(400);
   });
 });

@@ -30,11 +30,42 @@ const CHANNELS: Record<string, { ja: string; en: string }> = {
 
 const TIME = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
 
+/** The records a first import adds, in the sheet's words. */
+const RECORD_LABELS: Record<string, string> = {
+  policies: '施策',
+  projects: '事業',
+  placements: '掲載行',
+  indicators: '成果指標',
+  periods: '年度別の値',
+  budgets: '予算',
+  personnelCosts: '人件費',
+  evaluations: '事業評価',
+  policyEvaluations: '局施策評価',
+};
+
+/** A cycle entry's stages as the sheet's office calls them. */
+const STAGE_LABELS: Record<string, string> = { draft: '作成中', submitted: '提出済', reviewed: '局確認済', approved: '確定' };
+
+/** The first import's entry: what was registered, counted by kind. */
+function registered(value: unknown): string {
+  const { organization, added } = (value ?? {}) as { organization?: { name?: string; code?: string }; added?: Record<string, number> };
+  const name = organization?.name ?? '';
+  const code = organization?.code !== undefined ? `（${organization.code}）` : '';
+  const counts = Object.entries(added ?? {}).map(([kind, count]) => `${RECORD_LABELS[kind] ?? kind} ${count.toLocaleString('ja-JP')}`);
+  return `${name}${code}を登録：${counts.join('・')}`;
+}
+
 /** A value as one short line: text as written, anything else as JSON, cut at `max` characters. */
 function shortText(value: unknown, max = 120): string {
   if (value === undefined) return '—';
   const text = typeof value === 'string' ? value : JSON.stringify(value);
   return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+/** A cycle entry's stage in Japanese with its name (作成中 draft); any other value as short text. */
+function stageOr(entry: HistoryEntry, value: unknown): string {
+  const label = entry.channel === 'cycle' && typeof value === 'string' ? STAGE_LABELS[value] : undefined;
+  return label === undefined ? shortText(value) : `${label} ${value}`;
 }
 
 export function historyRows(entries: readonly HistoryEntry[]): HistoryRow[] {
@@ -47,8 +78,8 @@ export function historyRows(entries: readonly HistoryEntry[]): HistoryRow[] {
       actor: entry.actor,
       channel: CHANNELS[entry.channel] ?? { ja: entry.channel, en: entry.channel },
       path: entry.path === '' ? '（団体の登録 / the organization’s first import）' : entry.path,
-      before: shortText(entry.before),
-      after: shortText(entry.after),
+      before: stageOr(entry, entry.before),
+      after: entry.path === '' ? registered(entry.after) : stageOr(entry, entry.after),
     };
     if (top === 'projects' && key !== undefined) row.project = key;
     if (entry.comment !== undefined) row.comment = entry.comment;
