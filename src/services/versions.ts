@@ -7,7 +7,7 @@ import type { Context } from './context.js';
 import { ServiceError } from './errors.js';
 import { fileBase } from './files.js';
 import { draftOrganization } from './history.js';
-import { listPublications, publishedVersion, type Publication } from './publications.js';
+import { listPublications, publishedVersion, unpublished, type Publication } from './publications.js';
 import { changedValues, versionChanges, versionRows, type VersionChanges, type VersionRow } from './views/versions.js';
 
 export interface VersionsView {
@@ -76,7 +76,7 @@ export async function publishReadiness(ctx: Context, fiscalYear: number): Promis
   const cycle = await ctx.store.cycles.byYear(orgId, fiscalYear);
   if (!cycle) throw new ServiceError('not-found', `${fiscalYear}年度の評価サイクルはありません / No cycle for FY${fiscalYear}`);
   const entries = await ctx.store.cycles.entries(cycle.id);
-  const pending = entries.filter((entry) => entry.stage !== 'approved' && entry.scope !== 'skip').map(({ project, stage }) => ({ key: project, stage }));
+  const pending = unpublished(entries).map(({ project, stage }) => ({ key: project, stage }));
   return { fiscalYear, state: cycle.state, pending, published: await listPublications(ctx, fiscalYear) };
 }
 
