@@ -144,8 +144,8 @@ export function registerCyclePublish(app: FastifyInstance): void {
     const body = (request.body ?? {}) as Record<string, unknown>;
     const note = typeof body.note === 'string' ? body.note : '';
     try {
-      await publishCycle(contextOf(request), fiscalYear, { note });
-      return reply.redirect(queryHref(`/versions/${fiscalYear}`, { org: orgOf(request.query) }), 303);
+      const published = await publishCycle(contextOf(request), fiscalYear, { note });
+      return reply.redirect(queryHref(`/versions/${fiscalYear}`, { org: orgOf(request.query), published: published.version }), 303);
     } catch (error) {
       const service = asServiceError(error);
       if (service?.kind !== 'invalid' && service?.kind !== 'conflict') throw error;

@@ -69,7 +69,8 @@ describe('the version pages', () => {
     expect(empty.body).toMatch(/<textarea[^>]*name="note"/);
     const published = await post({ ...fields, note: NOTE });
     expect(published.statusCode, textOf(published.body).slice(0, 300)).toBe(303);
-    expect(published.headers.location).toBe('/versions/2021');
+    expect(published.headers.location).toBe('/versions/2021?published=2');
+    expect(textOf((await app().inject({ url: published.headers.location!, headers: { cookie } })).body)).toContain('第2版を公表しました。 Version 2 is published.');
 
     const page = await app().inject({ url: '/versions/2021' });
     expect(page.statusCode).toBe(200);

@@ -121,6 +121,9 @@ export function registerVersions(app: FastifyInstance): void {
     const query = (request.query ?? {}) as Record<string, unknown>;
     const version = versionParameter(query.version);
     if (version === 'bad') throw new ServiceError('invalid', '?version= は版の番号です / ?version= takes a version number');
+    // After the publish form: the version just published, announced.
+    const published = versionParameter(query.published);
+    const justPublished = typeof published === 'number' ? published : undefined;
     const asked = readPage(request.query);
     const format = pageFormat(request.query);
     if (format !== 'html') {
@@ -154,6 +157,11 @@ export function registerVersions(app: FastifyInstance): void {
           {year}の評価として公表した版です。公表版は変更されず、SHA-256 でダウンロードした文書を確かめられます。
           <En> The versions published as the evaluation of FY{fiscalYear}. A version never changes; its SHA-256 checks a downloaded document.</En>
         </p>
+        {justPublished !== undefined && view.versions.some((row) => row.version === justPublished) && (
+          <p role="status">
+            第{justPublished}版を公表しました。 <En>Version {justPublished} is published.</En>
+          </p>
+        )}
         <VersionTable view={view} org={org} />
         {asked.error !== undefined && <p className="field-error">{asked.error}</p>}
         {version !== undefined && (
