@@ -35,6 +35,8 @@ describe('publication over the API', () => {
     const again = await get('/api/v1/publications/2021/1', { 'if-none-match': String(v1.headers.etag) });
     expect(again.statusCode).toBe(304);
     expect(again.body).toBe('');
+    expect((await get('/api/v1/publications/2021/1', { 'if-none-match': `"other", W/${String(v1.headers.etag)}` })).statusCode).toBe(304);
+    expect((await get('/api/v1/publications/2021/1', { 'if-none-match': '"other"' })).statusCode).toBe(200);
     expect((await get('/api/v1/publications/2021/2')).statusCode).toBe(404);
     expect((await get('/api/v1/publications/2030')).json()).toEqual([]);
   });

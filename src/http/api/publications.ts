@@ -69,7 +69,7 @@ export const registerPublicationRoutes: FastifyPluginAsyncZod = async (app) => {
       const file = await versionFile(contextOf(request), request.params.fiscalYear, request.params.version);
       const tag = etag(file.publication.sha256);
       reply.header('etag', tag).header('cache-control', IMMUTABLE);
-      if (request.headers['if-none-match'] === tag) return reply.status(304).send();
+      if (matches(request.headers['if-none-match'], tag)) return reply.status(304).send();
       return reply
         .type('application/json; charset=utf-8')
         .header('content-disposition', `attachment; filename="${file.fileName}"`)
@@ -77,3 +77,12 @@ export const registerPublicationRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 };
+
+/** Whether an If-None-Match header (one tag or a list; weak or strong; `*`) names `tag`. */
+function matches(header: string | undefined, tag: string): boolean {
+  if (header === undefined) return false;
+  return header.split(',').some((candidate) => {
+    const text = candidate.trim();
+    return text === '*' || text.replace(/^W\//, '') === tag;
+  });
+}
