@@ -106,6 +106,7 @@ describe.each(testStores())('authorization of every writing route on $name', (fa
       await db.selectFrom('cycles').select(['org_id', 'fiscal_year', 'state', 'deadlines']).orderBy('id').execute(),
       await db.selectFrom('cycle_entries').select(['cycle_id', 'project', 'stage', 'scope']).orderBy('id').execute(),
       await db.selectFrom('cycle_transitions').selectAll().where('actor', '!=', 'cli').orderBy('id').execute(),
+      await db.selectFrom('publications').select(['org_id', 'fiscal_year', 'version', 'note', 'sha256']).orderBy('id').execute(),
     );
     return JSON.stringify(state);
   }
@@ -255,6 +256,17 @@ describe.each(testStores())('authorization of every writing route on $name', (fa
     { route: 'POST /api/v1/cycles/:fiscalYear/entries/:key/stage (review)', allowed: [...ADMINS, 'bureau'], send: moving('reviewed', ['submitted']) },
     { route: 'POST /api/v1/cycles/:fiscalYear/entries/:key/stage (approve)', allowed: ADMINS, send: moving('approved', ['submitted', 'reviewed']) },
     { route: 'POST /api/v1/cycles/:fiscalYear/entries/:key/stage (return)', allowed: [...ADMINS, 'bureau'], send: moving('draft', ['submitted']) },
+    {
+      // The demo's cycle 2021 is closed with every entry approved: each admin publishes a correction of it.
+      route: 'POST /api/v1/cycles/:fiscalYear/publications',
+      allowed: ADMINS,
+      send: (server, actor, headers) => server.inject({ method: 'POST', url: `/api/v1/cycles/2021/publications?org=${ORG}`, headers, payload: { note: `${actor} の訂正` } }),
+    },
+    {
+      route: 'POST /cycles/:fiscalYear/publish',
+      allowed: ADMINS,
+      send: (server, actor, headers) => server.inject({ method: 'POST', url: `/cycles/2021/publish?org=${ORG}`, ...merge(headers, form({ note: `${actor} のフォームでの訂正` })) }),
+    },
     // Signing out ends the request's own session, if any: anyone may.
     { route: 'DELETE /api/v1/session', allowed: EVERYONE, send: (server, _actor, headers) => server.inject({ method: 'DELETE', url: '/api/v1/session', headers }) },
     { route: 'POST /logout', allowed: EVERYONE, send: (server, _actor, headers) => server.inject({ method: 'POST', url: '/logout', ...merge(headers, form({})) }) },

@@ -45,7 +45,7 @@ describe('README.md', () => {
     expect(paths.length).toBeGreaterThan(5);
     for (const path of paths) {
       // The demo's own keys in place of the placeholders; empty query values left out.
-      const url = path.replace(':code', encodeURIComponent('II-3-(3)-①')).replace(':key', 'tabunka').replace(/[?&][a-zA-Z]+=(?=&|$)/g, '');
+      const url = path.replace(':code', encodeURIComponent('II-3-(3)-①')).replace(':key', 'tabunka').replace(':fiscalYear', '2021').replace(/[?&][a-zA-Z]+=(?=&|$)/g, '');
       expect((await app().inject(url)).statusCode, `${path} → ${url}`).toBe(200);
     }
   });

@@ -277,7 +277,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 export async function exportFile(ctx: Context, options: FileExportOptions): Promise<ExportedFile> {
   authorize(ctx, 'read-published');
   const { document } = await computedDocument(ctx);
-  const base = fileBase(document);
+  const base = fileBase(document.organization.code);
   switch (options.format) {
     case 'json':
       return { bytes: Buffer.from(`${JSON.stringify(document, null, 2)}\n`), contentType: 'application/json; charset=utf-8', fileName: `${base}.hyoka.json` };
@@ -318,7 +318,7 @@ export async function exportFile(ctx: Context, options: FileExportOptions): Prom
   }
 }
 
-function fileBase(document: HyokaDocument): string {
-  const code = document.organization.code;
+/** The organization's part of a download's name: its code when that is plain ASCII, else `hyoka`. */
+export function fileBase(code: string | undefined): string {
   return code && /^[A-Za-z0-9-]+$/.test(code) ? code : 'hyoka';
 }

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../interchange/canonical-json.js';
 import { compute } from '../interchange/compute.js';
-import type { PublicationRow } from '../store/index.js';
+import type { CycleEntryRow, PublicationRow } from '../store/index.js';
 import { authorize } from './authorization.js';
 import type { Context } from './context.js';
 import { openCycle } from './cycles.js';
@@ -44,7 +44,7 @@ export async function publishCycle(ctx: Context, fiscalYear: number, options: { 
   const note = requiredNote(options.note);
   const cycle = await ctx.store.cycles.byYear(orgId, fiscalYear);
   if (!cycle) throw new ServiceError('not-found', `${fiscalYear}年度の評価サイクルはありません / No cycle for FY${fiscalYear}`);
-  const pending = (await ctx.store.cycles.entries(cycle.id)).filter((entry) => entry.stage !== 'approved' && entry.scope !== 'skip');
+  const pending = unpublished(await ctx.store.cycles.entries(cycle.id));
   if (pending.length > 0) {
     throw new ServiceError(
       'conflict',
@@ -83,6 +83,11 @@ export async function publishDecided(ctx: Context, fiscalYear: number, options: 
   const publication = await freeze(ctx, orgId, cycle.fiscalYear, note);
   if (opened) await ctx.store.cycles.close(cycle.id);
   return publication;
+}
+
+/** The entries neither approved nor skipped: while a cycle has any, it cannot be published. */
+export function unpublished(entries: readonly CycleEntryRow[]): CycleEntryRow[] {
+  return entries.filter((entry) => entry.stage !== 'approved' && entry.scope !== 'skip');
 }
 
 /** The versions of one cycle, or of every cycle, oldest first: public. */

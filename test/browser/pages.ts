@@ -24,6 +24,7 @@ export const PAGES: readonly PageCase[] = [
   { name: 'search', url: `/search?q=${q('事業')}`, status: [200], route: '/search' },
   { name: 'search-empty', url: '/search', status: [200], route: '/search' },
   { name: 'downloads', url: '/downloads', status: [200] },
+  { name: 'versions', url: '/versions/2021', status: [200] },
   { name: 'error', url: '/projects/no-such-project', status: [404] },
   { name: 'not-found', url: '/no-such-page', status: [404] },
 ];

@@ -8,6 +8,7 @@ import { registerFileRoutes } from './files.js';
 import { registerAccountRoutes } from './accounts.js';
 import { etag, registerEditingRoutes } from './editing.js';
 import { registerCycleRoutes } from './cycles.js';
+import { registerPublicationRoutes } from './publications.js';
 
 /** Projects answered by one GET /api/v1/projects: a large organization's whole list is megabytes (the export has it all). */
 export const DEFAULT_PROJECTS_LIMIT = 100;
@@ -66,6 +67,7 @@ export const registerApi: FastifyPluginAsyncZod = async (app) => {
   await app.register(registerFileRoutes);
   await app.register(registerEditingRoutes);
   await app.register(registerCycleRoutes);
+  await app.register(registerPublicationRoutes);
 };
 
 /** The same URL (filters and ?org= kept) at the next offset. */

@@ -97,12 +97,20 @@ export function TextInput(props: InputProps) {
   );
 }
 
-export function TextArea(props: InputProps & { rows?: number }) {
-  const { field, label, en, bare, rows } = props;
+export function TextArea(props: InputProps & { rows?: number; required?: boolean }) {
+  const { field, label, en, bare, rows, required } = props;
   return (
     <Labelled field={field} label={label} en={en} bare={bare}>
       {field.editable ? (
-        <textarea id={fieldId(field.name)} name={field.name} defaultValue={field.value} rows={rows ?? 4} {...(bare && { 'aria-label': `${label} ${en}` })} {...described(field)} />
+        <textarea
+          id={fieldId(field.name)}
+          name={field.name}
+          defaultValue={field.value}
+          rows={rows ?? 4}
+          {...(required && { required: true })}
+          {...(bare && { 'aria-label': `${label} ${en}` })}
+          {...described(field)}
+        />
       ) : (
         <ReadOnly field={field} />
       )}

@@ -23,6 +23,8 @@ import { registerAdminSettings } from './admin-settings.js';
 import { registerListEntry } from './list-entry.js';
 import { registerHistory } from './history.js';
 import { registerImportPage } from './import.js';
+import { registerVersions } from './versions.js';
+import { registerCyclePublish } from './cycle-publish.js';
 import formbody from '@fastify/formbody';
 
 export const registerPages: FastifyPluginAsync = async (app) => {
@@ -48,4 +50,6 @@ export const registerPages: FastifyPluginAsync = async (app) => {
   registerListEntry(app);
   registerHistory(app);
   registerImportPage(app);
+  registerVersions(app);
+  registerCyclePublish(app);
 };

@@ -28,7 +28,8 @@ const CHANNELS: Record<string, { ja: string; en: string }> = {
   publication: { ja: '公表', en: 'publication' },
 };
 
-const TIME = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+/** A time as pages print it: `2026-12-03 16:00`, Japan time. */
+export const TIME = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
 
 /** The records a first import adds, in the sheet's words. */
 const RECORD_LABELS: Record<string, string> = {
@@ -56,7 +57,7 @@ function registered(value: unknown): string {
 }
 
 /** A value as one short line: text as written, anything else as JSON, cut at `max` characters. */
-function shortText(value: unknown, max = 120): string {
+export function shortText(value: unknown, max = 120): string {
   if (value === undefined) return '—';
   const text = typeof value === 'string' ? value : JSON.stringify(value);
   return text.length > max ? `${text.slice(0, max)}…` : text;
