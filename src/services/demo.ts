@@ -7,10 +7,16 @@ import { listOrganizations } from './queries.js';
 
 export const DEMO_DOCUMENT = new URL('../../data/kitakyushu.hyoka.json', import.meta.url);
 
-/** Loads the demo document into a database that holds no organization; returns its name, or null. */
+/**
+ * Loads the demo document into a database that holds no organization; returns its name, or
+ * null. Instances started together on an empty database decide one at a time: the first
+ * loads it, the others wait and find it there.
+ */
 export async function loadDemoIfEmpty(ctx: Context): Promise<string | null> {
   authorize(ctx, 'import-replace');
-  if ((await listOrganizations(ctx)).length > 0) return null;
-  const { report } = await importText(ctx, await readFile(DEMO_DOCUMENT, 'utf8'));
-  return report.organization.name;
+  return ctx.store.exclusively('demo', async () => {
+    if ((await listOrganizations(ctx)).length > 0) return null;
+    const { report } = await importText(ctx, await readFile(DEMO_DOCUMENT, 'utf8'));
+    return report.organization.name;
+  });
 }

@@ -4,7 +4,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import type { Database } from './schema.js';
 import type { DialectName } from './dialect.js';
 import { kyselySqlite, openSqliteFile, TakingTurnsSqliteDialect, type SqliteHandle } from './sqlite.js';
-import { poolUse, postgresPool, type PoolUse } from './postgres.js';
+import { poolUse, postgresPool, whileLocked, type PoolUse } from './postgres.js';
 import { atLatestMigration, migrateToLatest } from './migrations/index.js';
 import type { Handles } from './handles.js';
 import { documentsRepository, type DocumentsRepository } from './repositories/documents.js';
@@ -41,6 +41,12 @@ export interface Store {
   /** Whether this version's last migration has run (readiness). */
   atLatestMigration(): Promise<boolean>;
   close(): Promise<void>;
+  /**
+   * Runs `run` while no other process of this database runs one of the same name (PostgreSQL:
+   * an advisory lock per schema, for instances started together). SQLite and PGlite: one
+   * process per database, so `run` just runs.
+   */
+  exclusively<T>(name: string, run: () => Promise<T>): Promise<T>;
   /** Resolves when the database answers; never queues behind an import. */
   ping(): Promise<void>;
   /**
@@ -102,7 +108,8 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
       ...(options.onConnectionError && { onConnectionError: options.onConnectionError }),
     });
     const store = await migrated(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), 'postgres');
-    return { ...store, location: { databaseUrl: options.databaseUrl }, poolUse: () => poolUse(pool) };
+    const url = options.databaseUrl;
+    return { ...store, location: { databaseUrl: url }, poolUse: () => poolUse(pool), exclusively: (name, run) => whileLocked(url, name, run) };
   }
   if (options.pglite) {
     // Loaded on demand: a development dependency, and its WebAssembly takes seconds to start.
@@ -170,6 +177,7 @@ export async function migrated(db: Kysely<Database>, dialect: DialectName, close
     ...repositories({ db, reader: db, dialect }),
     close: shut,
     migrationsRun,
+    exclusively: (_name, run) => run(),
     async ping() {
       await sql`select 1`.execute(db);
     },
