@@ -145,6 +145,20 @@ describe('hyoka generate and usage', () => {
     expect((await cli('generate', '--projects', 'many')).status).toBe(1);
   });
 
+  it('imports a national dataset into the database, which the SDG aggregate then sums', async () => {
+    const db = join(dir, 'national.sqlite');
+    const generated = await cli('generate', '--organizations', '3', '--projects', '4', '--seed', '7', '--db', db);
+    expect(generated.status, generated.stderr).toBe(0);
+    expect(generated.stdout).toContain('Imported 3 synthetic organizations × 4 projects');
+    const aggregated = await cli('aggregate', 'sdgs', '--year', '2021', '--json', '--db', db);
+    expect(aggregated.status, aggregated.stderr).toBe(0);
+    const aggregate = JSON.parse(aggregated.stdout) as { organizations: number; goals: { projects: number }[] };
+    expect(aggregate.organizations).toBe(3);
+    // Every generated project names two goals.
+    expect(aggregate.goals.reduce((sum, g) => sum + g.projects, 0)).toBe(3 * 4 * 2);
+    expect((await cli('aggregate', 'sdgs', '--db', db)).status).toBe(1);
+  });
+
   it('explains an unknown command and bad arguments', async () => {
     const unknown = await cli('frobnicate');
     expect(unknown.status).toBe(1);
