@@ -3,7 +3,7 @@
 // page renders exactly as a browser shows it), then prints it with the page's print CSS.
 import type { FastifyInstance } from 'fastify';
 import type { BrowserContext } from 'playwright-core';
-import { launchChromium, type LaunchedBrowser } from '../print/chromium.js';
+import { chromiumPath, launchChromium, type LaunchedBrowser } from '../print/chromium.js';
 import { ServiceError } from '../services/errors.js';
 
 /** The origin Chromium sees; requests to any other host are refused. */
@@ -28,6 +28,8 @@ const KEPT_IDLE_MS = 30_000;
  */
 class KeptBrowser {
   private launched: Promise<LaunchedBrowser> | undefined;
+  /** The binary it was launched from: another (or none) now means Chromium was replaced or removed. */
+  private binary: string | undefined;
   private users = 0;
   private idle: NodeJS.Timeout | undefined;
 
@@ -35,6 +37,9 @@ class KeptBrowser {
     clearTimeout(this.idle);
     this.users += 1;
     try {
+      const binary = chromiumPath();
+      if (this.launched && binary !== this.binary) void this.close();
+      this.binary = binary;
       const current = (this.launched ??= launchChromium());
       const launched = await current.catch((error: unknown) => {
         if (this.launched === current) this.launched = undefined;
