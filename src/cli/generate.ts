@@ -10,15 +10,16 @@ import { dbOption, stringOption, withContext } from './store.js';
 
 export const generateCommand: Command = {
   summary: 'ベンチマーク用の架空の組織を生成 / generate a synthetic organization for benchmarks',
-  usage: 'hyoka generate --projects N [--seed N] [--out FILE | --organizations N [--db PATH]]',
+  usage: 'hyoka generate --projects N [--seed N] [--out FILE | --organizations N [--publish] [--db PATH]]',
   help: [
     '--projects N     how many projects (of each organization)',
     '--seed N         the same seed gives the same document (default 1)',
     '--out FILE       where to write (default: standard output)',
     '--organizations N  import N organizations (seeds N, N+1, …; codes 900001, …) into the database instead,',
     '                 e.g. DATABASE_URL=postgres://… hyoka generate --organizations 1741 --projects 500',
+    '--publish        with --organizations: publish each one\'s 2021 as decided (what anonymous readers see)',
   ],
-  options: { ...dbOption, projects: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, organizations: { type: 'string' } },
+  options: { ...dbOption, projects: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, organizations: { type: 'string' }, publish: { type: 'boolean' } },
   async run(values, _positionals, io) {
     const projects = Number(stringOption(values, 'projects'));
     const seed = Number(stringOption(values, 'seed') ?? '1');
@@ -45,6 +46,7 @@ async function generateDatabase(values: OptionValues, io: CliIo, projects: numbe
       organizations,
       projects,
       firstSeed: seed,
+      publish: values.publish === true,
       onOrganization: (done) => {
         if (done % 10 === 0 || done === organizations) io.stderr(`… ${done} / ${organizations} 団体 / organizations\n`);
       },

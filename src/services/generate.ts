@@ -3,9 +3,13 @@
 // import is one organization's transaction, so two overlap without waiting for each other.
 import { generateDocument } from '../interchange/generate.js';
 import { authorize } from './authorization.js';
-import type { Context } from './context.js';
+import { createContext, type Context } from './context.js';
 import { importValue } from './documents.js';
 import { ServiceError } from './errors.js';
+import { publishDecided } from './publications.js';
+
+/** The fiscal year a generated organization evaluates (interchange/generate.ts's default). */
+export const GENERATED_FISCAL_YEAR = 2021;
 
 export interface GenerateIntoOptions {
   organizations: number;
@@ -13,6 +17,8 @@ export interface GenerateIntoOptions {
   projects: number;
   /** The first organization's seed (default 1); the others follow. */
   firstSeed?: number;
+  /** Also publish each one's fiscal year as decided (its cycle's version 1), as anonymous readers then see it. */
+  publish?: boolean;
   /** Imports at once (default 2). */
   concurrency?: number;
   onOrganization?: (done: number) => void;
@@ -29,7 +35,11 @@ export async function generateInto(ctx: Context, options: GenerateIntoOptions): 
   let done = 0;
   const worker = async () => {
     for (let i = next++; i < organizations; i = next++) {
-      await importValue(ctx, generateDocument({ projects, seed: firstSeed + i }), { comment: 'hyoka generate' });
+      const { report } = await importValue(ctx, generateDocument({ projects, seed: firstSeed + i }), { comment: 'hyoka generate' });
+      if (options.publish) {
+        const organization = createContext(ctx.store, ctx.actor, report.organization.code ?? report.organization.name);
+        await publishDecided(organization, GENERATED_FISCAL_YEAR, { note: '生成データ / Generated data' });
+      }
       options.onOrganization?.(++done);
     }
   };

@@ -18,6 +18,7 @@ import { signInFailuresRepository, type SignInFailuresRepository } from './repos
 import { changeLogRepository, type ChangeLogRepository } from './repositories/change-log.js';
 import { cyclesRepository, type CyclesRepository } from './repositories/cycles.js';
 import { aggregatesRepository, type AggregatesRepository } from './repositories/aggregates.js';
+import { publicationsRepository, type PublicationsRepository } from './repositories/publications.js';
 
 /**
  * The store's face: one repository per aggregate, what services read and write through.
@@ -39,6 +40,8 @@ export interface Store {
   cycles: CyclesRepository;
   /** Figures over every organization at once (the national aggregate). */
   aggregates: AggregatesRepository;
+  /** Published versions of each cycle (immutable). */
+  publications: PublicationsRepository;
   /** The kysely handles: for the store's own modules and tests, never for services. */
   handles: Handles;
   /** Whether this version's last migration has run (readiness). */
@@ -69,7 +72,7 @@ export interface Store {
 /** The repositories over a store's handles. */
 export function repositories(
   handles: Handles,
-): Pick<Store, 'dialect' | 'organizations' | 'documents' | 'projects' | 'search' | 'users' | 'sessions' | 'tokens' | 'signInFailures' | 'changeLog' | 'cycles' | 'aggregates' | 'handles' | 'atLatestMigration'> {
+): Pick<Store, 'dialect' | 'organizations' | 'documents' | 'projects' | 'search' | 'users' | 'sessions' | 'tokens' | 'signInFailures' | 'changeLog' | 'cycles' | 'publications' | 'aggregates' | 'handles' | 'atLatestMigration'> {
   return {
     dialect: handles.dialect,
     organizations: organizationsRepository(handles),
@@ -83,6 +86,7 @@ export function repositories(
     changeLog: changeLogRepository(handles),
     cycles: cyclesRepository(handles),
     aggregates: aggregatesRepository(handles),
+    publications: publicationsRepository(handles),
     handles,
     atLatestMigration: () => atLatestMigration(handles.reader),
   };
