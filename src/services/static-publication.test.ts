@@ -17,6 +17,7 @@ import { requirePackage } from '../../test/requires.js';
 import { ANONYMOUS, CLI, createContext } from './context.js';
 import { loadDemoIfEmpty } from './demo.js';
 import { importValue } from './documents.js';
+import { publishDecided } from './publications.js';
 import { publishStatic, type StaticPublication } from './static-publication.js';
 
 const DEMO = '401005';
@@ -138,6 +139,8 @@ describe.skipIf(!chromium.available)(`a static publication with PDFs ${chromium.
   beforeAll(async () => {
     store = await testStores()[0]!.open();
     await importValue(createContext(store, CLI), generateDocument({ projects: 2, seed: 9 }));
+    // What the copy holds is what is published.
+    await publishDecided(createContext(store, CLI), 2021, { note: '初版 / First edition' });
     app = await buildApp({ store });
     dir = mkdtempSync(path.join(tmpdir(), 'hyoka-static-pdf-'));
     published = await publishStatic(createContext(store, CLI), { dir, pdf: true, fetch: injectFetch(app) });
