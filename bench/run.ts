@@ -1,4 +1,4 @@
-// npm run bench [-- compute|import|http|pages|xlsx|xlsx-hostile|sheet-text|load|static|save|publish …]: prints each figure beside its baseline; never fails a test.
+// npm run bench [-- compute|import|http|pages|xlsx|xlsx-hostile|sheet-text|load|static|save|publish|national …]: prints each figure beside its baseline; never fails a test.
 // Measured as served: React's production build (chosen from NODE_ENV when first imported).
 process.env.NODE_ENV ??= 'production';
 const { benchCompute } = await import('./compute.js');
@@ -12,6 +12,7 @@ const { benchLoad } = await import('./load.js');
 const { benchStatic } = await import('./static.js');
 const { benchSave } = await import('./save.js');
 const { benchPublish } = await import('./publish.js');
+const { benchNational } = await import('./national.js');
 
 const all = {
   compute: async () => benchCompute(),
@@ -25,6 +26,7 @@ const all = {
   static: () => benchStatic(),
   save: () => benchSave(),
   publish: () => benchPublish(),
+  national: () => benchNational(),
 };
 const chosen = process.argv.slice(2);
 for (const name of chosen.length > 0 ? chosen : Object.keys(all)) {

@@ -1,6 +1,9 @@
 // docs/deployment.md as it is written: Debian's nginx, configured with the page's own nginx block,
-// in front of two `hyoka serve` processes over one PostgreSQL schema. An import through one
-// instance shows through the other, whose caches had the old data (they are keyed by revision);
+// in front of two `hyoka serve` processes over one PostgreSQL schema. Started together on the
+// empty schema, exactly one of them loads the demo. A session signed in through one instance
+// works on the other (sessions live in the database): a save through the second shows through
+// the first. An import through one instance shows through the other, whose caches had the old
+// data (they are keyed by revision);
 // /readyz answers through nginx; when the database goes away both answer 503 there and recover
 // when it returns; when one instance stops, nginx serves from the other.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -8,6 +11,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPostgresSchema, type PostgresSchema } from '../src/store/test-stores.js';
 import { requirePackage, requirePostgres } from './requires.js';
@@ -18,6 +22,38 @@ const postgres = requirePostgres();
 const nginxGate = requirePackage('nginx-light');
 const TOKEN = 'deployment-admin-token';
 const KEY = 'regional-administration';
+const PASSWORD = 'deployment-password-1';
+
+interface Session {
+  cookie: string;
+  csrf: string;
+}
+
+async function signIn(origin: string, login: string): Promise<Session> {
+  const response = await fetch(`${origin}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ login, password: PASSWORD }),
+  });
+  expect(response.status, await response.clone().text()).toBe(204);
+  return { cookie: response.headers.get('set-cookie')!.split(';')[0]!, csrf: response.headers.get('x-csrf-token')! };
+}
+
+/** The project as the session reads it, with its version (ETag). */
+async function readProject(origin: string, session: Session): Promise<{ etag: string; project: { summary?: string } & Record<string, unknown> }> {
+  const response = await fetch(`${origin}/api/v1/projects/${KEY}`, { headers: { cookie: session.cookie } });
+  expect(response.status, origin).toBe(200);
+  const { project } = (await response.json()) as { project: { summary?: string } & Record<string, unknown> };
+  return { etag: response.headers.get('etag')!, project };
+}
+
+async function saveProject(origin: string, session: Session, etag: string, project: unknown): Promise<Response> {
+  return fetch(`${origin}/api/v1/projects/${KEY}`, {
+    method: 'PUT',
+    headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'if-match': etag, 'content-type': 'application/json' },
+    body: JSON.stringify({ project }),
+  });
+}
 
 /** The nginx block of docs/deployment.md, with the test's ports for the instances and for nginx. */
 function documentedConfig(instances: number[], port: number): string {
@@ -93,9 +129,8 @@ describe.skipIf(!postgres.available || !nginxGate.available)(`two instances behi
     relayed.hostname = '127.0.0.1';
     relayed.port = String(relay.port);
     const env = { DATABASE_URL: relayed.toString(), HYOKA_ADMIN_TOKEN: TOKEN };
-    // The first loads the demo into the empty schema; the second starts on it.
-    instances.push(await startServe(env, '--pool', '3'));
-    instances.push(await startServe(env, '--pool', '3'));
+    // Started together on the empty schema, as a deployment rolls out: both would load the demo.
+    instances.push(...(await Promise.all([startServe(env, '--pool', '3'), startServe(env, '--pool', '3')])));
     const port = await freePort();
     nginx = startNginx(dir, documentedConfig(instances.map((instance) => instance.port), port));
     proxy = `http://127.0.0.1:${port}`;
@@ -118,6 +153,20 @@ describe.skipIf(!postgres.available || !nginxGate.available)(`two instances behi
     expect(response.status).toBe(200);
     return JSON.stringify(await response.json());
   };
+
+  it('loads the demo once when two instances start together on an empty database', async () => {
+    const loaded = instances.filter((instance) => instance.stdout().includes('Loaded the demo data'));
+    expect(loaded).toHaveLength(1);
+    const counted = new pg.Client({ connectionString: schema.url });
+    await counted.connect();
+    try {
+      const { rows } = await counted.query<{ n: string }>('select count(*) as n from organizations');
+      expect(Number(rows[0]!.n)).toBe(1);
+    } finally {
+      await counted.end();
+    }
+    for (const instance of instances) expect((await fetch(`${instance.origin}/api/v1/projects/${KEY}`)).status).toBe(200);
+  });
 
   it('answers /readyz through nginx, with the request id nginx gave', async () => {
     for (let i = 0; i < 4; i++) {
@@ -149,6 +198,45 @@ describe.skipIf(!postgres.available || !nginxGate.available)(`two instances behi
     for (let i = 0; i < 4; i++) expect(await projectName(proxy)).toContain('（改訂）');
   });
 
+  it('keeps a session of one instance on the other: signed in through one, saved through the other, the first shows it', async () => {
+    const [first, second] = instances as [ServeProcess, ServeProcess];
+    const added = await fetch(`${proxy}/api/v1/users`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ login: 'kikaku', role: 'admin', password: PASSWORD }),
+    });
+    expect(added.status, await added.clone().text()).toBe(201);
+    const session = await signIn(first.origin, 'kikaku');
+    // The first instance holds the project as it is (its cache, its version).
+    const before = await readProject(first.origin, session);
+
+    const onSecond = await readProject(second.origin, session);
+    expect(onSecond.etag).toBe(before.etag);
+    onSecond.project.summary = '二つ目のインスタンスで保存した概要';
+    const saved = await saveProject(second.origin, session, onSecond.etag, onSecond.project);
+    expect(saved.status, await saved.clone().text()).toBe(200);
+
+    const after = await readProject(first.origin, session);
+    expect(after.project.summary).toBe('二つ目のインスタンスで保存した概要');
+    expect(after.etag).toBe(saved.headers.get('etag'));
+    // The first's version is stale now, on either instance.
+    expect((await saveProject(first.origin, session, before.etag, before.project)).status).toBe(409);
+
+    // Through nginx, whichever instance answers: a save, then every instance shows it.
+    const viaProxy = await readProject(proxy, session);
+    viaProxy.project.summary = 'nginx 経由で保存した概要';
+    const proxied = await saveProject(proxy, session, viaProxy.etag, viaProxy.project);
+    expect(proxied.status, await proxied.clone().text()).toBe(200);
+    for (const origin of [first.origin, second.origin, proxy, proxy]) {
+      expect((await readProject(origin, session)).project.summary, origin).toBe('nginx 経由で保存した概要');
+    }
+
+    // Signing out through one instance ends the session on the other.
+    const out = await fetch(`${second.origin}/api/v1/session`, { method: 'DELETE', headers: { cookie: session.cookie, 'x-csrf-token': session.csrf } });
+    expect(out.status).toBe(204);
+    expect((await fetch(`${first.origin}/api/v1/me`, { headers: { cookie: session.cookie } })).status).toBe(401);
+  });
+
   it('answers 503 on /readyz from both instances and through nginx while the database is gone, and recovers', async () => {
     const port = relay!.port;
     await relay!.close();
@@ -166,6 +254,9 @@ describe.skipIf(!postgres.available || !nginxGate.available)(`two instances behi
   });
 
   it('serves through the other instance while one stops', async () => {
+    // nginx counted the outage's 503s as failures (max_fails=1) and sends nothing to an
+    // instance for fail_timeout (5 s) after its last one: the set-up is whole again after that.
+    await new Promise((resolve) => setTimeout(resolve, 5_500));
     await instances[0]!.stop();
     expect(await instances[0]!.exited).toBe(0);
     for (let i = 0; i < 4; i++) {

@@ -27,7 +27,8 @@ export interface ServeProcess {
   /** http://127.0.0.1:PORT */
   origin: string;
   port: number;
-  /** Everything written to stderr so far. */
+  /** Everything written to stdout and to stderr so far. */
+  stdout(): string;
   stderr(): string;
   /** Resolves with the exit code (or signal) once the process has ended. */
   exited: Promise<number | NodeJS.Signals>;
@@ -40,7 +41,9 @@ export async function startServe(env: NodeJS.ProcessEnv, ...args: string[]): Pro
     env: { ...process.env, HYOKA_LOG: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  let stdout = '';
   let stderr = '';
+  child.stdout!.on('data', (data: Buffer) => (stdout += data.toString('utf8')));
   child.stderr!.on('data', (data: Buffer) => (stderr += data.toString('utf8')));
   const exited = new Promise<number | NodeJS.Signals>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal!)));
   const origin = await waitFor(child, 'stdout', (text) => /hyoka: (http:\/\/[^\s]+) /.exec(text)?.[1], 'the listening address');
@@ -48,6 +51,7 @@ export async function startServe(env: NodeJS.ProcessEnv, ...args: string[]): Pro
     child,
     origin,
     port: Number(new URL(origin).port),
+    stdout: () => stdout,
     stderr: () => stderr,
     exited,
     async stop() {

@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDocument } from '../interchange/generate.js';
 import type { HyokaDocument } from '../domain/model.js';
+import { openStore } from '../store/index.js';
 import { cli } from './test-cli.js';
 
 let dir: string;
@@ -143,6 +144,29 @@ describe('hyoka generate and usage', () => {
     expect(a.stdout).toBe(b.stdout);
     expect(JSON.parse(a.stdout).projects).toHaveLength(5);
     expect((await cli('generate', '--projects', 'many')).status).toBe(1);
+  });
+
+  it('imports a national dataset into the database, which the SDG aggregate then sums', async () => {
+    const db = join(dir, 'national.sqlite');
+    const generated = await cli('generate', '--organizations', '3', '--projects', '4', '--seed', '7', '--publish', '--db', db);
+    expect(generated.status, generated.stderr).toBe(0);
+    expect(generated.stdout).toContain('Imported 3 synthetic organizations × 4 projects');
+    const aggregated = await cli('aggregate', 'sdgs', '--year', '2021', '--json', '--db', db);
+    expect(aggregated.status, aggregated.stderr).toBe(0);
+    const aggregate = JSON.parse(aggregated.stdout) as { organizations: number; goals: { projects: number }[] };
+    expect(aggregate.organizations).toBe(3);
+    // Every generated project names two goals.
+    expect(aggregate.goals.reduce((sum, g) => sum + g.projects, 0)).toBe(3 * 4 * 2);
+    expect((await cli('aggregate', 'sdgs', '--db', db)).status).toBe(1);
+    // Each published as decided: its 2021 cycle's version 1.
+    const store = await openStore({ sqlitePath: db });
+    try {
+      for (const organization of await store.organizations.list()) {
+        expect((await store.publications.list(organization.id)).map((p) => [p.fiscalYear, p.version])).toEqual([[2021, 1]]);
+      }
+    } finally {
+      await store.close();
+    }
   });
 
   it('explains an unknown command and bad arguments', async () => {

@@ -10,6 +10,7 @@ import { publishCommand } from './publish.js';
 import { backupCommand, restoreCommand } from './backup.js';
 import { historyCommand } from './history.js';
 import { cycleCommand } from './cycle.js';
+import { aggregateCommand } from './aggregate.js';
 
 export type OptionValues = Record<string, string | boolean | (string | boolean)[] | undefined>;
 
@@ -33,6 +34,7 @@ export const commands: Record<string, Command> = {
   history: historyCommand,
   cycle: cycleCommand,
   publish: publishCommand,
+  aggregate: aggregateCommand,
   backup: backupCommand,
   restore: restoreCommand,
 };

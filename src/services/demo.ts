@@ -12,11 +12,17 @@ export const DEMO_DOCUMENT = new URL('../../data/kitakyushu.hyoka.json', import.
 export const DEMO_FISCAL_YEAR = 2021;
 export const DEMO_NOTE = '初版（北九州市 企画調整局 令和3年度 行政評価の公表資料より） / First edition, from the published sheet';
 
-/** Loads the demo document into a database that holds no organization; returns its name, or null. */
+/**
+ * Loads the demo document into a database that holds no organization; returns its name, or
+ * null. Instances started together on an empty database decide one at a time: the first
+ * loads it, the others wait and find it there.
+ */
 export async function loadDemoIfEmpty(ctx: Context): Promise<string | null> {
   authorize(ctx, 'import-replace');
-  if ((await listOrganizations(ctx)).length > 0) return null;
-  const { report } = await importText(ctx, await readFile(DEMO_DOCUMENT, 'utf8'));
-  await publishDecided(ctx, DEMO_FISCAL_YEAR, { note: DEMO_NOTE });
-  return report.organization.name;
+  return ctx.store.exclusively('demo', async () => {
+    if ((await listOrganizations(ctx)).length > 0) return null;
+    const { report } = await importText(ctx, await readFile(DEMO_DOCUMENT, 'utf8'));
+    await publishDecided(ctx, DEMO_FISCAL_YEAR, { note: DEMO_NOTE });
+    return report.organization.name;
+  });
 }

@@ -13,9 +13,11 @@ import { htmlLinks } from '../static-site/links.js';
 import { sitePath } from '../static-site/site-paths.js';
 import { testStores, type TestStore } from '../store/test-stores.js';
 import { serveStatic, walk, type StaticServer } from '../../test/static-site.js';
+import { requirePackage } from '../../test/requires.js';
 import { ANONYMOUS, CLI, createContext } from './context.js';
 import { loadDemoIfEmpty } from './demo.js';
 import { importValue } from './documents.js';
+import { publishDecided } from './publications.js';
 import { publishStatic, type StaticPublication } from './static-publication.js';
 
 const DEMO = '401005';
@@ -121,6 +123,57 @@ describe.each(testStores())('a static publication of every organization, on $nam
       expect(readdirSync(options.dir)).toEqual(['old.html']);
     } finally {
       rmSync(options.dir, { recursive: true, force: true });
+    }
+  });
+});
+
+const chromium = requirePackage('chromium');
+
+describe.skipIf(!chromium.available)(`a static publication with PDFs ${chromium.label}`, () => {
+  let store: TestStore;
+  let app: FastifyInstance;
+  let dir: string;
+  let server: StaticServer;
+  let published: StaticPublication;
+
+  beforeAll(async () => {
+    store = await testStores()[0]!.open();
+    await importValue(createContext(store, CLI), generateDocument({ projects: 2, seed: 9 }));
+    // What the copy holds is what is published.
+    await publishDecided(createContext(store, CLI), 2021, { note: '初版 / First edition' });
+    app = await buildApp({ store });
+    dir = mkdtempSync(path.join(tmpdir(), 'hyoka-static-pdf-'));
+    published = await publishStatic(createContext(store, CLI), { dir, pdf: true, fetch: injectFetch(app) });
+    server = await serveStatic(dir, PREFIX);
+  }, 240_000);
+
+  afterAll(async () => {
+    await server?.close();
+    await app?.close();
+    await store?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('links each page to its PDF, as served, and every link of the copy leads to a file', async () => {
+    expect(published.leftOut).toEqual([]);
+    const walked = await walk(server.base);
+    expect(walked.broken).toEqual([]);
+    expect(walked.external).toEqual([]);
+    const files = allFiles(dir);
+    const pdfs = files.filter((file) => file.endsWith('.pdf'));
+    expect(pdfs.length).toBeGreaterThan(3);
+    for (const file of pdfs) expect((await (await fetch(new URL(file, server.base))).arrayBuffer()).byteLength, file).toBeGreaterThan(1000);
+    for (const url of ['/', '/sheet', '/projects/p1']) {
+      const pageUrl = new URL(sitePath(url, { contentType: 'text/html' }), server.base);
+      const copy = await (await fetch(pageUrl)).text();
+      const served = (await app.inject(url)).body;
+      // Every link the served page has is in the copy, the PDF's too.
+      expect(htmlLinks(copy).length, url).toBe(htmlLinks(served).length);
+      const pdfLink = htmlLinks(served).findIndex((l) => l.link.includes('format=pdf'));
+      expect(pdfLink, url).toBeGreaterThan(-1);
+      const pdf = await fetch(new URL(htmlLinks(copy)[pdfLink]!.link, pageUrl));
+      expect(pdf.status, url).toBe(200);
+      expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString('latin1'), url).toBe('%PDF-');
     }
   });
 });

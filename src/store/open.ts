@@ -4,7 +4,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import type { Database } from './schema.js';
 import type { DialectName } from './dialect.js';
 import { kyselySqlite, openSqliteFile, TakingTurnsSqliteDialect, type SqliteHandle } from './sqlite.js';
-import { poolUse, postgresPool, type PoolUse } from './postgres.js';
+import { poolUse, postgresPool, whileLocked, type PoolUse } from './postgres.js';
 import { atLatestMigration, migrateToLatest } from './migrations/index.js';
 import type { Handles } from './handles.js';
 import { documentsRepository, type DocumentsRepository } from './repositories/documents.js';
@@ -17,6 +17,7 @@ import { tokensRepository, type TokensRepository } from './repositories/tokens.j
 import { signInFailuresRepository, type SignInFailuresRepository } from './repositories/sign-in-failures.js';
 import { changeLogRepository, type ChangeLogRepository } from './repositories/change-log.js';
 import { cyclesRepository, type CyclesRepository } from './repositories/cycles.js';
+import { aggregatesRepository, type AggregatesRepository } from './repositories/aggregates.js';
 import { publicationsRepository, type PublicationsRepository } from './repositories/publications.js';
 
 /**
@@ -37,6 +38,8 @@ export interface Store {
   changeLog: ChangeLogRepository;
   /** Yearly cycles, their entries and transitions. */
   cycles: CyclesRepository;
+  /** Figures over every organization at once (the national aggregate). */
+  aggregates: AggregatesRepository;
   /** Published versions of each cycle (immutable). */
   publications: PublicationsRepository;
   /** The kysely handles: for the store's own modules and tests, never for services. */
@@ -44,6 +47,12 @@ export interface Store {
   /** Whether this version's last migration has run (readiness). */
   atLatestMigration(): Promise<boolean>;
   close(): Promise<void>;
+  /**
+   * Runs `run` while no other process of this database runs one of the same name (PostgreSQL:
+   * an advisory lock per schema, for instances started together). SQLite and PGlite: one
+   * process per database, so `run` just runs.
+   */
+  exclusively<T>(name: string, run: () => Promise<T>): Promise<T>;
   /** Resolves when the database answers; never queues behind an import. */
   ping(): Promise<void>;
   /**
@@ -63,7 +72,7 @@ export interface Store {
 /** The repositories over a store's handles. */
 export function repositories(
   handles: Handles,
-): Pick<Store, 'dialect' | 'organizations' | 'documents' | 'projects' | 'search' | 'users' | 'sessions' | 'tokens' | 'signInFailures' | 'changeLog' | 'cycles' | 'publications' | 'handles' | 'atLatestMigration'> {
+): Pick<Store, 'dialect' | 'organizations' | 'documents' | 'projects' | 'search' | 'users' | 'sessions' | 'tokens' | 'signInFailures' | 'changeLog' | 'cycles' | 'publications' | 'aggregates' | 'handles' | 'atLatestMigration'> {
   return {
     dialect: handles.dialect,
     organizations: organizationsRepository(handles),
@@ -76,6 +85,7 @@ export function repositories(
     signInFailures: signInFailuresRepository(handles),
     changeLog: changeLogRepository(handles),
     cycles: cyclesRepository(handles),
+    aggregates: aggregatesRepository(handles),
     publications: publicationsRepository(handles),
     handles,
     atLatestMigration: () => atLatestMigration(handles.reader),
@@ -106,7 +116,8 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
       ...(options.onConnectionError && { onConnectionError: options.onConnectionError }),
     });
     const store = await migrated(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), 'postgres');
-    return { ...store, location: { databaseUrl: options.databaseUrl }, poolUse: () => poolUse(pool) };
+    const url = options.databaseUrl;
+    return { ...store, location: { databaseUrl: url }, poolUse: () => poolUse(pool), exclusively: (name, run) => whileLocked(url, name, run) };
   }
   if (options.pglite) {
     // Loaded on demand: a development dependency, and its WebAssembly takes seconds to start.
@@ -174,6 +185,7 @@ export async function migrated(db: Kysely<Database>, dialect: DialectName, close
     ...repositories({ db, reader: db, dialect }),
     close: shut,
     migrationsRun,
+    exclusively: (_name, run) => run(),
     async ping() {
       await sql`select 1`.execute(db);
     },

@@ -51,3 +51,23 @@ export interface PoolUse {
 export function poolUse(pool: pg.Pool): PoolUse {
   return { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: pool.options.max ?? DEFAULT_POOL_SIZE };
 }
+
+/**
+ * Runs `run` while holding a session-level advisory lock named `name` in the connection's
+ * schema: instances started together take turns (loading the demo into an empty database
+ * happens once; the others wait, then see it). The lock lives on a connection of its own,
+ * outside the pool, so `run` has the whole pool (even a pool of one); it ends with that
+ * connection if the process dies.
+ */
+export async function whileLocked<T>(connectionString: string, name: string, run: () => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, keepAlive: true });
+  client.on('error', reportToStderr);
+  await client.connect();
+  try {
+    await client.query('select pg_advisory_lock(hashtext($1), hashtext(current_schema()))', [`hyoka:${name}`]);
+    return await run();
+  } finally {
+    // Ending the session releases its lock.
+    await client.end().catch(() => undefined);
+  }
+}

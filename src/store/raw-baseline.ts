@@ -2,8 +2,11 @@
 // database writes, inserted with plain better-sqlite3 prepared statements (one per
 // table, one run per row) in one transaction, into the same migrated schema with the
 // same connection settings. Flattening and inserting are separate calls, so the bench
-// times only the inserts.
+// times only the inserts. For PostgreSQL (the national benchmark): the same rows in
+// multi-row INSERTs through the pg driver.
 import { rmSync } from 'node:fs';
+import type pg from 'pg';
+import { maxParameters } from './dialect.js';
 import type { HyokaDocument } from '../domain/model.js';
 import { COLUMNS, type TableName } from './schema.js';
 import { organizationRow } from './rows.js';
@@ -70,4 +73,40 @@ export function insertRawRows(path: string, tables: readonly FlatTable[]): numbe
   } finally {
     handle.close();
   }
+}
+
+/** Keys shifted by `offset`: the primary key and every parent's, so several documents' rows sit side by side. */
+function shiftKeys(table: FlatTable, offset: number): unknown[][] {
+  const keys = table.columns.flatMap((column, i) => (column === 'id' || column.endsWith('_id') ? [i] : []));
+  return table.rows.map((row) => {
+    const shifted = [...row];
+    for (const i of keys) if (typeof shifted[i] === 'number') shifted[i] = (shifted[i] as number) + offset;
+    return shifted;
+  });
+}
+
+/**
+ * PostgreSQL: the flattened rows in multi-row INSERTs (as many rows a statement as its
+ * parameters allow), in one transaction on `client`, keys shifted by `keyOffset`; returns
+ * the row count.
+ */
+export async function insertRawRowsPostgres(client: pg.ClientBase, tables: readonly FlatTable[], keyOffset: number): Promise<number> {
+  await client.query('begin');
+  try {
+    for (const table of tables) {
+      const rows = shiftKeys(table, keyOffset);
+      const perStatement = Math.floor(maxParameters('postgres') / table.columns.length);
+      const names = table.columns.map((c) => `"${c}"`).join(',');
+      for (let start = 0; start < rows.length; start += perStatement) {
+        const chunk = rows.slice(start, start + perStatement);
+        const tuples = chunk.map((_, r) => `(${table.columns.map((__, c) => `$${r * table.columns.length + c + 1}`).join(',')})`);
+        await client.query(`insert into "${table.table}" (${names}) values ${tuples.join(',')}`, chunk.flat());
+      }
+    }
+    await client.query('commit');
+  } catch (error) {
+    await client.query('rollback');
+    throw error;
+  }
+  return countRows(tables);
 }

@@ -4,7 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import { ChromiumMissingError } from '../../print/chromium.js';
 import { ServiceError } from '../../services/errors.js';
-import { printToPdf } from '../print.js';
+import { keepBrowser, printToPdf } from '../print.js';
 import { NOT_FOUND_ROUTE } from './error-page.js';
 
 const MAX_WAITING = 4;
@@ -25,6 +25,7 @@ export function printedPath(url: string): string {
 }
 
 export function registerPdf(app: FastifyInstance): void {
+  keepBrowser(app);
   app.addHook('onRequest', async (request, reply) => {
     const format = (request.query as { format?: unknown } | undefined)?.format;
     // A path that is no page is answered as such, without starting Chromium for it.
