@@ -45,3 +45,20 @@ export async function entryThread(ctx: Context, fiscalYear: number, key: string)
 export function threadTransition(row: CycleTransitionRow): ThreadTransition {
   return { ...row, at: new Date(row.at).toISOString() };
 }
+
+/**
+ * The project's entry in the open cycle, for the project page: undefined when no cycle is open,
+ * the project has no entry, or the reader may not read it (anonymous, another division's).
+ */
+export async function openEntryThread(ctx: Context, key: string): Promise<(EntryThread & { fiscalYear: number }) | undefined> {
+  if (ctx.actor.kind === 'anonymous') return undefined;
+  const orgId = await cycleOrganization(ctx, 'read-drafts');
+  const cycle = await ctx.store.cycles.open(orgId);
+  if (!cycle) return undefined;
+  try {
+    return { fiscalYear: cycle.fiscalYear, ...(await entryThread(ctx, cycle.fiscalYear, key)) };
+  } catch (error) {
+    if (error instanceof ServiceError && (error.kind === 'not-found' || error.kind === 'forbidden')) return undefined;
+    throw error;
+  }
+}

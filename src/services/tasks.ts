@@ -5,7 +5,7 @@
 // through cycles.ts transition, so each is authorized, checked and recorded on its own.
 import type { HyokaDocument } from '../domain/model.js';
 import type { CycleRow } from '../store/index.js';
-import { may, type Action, type Subject } from './authorization.js';
+import { authorize, may, type Action, type Subject } from './authorization.js';
 import { computedDocument } from './computed.js';
 import type { Context } from './context.js';
 import { threadTransition, type ThreadTransition } from './cycle-entry.js';
@@ -97,6 +97,9 @@ export async function myTasks(ctx: Context, options: { today?: string } = {}): P
 
 /** Submits every entry of mine that lacks nothing (a division), or approves every reviewed one (the admin). */
 export async function moveAllReady(ctx: Context, to: 'submitted' | 'approved'): Promise<BulkResult> {
+  const orgId = await cycleOrganization(ctx, 'read-drafts');
+  // Approving is the admin's alone; a division's submissions are each authorized below.
+  if (to === 'approved') authorize(ctx, 'approve-project', { orgId });
   const tasks = await myTasks(ctx);
   const result: BulkResult = { moved: [], refused: [] };
   if (tasks.fiscalYear === undefined) throw new ServiceError('not-found', '開いている評価サイクルはありません / No cycle is open');

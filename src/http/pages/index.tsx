@@ -23,6 +23,8 @@ import { registerAdminSettings } from './admin-settings.js';
 import { registerListEntry } from './list-entry.js';
 import { registerHistory } from './history.js';
 import { registerImportPage } from './import.js';
+import { registerTasks } from './tasks.js';
+import { registerCycleOverview } from './cycle-overview.js';
 import formbody from '@fastify/formbody';
 
 export const registerPages: FastifyPluginAsync = async (app) => {
@@ -47,5 +49,7 @@ export const registerPages: FastifyPluginAsync = async (app) => {
   registerAdminSettings(app);
   registerListEntry(app);
   registerHistory(app);
+  registerTasks(app);
+  registerCycleOverview(app);
   registerImportPage(app);
 };
