@@ -134,6 +134,23 @@ describe('/tasks and the stage forms', () => {
     expect(own.json().transitions.at(-1)).toMatchObject({ from: 'submitted', to: 'draft', comment: '寄附件数の出典を確認してください' });
   });
 
+  it('lets the bureau submit its policy evaluation from its to-do, which then freezes its form', async () => {
+    const policy = 'III-1-(1)-②';
+    const bureau = (await get('kikakuchosei', '/tasks')).body;
+    expect(bureau).toContain('<h2 id="policy-title">');
+    expect(bureau).toContain(`value="${policy}"`);
+    const submitted = await post('kikakuchosei', '/cycles/2022/policy-evaluations/stage', { policy, bureau: '企画調整局', to: 'submitted' });
+    expect(submitted.statusCode, submitted.body).toBe(303);
+    const stage = (await cycleOverview(createContext(store(), CLI), 2022)).policyEvaluations.find((e) => e.policy === policy && e.bureau === '企画調整局');
+    expect(stage?.stage).toBe('submitted');
+    const frozen = await post('kikakuchosei', `/policies/${encodeURIComponent(policy)}/evaluation`, { _bureau: '企画調整局', _year: '2022', grade: '順調', improvement: '提出後の書き換え' });
+    expect(frozen.statusCode).toBe(400);
+    expect(frozen.body).toContain('submitted');
+    expect(frozen.body).toContain('提出後の書き換え');
+    const admin = (await get('kikaku', '/tasks?format=json')).json();
+    expect(admin.policyEvaluations.map((e: { policy: string; moves: string[] }) => [e.policy, e.moves])).toEqual([[policy, ['reviewed', 'draft']]]);
+  });
+
   it('lets the admin approve every reviewed entry at once', async () => {
     await force('city-appeal', 'submitted', 'reviewed');
     await force('media-publicity', 'draft', 'submitted');
