@@ -13,6 +13,7 @@ import { loadDemoIfEmpty } from '../src/services/demo.js';
 import { exportDocument } from '../src/services/export.js';
 import { importValue } from '../src/services/documents.js';
 import { cycleOverview, transition } from '../src/services/cycles.js';
+import { transitionPolicyEvaluation } from '../src/services/policy-stages.js';
 import { projectForEdit } from '../src/services/editing.js';
 import { addUser, createToken, listUsers, setDisabled } from '../src/services/users.js';
 import { testStores, type TestStore } from '../src/store/test-stores.js';
@@ -107,6 +108,8 @@ describe.each(testStores())('authorization of every writing route on $name', (fa
       await db.selectFrom('cycle_entries').select(['cycle_id', 'project', 'stage', 'scope']).orderBy('id').execute(),
       await db.selectFrom('cycle_transitions').selectAll().where('actor', '!=', 'cli').orderBy('id').execute(),
       await db.selectFrom('publications').select(['org_id', 'fiscal_year', 'version', 'note', 'sha256']).orderBy('id').execute(),
+      await db.selectFrom('policy_stages').select(['cycle_id', 'policy', 'bureau', 'stage']).orderBy('id').execute(),
+      await db.selectFrom('policy_stage_transitions').selectAll().where('actor', '!=', 'cli').orderBy('id').execute(),
     );
     return JSON.stringify(state);
   }
@@ -127,6 +130,30 @@ describe.each(testStores())('authorization of every writing route on $name', (fa
       if (entries.find((entry) => entry.key === PROJECT)!.stage !== 'draft') await moveByConsole('draft');
       return response;
     };
+
+  /** A form's move of PROJECT's entry after the console brings it to `from`; the console then returns it to draft. */
+  const movingByForm =
+    (url: (year: number) => string, fields: Record<string, string>, from: string[]) =>
+    async (server: FastifyInstance, actor: ActorName, headers: Record<string, string>) => {
+      await moveByConsole(...from);
+      const year = await openYear();
+      const response = await server.inject({ method: 'POST', url: `${url(year)}?org=${ORG}`, ...merge(headers, form({ ...fields, comment: `${actor} の差戻し` })) });
+      const { entries } = await cycleOverview(createContext(store, CLI, ORG), year);
+      if (entries.find((entry) => entry.key === PROJECT)!.stage !== 'draft') await moveByConsole('draft');
+      return response;
+    };
+
+  /** 企画調整局's evaluation of teiju-iju's policy submitted; the console returns it to draft after. */
+  const POLICY = { policy: 'III-1-(1)-②', bureau: '企画調整局' };
+  const submittingPolicy = async (server: FastifyInstance, _actor: ActorName, headers: Record<string, string>) => {
+    const year = await openYear();
+    const response = await server.inject({ method: 'POST', url: `/api/v1/cycles/${year}/policy-evaluations/stage?org=${ORG}`, headers, payload: { ...POLICY, to: 'submitted' } });
+    const { policyEvaluations } = await cycleOverview(createContext(store, CLI, ORG), year);
+    if (policyEvaluations.find((e) => e.policy === POLICY.policy && e.bureau === POLICY.bureau)?.stage !== 'draft') {
+      await transitionPolicyEvaluation(createContext(store, CLI, ORG), year, { ...POLICY, to: 'draft', comment: 'reset' });
+    }
+    return response;
+  };
 
   /** The demo with one change: the organization's own field (admin only) or a project's summary (its bureau and division too). */
   const changed = (actor: ActorName, where: 'organization' | 'project'): HyokaDocument =>
@@ -246,6 +273,18 @@ describe.each(testStores())('authorization of every writing route on $name', (fa
       send: (server, actor, headers) => server.inject({ method: 'POST', url: `/api/v1/cycles?org=${ORG}`, headers, payload: { fiscalYear: 2030 + ACTORS.indexOf(actor) } }),
     },
     {
+      // The overview's form: later years again, so the bootstrap's (the last) stays open for the rows below.
+      route: 'POST /cycles (the overview’s form)',
+      allowed: ADMINS,
+      send: (server, actor, headers) => server.inject({ method: 'POST', url: `/cycles?org=${ORG}`, ...merge(headers, form({ fiscalYear: String(2050 + ACTORS.indexOf(actor)) })) }),
+    },
+    {
+      route: 'POST /cycles/:fiscalYear/scopes (the overview’s form)',
+      allowed: ADMINS,
+      send: async (server, actor, headers) =>
+        server.inject({ method: 'POST', url: `/cycles/${await openYear()}/scopes?org=${ORG}`, ...merge(headers, form({ scope: ACTORS.indexOf(actor) % 2 === 0 ? 'light' : 'full', division: '企画課' })) }),
+    },
+    {
       // Left as skip (the bootstrap's, the last): its submission then lacks nothing.
       route: 'POST /api/v1/cycles/:fiscalYear/scopes',
       allowed: ADMINS,
@@ -267,6 +306,10 @@ describe.each(testStores())('authorization of every writing route on $name', (fa
       allowed: ADMINS,
       send: (server, actor, headers) => server.inject({ method: 'POST', url: `/cycles/2021/publish?org=${ORG}`, ...merge(headers, form({ note: `${actor} のフォームでの訂正` })) }),
     },
+    { route: 'POST /cycles/:fiscalYear/entries/:key/stage (the to-do’s return form)', allowed: [...ADMINS, 'bureau'], send: movingByForm((year) => `/cycles/${year}/entries/${PROJECT}/stage`, { to: 'draft' }, ['submitted']) },
+    { route: 'POST /cycles/:fiscalYear/entries/:key/stage (the to-do’s submit form)', allowed: [...ADMINS, 'division'], send: movingByForm((year) => `/cycles/${year}/entries/${PROJECT}/stage`, { to: 'submitted' }, []) },
+    { route: 'POST /tasks/bulk (approve every reviewed entry)', allowed: ADMINS, send: movingByForm(() => '/tasks/bulk', { to: 'approved' }, ['submitted', 'reviewed']) },
+    { route: 'POST /api/v1/cycles/:fiscalYear/policy-evaluations/stage (submit 企画調整局’s)', allowed: [...ADMINS, 'bureau'], send: submittingPolicy },
     // Signing out ends the request's own session, if any: anyone may.
     { route: 'DELETE /api/v1/session', allowed: EVERYONE, send: (server, _actor, headers) => server.inject({ method: 'DELETE', url: '/api/v1/session', headers }) },
     { route: 'POST /logout', allowed: EVERYONE, send: (server, _actor, headers) => server.inject({ method: 'POST', url: '/logout', ...merge(headers, form({})) }) },

@@ -8,7 +8,7 @@ import type { HyokaDocument, Project, Settings } from '../domain/model.js';
 import { resolveProfile } from '../domain/profile.js';
 import { compute, computeProject } from '../interchange/compute.js';
 import { entryFindings, type CycleScope } from '../interchange/cycle-missing.js';
-import type { CycleEntryRow, CycleRow, CycleTransitionRow } from '../store/index.js';
+import type { CycleEntryRow, CycleRow, CycleTransitionRow, PolicyStageRow } from '../store/index.js';
 import { authorize, type Action, type Subject } from './authorization.js';
 import type { Context } from './context.js';
 import { ServiceError, type Problem } from './errors.js';
@@ -57,6 +57,14 @@ export interface CycleOverview {
   state: 'open' | 'closed';
   deadlines: Deadlines;
   entries: CycleEntryView[];
+  policyEvaluations: PolicyEvaluationStage[];
+}
+
+/** A policy evaluation (policy, bureau) of the cycle and its stage. */
+export interface PolicyEvaluationStage {
+  policy: string;
+  bureau: string;
+  stage: string;
 }
 
 export interface ScopeSelection {
@@ -104,8 +112,10 @@ export async function cycleOverview(ctx: Context, fiscalYear: number): Promise<C
   const cycle = await existingCycle(ctx, orgId, fiscalYear);
   const document = compute(await storedDocument(ctx, orgId));
   const projects = new Map(document.projects.map((project) => [project.key, project]));
-  const entries = (await ctx.store.cycles.entries(cycle.id)).map((entry) => entryView(entry, projects.get(entry.project), cycle.fiscalYear));
-  return { fiscalYear: cycle.fiscalYear, state: cycle.state, deadlines: cycle.deadlines as Deadlines, entries };
+  const rows = await ctx.store.cycles.entries(cycle.id);
+  const entries = rows.map((entry) => entryView(entry, projects.get(entry.project), cycle.fiscalYear));
+  const policyEvaluations = policyEvaluationsOf(document.projects, rows, await ctx.store.cycles.policyStages(cycle.id));
+  return { fiscalYear: cycle.fiscalYear, state: cycle.state, deadlines: cycle.deadlines as Deadlines, entries, policyEvaluations };
 }
 
 /** Sets the scope of the entries selected (all that match every selector given; none given: all). */
@@ -195,12 +205,12 @@ function moveOf(stages: readonly Stage[], to: Stage): { action: Action; from: St
   return { action, from: [previous] };
 }
 
-function stagesOf(settings: Settings | undefined): readonly Stage[] {
+export function stagesOf(settings: Settings | undefined): readonly Stage[] {
   const stages = settings?.stages;
   return stages && stages.length > 0 ? stages : DEFAULT_STAGES;
 }
 
-function entryView(entry: CycleEntryRow, project: Project | undefined, fiscalYear: number): CycleEntryView {
+export function entryView(entry: CycleEntryRow, project: Project | undefined, fiscalYear: number): CycleEntryView {
   const findings = project ? entryFindings(project, fiscalYear, entry.scope) : { missing: [], sameAsLastYear: [] };
   return {
     key: entry.project,
@@ -224,19 +234,19 @@ function latestCourse(project: Project, fiscalYear: number): string | undefined 
 }
 
 /** The context's organization, the actor authorized for `action` on it. */
-async function cycleOrganization(ctx: Context, action: Action): Promise<number> {
+export async function cycleOrganization(ctx: Context, action: Action): Promise<number> {
   const orgId = await draftOrganization(ctx);
   authorize(ctx, action, { orgId });
   return orgId;
 }
 
-async function existingCycle(ctx: Context, orgId: number, fiscalYear: number): Promise<CycleRow> {
+export async function existingCycle(ctx: Context, orgId: number, fiscalYear: number): Promise<CycleRow> {
   const cycle = await ctx.store.cycles.byYear(orgId, checkedYear(fiscalYear));
   if (!cycle) throw new ServiceError('not-found', `${fiscalYear}年度の評価サイクルはありません / No cycle for FY${fiscalYear}`);
   return cycle;
 }
 
-async function storedDocument(ctx: Context, orgId: number): Promise<HyokaDocument> {
+export async function storedDocument(ctx: Context, orgId: number): Promise<HyokaDocument> {
   const document = await ctx.store.documents.read(orgId);
   if (!document) throw new ServiceError('not-found', '団体が見つかりません / Organization not found');
   return document;
@@ -270,10 +280,33 @@ function checkedDeadlines(value: unknown): Deadlines {
   return value as Deadlines;
 }
 
-function invalid(problems: Problem[]): ServiceError {
+export function invalid(problems: Problem[]): ServiceError {
   return new ServiceError('invalid', `${problems.length} 件の問題があります / ${problems.length} problem(s)`, problems);
 }
 
-function conflict(message: string, stage?: string): ServiceError {
+export function conflict(message: string, stage?: string): ServiceError {
   return new ServiceError('conflict', message, stage === undefined ? [] : [{ path: 'stage', message: stage }]);
+}
+
+/**
+ * The cycle's policy evaluations: each (policy, bureau) that a bureau's entry serves through a
+ * row, at its recorded stage (none recorded: `draft`), ordered by policy then bureau.
+ */
+export function policyEvaluationsOf(projects: readonly Project[], entries: readonly CycleEntryRow[], recorded: readonly PolicyStageRow[]): PolicyEvaluationStage[] {
+  const inCycle = new Set(entries.map((entry) => entry.project));
+  const stages = new Map(recorded.map((row) => [policyStageKey(row), row.stage]));
+  const found = new Map<string, PolicyEvaluationStage>();
+  for (const project of projects) {
+    if (!inCycle.has(project.key) || project.bureau === undefined) continue;
+    for (const row of project.placements) {
+      const pair = { policy: row.policy, bureau: project.bureau };
+      const key = policyStageKey(pair);
+      if (!found.has(key)) found.set(key, { ...pair, stage: stages.get(key) ?? 'draft' });
+    }
+  }
+  return [...found.values()].sort((a, b) => a.policy.localeCompare(b.policy, 'ja') || a.bureau.localeCompare(b.bureau, 'ja'));
+}
+
+function policyStageKey(pair: { policy: string; bureau: string }): string {
+  return JSON.stringify([pair.policy, pair.bureau]);
 }

@@ -15,6 +15,7 @@ import { authorize, may, type Subject } from './authorization.js';
 import type { Context } from './context.js';
 import { ServiceError, type Problem } from './errors.js';
 import { openCycleStages } from './cycles.js';
+import { refuseFrozenPolicyEvaluation } from './policy-stages.js';
 import { draftOrganization } from './history.js';
 import { logContext, type Channel } from './log-context.js';
 import { projectVersion } from './project-version.js';
@@ -147,6 +148,7 @@ export async function savePolicyEvaluation(
 ): Promise<SaveResult> {
   const orgId = await draftOrganization(ctx);
   authorize(ctx, 'edit-policy-evaluation', { orgId, bureau: evaluation.bureau });
+  await refuseFrozenPolicyEvaluation(ctx, orgId, evaluation);
   const key = policyEvaluationKey(evaluation);
   for (let attempt = 1; ; attempt++) {
     const snapshot = await ctx.store.documents.projectsSnapshot(orgId, [], { policyEvaluations: true });

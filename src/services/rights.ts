@@ -25,6 +25,8 @@ export type Action =
   | 'approve-project'
   | 'edit-policy-evaluation'
   | 'submit-policy-evaluation'
+  /** A policy evaluation submitted → reviewed → approved, or returned to draft. */
+  | 'approve-policy-evaluation'
   /** An import whose document becomes the organization's. */
   | 'import-replace'
   /** An import that changes the records it names (merge, update): limited by refusedPaths. */
@@ -45,7 +47,7 @@ export interface Subject {
   stage?: Stage | undefined;
 }
 
-const ADMIN_ONLY: ReadonlySet<Action> = new Set(['approve-project', 'import-replace', 'manage-users', 'manage-settings', 'manage-cycles', 'publish']);
+const ADMIN_ONLY: ReadonlySet<Action> = new Set(['approve-project', 'approve-policy-evaluation', 'import-replace', 'manage-users', 'manage-settings', 'manage-cycles', 'publish']);
 
 export function may(actor: Actor, action: Action, subject?: Subject): boolean {
   if (action === 'read-published') return true;
@@ -91,6 +93,13 @@ function mayAsBureauOrDivision(actor: UserActor, action: Action, subject: Subjec
     default:
       return false;
   }
+}
+
+/** Whether the record is within a bureau or division user's own (others reach the whole organization). */
+export function withinOwnScope(actor: UserActor, subject: Subject): boolean {
+  if (actor.role === 'bureau') return ownBureau(actor, subject);
+  if (actor.role === 'division') return ownBureau(actor, subject) && subject.division === actor.division;
+  return subject.orgId === actor.orgId;
 }
 
 /** A bureau user always has a bureau; a division user without one matches on the division alone. */

@@ -1,9 +1,12 @@
 // The yearly cycle (workflow.md, "The cycle", the API table): POST /api/v1/cycles opens one,
 // GET /api/v1/cycles/:fiscalYear is its overview, POST …/entries/:key/stage moves an entry,
-// POST …/scopes sets the entries' scopes. Thin: services/cycles.ts decides rights and stages.
+// POST …/scopes sets the entries' scopes, GET …/entries/:key is an entry's thread, POST
+// …/policy-evaluations/stage moves a policy evaluation. Thin: services/cycles.ts decides rights and stages.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { cycleOverview, openCycle, SCOPES, setScopes, transition } from '../../services/cycles.js';
+import { entryThread } from '../../services/cycle-entry.js';
+import { transitionPolicyEvaluation } from '../../services/policy-stages.js';
 import { contextOf } from '../context.js';
 
 const orgQuery = z.object({ org: z.string().min(1).optional().describe('団体コード or name, when the database holds several organizations') });
@@ -74,5 +77,32 @@ export const registerCycleRoutes: FastifyPluginAsyncZod = async (app) => {
       const { scope, ...selectors } = request.body;
       return setScopes(contextOf(request), request.params.fiscalYear, { scope: scope as (typeof SCOPES)[number], ...selectors });
     },
+  );
+
+  app.get(
+    '/cycles/:fiscalYear/entries/:key',
+    {
+      config: { action: 'read-drafts' },
+      schema: {
+        summary: 'エントリーの経過 / One entry: stage, scope, missing inputs and every transition with its comment',
+        params: yearParams.extend({ key: z.string().min(1) }),
+        querystring: orgQuery,
+      },
+    },
+    async (request) => entryThread(contextOf(request), request.params.fiscalYear, request.params.key),
+  );
+
+  app.post(
+    '/cycles/:fiscalYear/policy-evaluations/stage',
+    {
+      config: { action: 'read-drafts' },
+      schema: {
+        summary: '局施策評価の段階の移動 / Move a policy evaluation: the bureau submits; the admin reviews, approves or returns (with a comment)',
+        params: yearParams,
+        querystring: orgQuery,
+        body: z.object({ policy: z.string().min(1), bureau: z.string().min(1), to: z.string().min(1), comment: z.string().max(2000).optional() }),
+      },
+    },
+    async (request) => transitionPolicyEvaluation(contextOf(request), request.params.fiscalYear, request.body),
   );
 };

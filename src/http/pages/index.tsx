@@ -25,6 +25,8 @@ import { registerHistory } from './history.js';
 import { registerImportPage } from './import.js';
 import { registerVersions } from './versions.js';
 import { registerCyclePublish } from './cycle-publish.js';
+import { registerTasks } from './tasks.js';
+import { registerCycleOverview } from './cycle-overview.js';
 import formbody from '@fastify/formbody';
 
 export const registerPages: FastifyPluginAsync = async (app) => {
@@ -49,6 +51,8 @@ export const registerPages: FastifyPluginAsync = async (app) => {
   registerAdminSettings(app);
   registerListEntry(app);
   registerHistory(app);
+  registerTasks(app);
+  registerCycleOverview(app);
   registerImportPage(app);
   registerVersions(app);
   registerCyclePublish(app);

@@ -19,6 +19,8 @@ import { cachedMarkup } from './page-cache.js';
 import { projectHistory } from '../../services/history.js';
 import { historyRows, type HistoryRow } from '../../services/views/history.js';
 import { HistoryTable } from './history.js';
+import { openEntryThread } from '../../services/cycle-entry.js';
+import { EntryThreadSection } from './entry-thread.js';
 
 export function registerProject(app: FastifyInstance): void {
   app.get<{ Params: { key: string } }>('/projects/:key', { schema: { hide: true } }, async (request, reply) => {
@@ -35,6 +37,7 @@ export function registerProject(app: FastifyInstance): void {
       return sendData(reply, context.format, `project-${view.key}-${view.fiscalYear}`, { organization: context.organization.name, ...view }, () => projectCsv(view));
     }
     const history = await signedInHistory(request, view.key);
+    const thread = await openEntryThread(contextOf(request), view.key);
     return sendPage(
       reply,
       <Layout title={view.name} titleEn="Project (PDCA)" organization={context.organization.name} org={context.org} path={context.path} data={dataLinksFor(request.url)}>
@@ -61,6 +64,7 @@ export function registerProject(app: FastifyInstance): void {
           className="pdca"
           dangerouslySetInnerHTML={{ __html: cachedMarkup(context.document, `project ${view.key} ${view.fiscalYear} ${context.org ?? ''}`, () => <ProjectBody view={view} org={context.org} />) }}
         />
+        {thread && <EntryThreadSection thread={thread} org={context.org} />}
         {history && (
           <section id="history" aria-labelledby="history-title">
             <h2 id="history-title">

@@ -153,13 +153,102 @@ export function cyclesRepository({ db }: Handles) {
     /** An entry's transitions, oldest first. */
     async transitions(entryId: number): Promise<CycleTransitionRow[]> {
       const rows = await db.selectFrom('cycle_transitions').selectAll().where('entry_id', '=', entryId).orderBy('id').execute();
-      return rows.map((row) => ({
-        at: Number(row.at),
-        actor: row.actor,
-        from: row.from_stage,
-        to: row.to_stage,
-        ...(row.comment !== null && { comment: row.comment }),
-      }));
+      return rows.map(transitionOf);
     },
+    /** The latest transition of each entry of the cycle that has one, by entry id (a to-do's return comment). */
+    async latestTransitions(cycleId: number): Promise<Map<number, CycleTransitionRow>> {
+      const rows = await db
+        .selectFrom('cycle_transitions')
+        .innerJoin('cycle_entries', 'cycle_entries.id', 'cycle_transitions.entry_id')
+        .select(['cycle_transitions.entry_id', 'cycle_transitions.at', 'cycle_transitions.actor', 'cycle_transitions.from_stage', 'cycle_transitions.to_stage', 'cycle_transitions.comment'])
+        .where('cycle_entries.cycle_id', '=', cycleId)
+        .orderBy('cycle_transitions.id')
+        .execute();
+      return new Map(rows.map((row) => [Number(row.entry_id), transitionOf(row)]));
+    },
+    /** The policy evaluations of the cycle that have left `draft` (the others have no row). */
+    async policyStages(cycleId: number): Promise<PolicyStageRow[]> {
+      const rows = await db.selectFrom('policy_stages').select(['policy', 'bureau', 'stage']).where('cycle_id', '=', cycleId).orderBy('id').execute();
+      return rows.map((row) => ({ policy: row.policy, bureau: row.bureau, stage: row.stage }));
+    },
+    /**
+     * Moves a policy evaluation from `from` to `to` (no row yet: it is at `draft`), recording the
+     * transition and logging it (channel `cycle`, path `policyEvaluations/POLICY/BUREAU/cycles/Y/stage`).
+     * False (nothing written) when it is no longer at `from`.
+     */
+    policyTransition(
+      orgId: number,
+      evaluation: { cycleId: number; fiscalYear: number; policy: string; bureau: string },
+      move: { from: string; to: string; actor: string; at: number; comment?: string | undefined },
+    ): Promise<boolean> {
+      return db.transaction().execute(async (tx) => {
+        const existing = await tx
+          .selectFrom('policy_stages')
+          .select(['id', 'stage'])
+          .where('cycle_id', '=', evaluation.cycleId)
+          .where('policy', '=', evaluation.policy)
+          .where('bureau', '=', evaluation.bureau)
+          .executeTakeFirst();
+        let id: number;
+        if (existing) {
+          const result = await tx.updateTable('policy_stages').set({ stage: move.to }).where('id', '=', existing.id).where('stage', '=', move.from).executeTakeFirst();
+          if (Number(result.numUpdatedRows) !== 1) return false;
+          id = Number(existing.id);
+        } else {
+          if (move.from !== 'draft') return false;
+          const inserted = await tx
+            .insertInto('policy_stages')
+            .values({ cycle_id: evaluation.cycleId, policy: evaluation.policy, bureau: evaluation.bureau, stage: move.to })
+            .returning('id')
+            .executeTakeFirstOrThrow();
+          id = Number(inserted.id);
+        }
+        const comment = move.comment ?? null;
+        await tx
+          .insertInto('policy_stage_transitions')
+          .values({ policy_stage_id: id, at: move.at, actor: move.actor, from_stage: move.from, to_stage: move.to, comment })
+          .execute();
+        const path = `policyEvaluations/${encodeURIComponent(evaluation.policy)}/${encodeURIComponent(evaluation.bureau)}/cycles/${evaluation.fiscalYear}/stage`;
+        await appendChanges(tx, orgId, [{ path, before: move.from, after: move.to }], { actor: move.actor, channel: 'cycle', comment: move.comment, at: move.at });
+        return true;
+      });
+    },
+    /** A policy evaluation's transitions in the cycle, oldest first. */
+    async policyTransitions(cycleId: number, policy: string, bureau: string): Promise<CycleTransitionRow[]> {
+      const rows = await db
+        .selectFrom('policy_stage_transitions')
+        .innerJoin('policy_stages', 'policy_stages.id', 'policy_stage_transitions.policy_stage_id')
+        .select(['policy_stage_transitions.at', 'policy_stage_transitions.actor', 'policy_stage_transitions.from_stage', 'policy_stage_transitions.to_stage', 'policy_stage_transitions.comment'])
+        .where('policy_stages.cycle_id', '=', cycleId)
+        .where('policy_stages.policy', '=', policy)
+        .where('policy_stages.bureau', '=', bureau)
+        .orderBy('policy_stage_transitions.id')
+        .execute();
+      return rows.map(transitionOf);
+    },
+  };
+}
+
+function transitionOf(row: { at: number; actor: string; from_stage: string; to_stage: string; comment: string | null }): CycleTransitionRow {
+  return { at: Number(row.at), actor: row.actor, from: row.from_stage, to: row.to_stage, ...(row.comment !== null && { comment: row.comment }) };
+}
+
+/** A policy evaluation's stage in a cycle (migration 0009): rows only for those past `draft`. */
+export interface PolicyStageRow {
+  policy: string;
+  bureau: string;
+  stage: string;
+}
+
+export interface PolicyStageTables {
+  policy_stages: { id: Generated<number>; cycle_id: number; policy: string; bureau: string; stage: string };
+  policy_stage_transitions: {
+    id: Generated<number>;
+    policy_stage_id: number;
+    at: number;
+    actor: string;
+    from_stage: string;
+    to_stage: string;
+    comment: string | null;
   };
 }
