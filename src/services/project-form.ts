@@ -14,6 +14,7 @@ import { asServiceError } from './errors.js';
 import { refusedPaths } from './rights-paths.js';
 import type { Subject } from './rights.js';
 import { changePathOf, projectFormValues, type FormValues } from './views/project-form-fields.js';
+import { overStored } from './views/over-stored.js';
 import { parseProjectForm } from './views/project-form-parse.js';
 import { relativePath } from './views/project-form.js';
 
@@ -104,21 +105,6 @@ export async function submitProjectForm(ctx: Context, key: string, submission: P
     const problems = service.problems.length > 0 ? service.problems : [{ path: '', message: service.message }];
     return refused(problems.map((problem) => ({ ...problem, path: relativePath(key, problem.path) })));
   }
-}
-
-/**
- * The posted values with every field the person did not change (still at the value the form was
- * filled from) set to its value stored now; without the originals every field counts as changed.
- */
-function overStored(posted: FormValues, original: FormValues | undefined, stored: FormValues): { values: FormValues; changed: Set<string> } {
-  const values = { ...posted };
-  const changed = new Set<string>();
-  for (const [name, value] of Object.entries(posted)) {
-    const filled = original?.[name];
-    if (filled === undefined || value !== filled) changed.add(name);
-    else if (name in stored) values[name] = stored[name]!;
-  }
-  return { values, changed };
 }
 
 /** The year a form opens on: the latest evaluated one, else the latest with an actual. */
