@@ -1,4 +1,4 @@
-// npm run bench [-- compute|import|http|pages|xlsx|xlsx-hostile|sheet-text|load|static|save …]: prints each figure beside its baseline; never fails a test.
+// npm run bench [-- compute|import|http|pages|xlsx|xlsx-hostile|sheet-text|load|static|save|burden …]: prints each figure beside its baseline; never fails a test.
 // Measured as served: React's production build (chosen from NODE_ENV when first imported).
 process.env.NODE_ENV ??= 'production';
 const { benchCompute } = await import('./compute.js');
@@ -11,6 +11,7 @@ const { benchXlsxHostile } = await import('./xlsx-hostile.js');
 const { benchLoad } = await import('./load.js');
 const { benchStatic } = await import('./static.js');
 const { benchSave } = await import('./save.js');
+const { benchBurden } = await import('./burden.js');
 
 const all = {
   compute: async () => benchCompute(),
@@ -23,6 +24,7 @@ const all = {
   load: () => benchLoad(),
   static: () => benchStatic(),
   save: () => benchSave(),
+  burden: () => benchBurden(),
 };
 const chosen = process.argv.slice(2);
 for (const name of chosen.length > 0 ? chosen : Object.keys(all)) {
