@@ -75,6 +75,28 @@ export function marksOf(project: Project, fiscalYear: number, entry: CycleEntryR
   return entryMarks(project, fiscalYear, sameAsLastYear, entry.carried, confirmed);
 }
 
+/** What the open cycle's entries record, for the forms of its year: carried values and confirmations by path. */
+export interface OpenCycleRecords {
+  fiscalYear: number;
+  /** Path → the value carried over. */
+  carried: Map<string, string>;
+  /** Path → the confirmation recorded. */
+  confirmed: Map<string, { value: string; reason: string }>;
+}
+
+/** The open cycle's records (none open: undefined), over every entry of the organization. */
+export async function openCycleRecords(ctx: Context): Promise<OpenCycleRecords | undefined> {
+  const orgId = await draftOrganization(ctx);
+  const cycle = await ctx.store.cycles.open(orgId);
+  if (!cycle) return undefined;
+  const records: OpenCycleRecords = { fiscalYear: cycle.fiscalYear, carried: new Map(), confirmed: new Map() };
+  for (const entry of await ctx.store.cycles.entries(cycle.id)) {
+    for (const [path, value] of Object.entries(entry.carried)) records.carried.set(path, value);
+    for (const [path, { value, reason }] of Object.entries(entry.confirmed)) records.confirmed.set(path, { value, reason });
+  }
+  return records;
+}
+
 function invalid(path: string, message: string): ServiceError {
   return new ServiceError('invalid', message, [{ path, message }]);
 }
