@@ -1,7 +1,8 @@
-// The list entry's form read as a browser without JavaScript would send it (text inputs,
-// selected options, checked boxes, hidden fields, textareas), for the page tests.
-export function entryFormFields(html: string): URLSearchParams {
-  const form = html.slice(html.lastIndexOf('<form', html.indexOf('class="list-entry"')));
+// A page's form (the list entry's unless named by its class) read as a browser without
+// JavaScript would send it (text inputs, selected options, checked boxes, hidden fields,
+// textareas), for the page tests.
+export function entryFormFields(html: string, formClass = 'list-entry'): URLSearchParams {
+  const form = html.slice(html.lastIndexOf('<form', html.indexOf(`class="${formClass}"`)));
   const fields = new URLSearchParams();
   const decode = (text: string) => text.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
   for (const match of form.matchAll(/<input ([^>]*)>/g)) {

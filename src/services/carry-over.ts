@@ -6,12 +6,14 @@ import { resolveProfile } from '../domain/profile.js';
 import { computeProject } from '../interchange/compute.js';
 import { carryCourses, entryMarks, evaluationValues, type EntryMarks } from '../interchange/cycle-carry.js';
 import { entryFindings } from '../interchange/cycle-missing.js';
+import { pathSegments } from '../interchange/change-path.js';
+import { confirmField, reasonField } from './views/list-entry.js';
 import { authorize } from './authorization.js';
 import type { Context } from './context.js';
 import { projectsForEdit, saveProjects } from './editing.js';
 import type { CycleEntryRow } from '../store/index.js';
 import type { Project } from '../domain/model.js';
-import { ServiceError } from './errors.js';
+import { asServiceError, ServiceError, type Problem } from './errors.js';
 import { draftOrganization } from './history.js';
 import { actorName } from './log-context.js';
 import type { Stage } from './rights.js';
@@ -73,6 +75,45 @@ export async function confirmValue(ctx: Context, fiscalYear: number, key: string
 export function marksOf(project: Project, fiscalYear: number, entry: CycleEntryRow, sameAsLastYear: readonly string[]): EntryMarks {
   const confirmed = Object.fromEntries(Object.entries(entry.confirmed).map(([path, c]) => [path, c.value]));
   return entryMarks(project, fiscalYear, sameAsLastYear, entry.carried, confirmed);
+}
+
+export interface Confirmations {
+  list: { key: string; path: string; reason: string }[];
+  /** The confirmation fields as posted, kept on a refusal. */
+  typed: Record<string, string>;
+  /** A 変更なし without its reason, named by the improvement's cell. */
+  problems: Problem[];
+}
+
+/** The confirmations ticked in the form (confirm/PATH, with reason/PATH for an improvement). */
+export function formConfirmations(body: Readonly<Record<string, string | string[] | undefined>>): Confirmations {
+  const result: Confirmations = { list: [], typed: {}, problems: [] };
+  const text = (value: string | string[] | undefined) => (Array.isArray(value) ? (value.at(-1) ?? '') : (value ?? '')).trim();
+  for (const name of Object.keys(body)) {
+    if (!name.startsWith('confirm/') || text(body[name]) === '') continue;
+    const path = name.slice(confirmField('').length);
+    const reason = text(body[reasonField(path)]);
+    result.typed[name] = 'true';
+    result.typed[reasonField(path)] = reason;
+    const key = pathSegments(path)[1] ?? '';
+    if (path.endsWith('/improvement') && reason === '') result.problems.push({ path, message: '変更なしの理由を入力してください / Give a reason why the text stays unchanged' });
+    else result.list.push({ key, path, reason });
+  }
+  return result;
+}
+
+/** Records each confirmation; one whose value this save changed has nothing left to confirm and is passed over. */
+export async function confirmAll(ctx: Context, fiscalYear: number, list: Confirmations['list']): Promise<number> {
+  let count = 0;
+  for (const { key, path, reason } of list) {
+    try {
+      await confirmValue(ctx, fiscalYear, key, { path, reason });
+      count++;
+    } catch (error) {
+      if (asServiceError(error)?.kind !== 'invalid') throw error;
+    }
+  }
+  return count;
 }
 
 /** What the open cycle's entries record, for the forms of its year: carried values and confirmations by path. */

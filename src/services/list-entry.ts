@@ -3,14 +3,13 @@
 // one write path (saveProjects: all or nothing). An admin names a bureau or division to see
 // theirs. Problems are answered by cell, a conflict with the values stored meanwhile.
 import type { Project, Settings } from '../domain/model.js';
-import { pathSegments } from '../interchange/change-path.js';
 import { authorize, may } from './authorization.js';
 import { listProjects, type ProjectFilter } from './queries.js';
 import type { Context } from './context.js';
 import { ConflictError, projectsForEdit, saveProjects } from './editing.js';
 import { asServiceError, type Problem } from './errors.js';
-import { confirmValue, openCycleRecords } from './carry-over.js';
-import { confirmField, entryYears, projectPath, reasonField, storedCells, type CycleRecords, type EntrySource } from './views/list-entry.js';
+import { confirmAll, formConfirmations, openCycleRecords } from './carry-over.js';
+import { entryYears, projectPath, storedCells, type CycleRecords, type EntrySource } from './views/list-entry.js';
 import { formProjects, overCurrent, parseEntry, type FormBody, type OverCurrent, type ParsedEntry } from './views/list-entry-form.js';
 
 export interface EntryQuery {
@@ -129,7 +128,7 @@ export async function saveEntry(ctx: Context, body: FormBody, fiscalYear: number
     problems,
     ...overlay,
   });
-  const confirmations = confirmationsOf(body);
+  const confirmations = formConfirmations(body);
   const problems = [...gone, ...parsed.problems, ...confirmations.problems];
   const typed = { ...parsed.typed, ...confirmations.typed };
   const asTyped = { sources: parsed.sources, typed, stored: new Map<string, string>(), original: current.originals };
@@ -143,45 +142,6 @@ export async function saveEntry(ctx: Context, body: FormBody, fiscalYear: number
     if (service?.kind === 'invalid') return refused('invalid', service.message, service.problems, asTyped);
     throw error;
   }
-}
-
-interface Confirmations {
-  list: { key: string; path: string; reason: string }[];
-  /** The confirmation fields as posted, kept on a refusal. */
-  typed: Record<string, string>;
-  /** A 変更なし without its reason, named by the improvement's cell. */
-  problems: Problem[];
-}
-
-/** The confirmations ticked in the form (confirm/PATH, with reason/PATH for an improvement). */
-function confirmationsOf(body: FormBody): Confirmations {
-  const result: Confirmations = { list: [], typed: {}, problems: [] };
-  const text = (value: string | string[] | undefined) => (Array.isArray(value) ? (value.at(-1) ?? '') : (value ?? '')).trim();
-  for (const name of Object.keys(body)) {
-    if (!name.startsWith('confirm/') || text(body[name]) === '') continue;
-    const path = name.slice(confirmField('').length);
-    const reason = text(body[reasonField(path)]);
-    result.typed[name] = 'true';
-    result.typed[reasonField(path)] = reason;
-    const key = pathSegments(path)[1] ?? '';
-    if (path.endsWith('/improvement') && reason === '') result.problems.push({ path, message: '変更なしの理由を入力してください / Give a reason why the text stays unchanged' });
-    else result.list.push({ key, path, reason });
-  }
-  return result;
-}
-
-/** Records each confirmation; one whose value this save changed has nothing left to confirm and is passed over. */
-async function confirmAll(ctx: Context, fiscalYear: number, list: Confirmations['list']): Promise<number> {
-  let count = 0;
-  for (const { key, path, reason } of list) {
-    try {
-      await confirmValue(ctx, fiscalYear, key, { path, reason });
-      count++;
-    } catch (error) {
-      if (asServiceError(error)?.kind !== 'invalid') throw error;
-    }
-  }
-  return count;
 }
 
 /**

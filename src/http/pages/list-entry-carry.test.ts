@@ -99,4 +99,22 @@ describe('/tasks/entry in the open cycle', () => {
     expect(diff).toContain('<del><span class="visually-hidden">［削除 deleted：</span>重点的に');
     expect(diff).toContain('<ins><span class="visually-hidden">［追加 inserted：</span>オンラインでも');
   });
+
+  it('binds the project form to the cycle’s year too: the carried course flagged, confirmed with its box, a reviewer’s diff', async () => {
+    const cookie = await signIn('kikakuka');
+    const form = async (who: string) => (await app().inject({ url: '/projects/furusato-donation/edit', headers: { cookie: who } })).body;
+    const html = await form(cookie);
+    const fields = entryFormFields(html, 'edit-form');
+    expect(fields.get('_year')).toBe('2022');
+    expect(html).toContain('前年から引継ぎ・未確認');
+    fields.set('confirm/projects/furusato-donation/evaluations/2022/course', 'true');
+    fields.set('evaluations/2022/improvement', 'ふるさと寄附金については、引き続き魅力ある返礼品を開発する。');
+    const saved = await app().inject({ method: 'POST', url: '/projects/furusato-donation/edit', headers: { ...FORM, cookie }, payload: fields.toString() });
+    expect(saved.statusCode, saved.body).toBe(303);
+    expect(await entryOf('furusato-donation')).toMatchObject({ carried: [], confirmed: [{ path: 'projects/furusato-donation/evaluations/2022/course', by: 'kikakuka' }] });
+    expect(await form(cookie)).not.toContain('class="text-diff"');
+    const reviewed = await form(await signIn('kikakuchosei'));
+    expect(reviewed).toContain('class="text-diff"');
+    expect(reviewed).toContain('<del><span class="visually-hidden">［削除 deleted：</span>');
+  });
 });

@@ -67,6 +67,51 @@ export interface EvaluationUnit {
   diff?: DiffPart[];
 }
 
+export interface CarriedInput {
+  course: { path: string; value: string };
+  improvement: { path: string; value: string };
+  /** Last year's evaluation at the same place. */
+  last: { improvement?: string | undefined } | undefined;
+  /** The form's fields as typed (the confirmation boxes and reasons among them). */
+  typed: Readonly<Record<string, string>> | undefined;
+  cycle: CycleRecords | undefined;
+  reviewer: boolean;
+}
+
+/**
+ * The marks of an evaluation's course and improvement (the list entry's and the project form's):
+ * a carried course standing unconfirmed, a text the same as last year's not confirmed 変更なし, the
+ * confirmations covering the values as they stand, the confirmation fields, a reviewer's diff.
+ */
+export function carriedMarks(input: CarriedInput): Pick<EvaluationUnit, 'carried' | 'sameAsLastYear' | 'confirmed' | 'confirm' | 'diff'> {
+  const { course, improvement, cycle, typed } = input;
+  const covering = (field: { path: string; value: string }) => {
+    const confirmation = cycle?.confirmed.get(field.path);
+    return confirmation !== undefined && confirmation.value === field.value ? confirmation.reason : undefined;
+  };
+  const confirmed = { course: covering(course), improvement: covering(improvement) };
+  const lastImprovement = input.last?.improvement;
+  const checked = (path: string) => (typed?.[confirmField(path)] ?? '') !== '';
+  return {
+    sameAsLastYear: improvement.value.trim() !== '' && improvement.value.trim() === lastImprovement?.trim() && confirmed.improvement === undefined,
+    carried: course.value !== '' && cycle?.carried.get(course.path) === course.value && confirmed.course === undefined,
+    confirmed: {
+      ...(confirmed.course !== undefined && { course: confirmed.course }),
+      ...(confirmed.improvement !== undefined && { improvement: confirmed.improvement }),
+    },
+    confirm: {
+      course: { name: confirmField(course.path), checked: checked(course.path) },
+      improvement: {
+        name: confirmField(improvement.path),
+        checked: checked(improvement.path),
+        reasonName: reasonField(improvement.path),
+        reason: typed?.[reasonField(improvement.path)] ?? '',
+      },
+    },
+    ...(input.reviewer && lastImprovement !== undefined && improvement.value !== '' && { diff: textDiff(lastImprovement, improvement.value) }),
+  };
+}
+
 export interface ConfirmFields {
   course: { name: string; checked: boolean };
   improvement: { name: string; checked: boolean; reasonName: string; reason: string };
@@ -213,13 +258,6 @@ function entryProject({ project, version }: EntrySource, profile: Profile, fisca
     const grade = cell(`${at}/grade`, 'grade', evaluation?.grade ?? '');
     // No grade yet in the open cycle's table: the suggestion is preselected (saved with the form), the form's original still empty.
     if (overlay.cycle && grade.value === '' && overlay.typed?.[grade.name] === undefined && suggestedGrade !== null) grade.value = suggestedGrade;
-    const covering = (field: EntryCell) => {
-      const confirmation = overlay.cycle?.confirmed.get(field.name);
-      return confirmation !== undefined && confirmation.value === field.value ? confirmation.reason : undefined;
-    };
-    const confirmed = { course: covering(course), improvement: covering(improvement) };
-    const checked = (name: string) => (overlay.typed?.[confirmField(name)] ?? '') !== '';
-    const lastImprovement = last?.improvement;
     return {
       nos: placement ? [placement.no] : [],
       suggestedGrade,
@@ -227,24 +265,16 @@ function entryProject({ project, version }: EntrySource, profile: Profile, fisca
       gradeReason: cell(`${at}/gradeReason`, 'gradeReason', evaluation?.gradeReason ?? ''),
       course,
       improvement,
-      sameAsLastYear: improvement.value.trim() !== '' && improvement.value.trim() === lastImprovement?.trim() && confirmed.improvement === undefined,
-      carried: course.value !== '' && overlay.cycle?.carried.get(course.name) === course.value && confirmed.course === undefined,
-      confirmed: {
-        ...(confirmed.course !== undefined && { course: confirmed.course }),
-        ...(confirmed.improvement !== undefined && { improvement: confirmed.improvement }),
-      },
-      confirm: {
-        course: { name: confirmField(course.name), checked: checked(course.name) },
-        improvement: {
-          name: confirmField(improvement.name),
-          checked: checked(improvement.name),
-          reasonName: reasonField(improvement.name),
-          reason: overlay.typed?.[reasonField(improvement.name)] ?? '',
-        },
-      },
-      ...(overlay.reviewer === true && lastImprovement !== undefined && improvement.value !== '' && { diff: textDiff(lastImprovement, improvement.value) }),
+      ...carriedMarks({
+        course: { path: course.name, value: course.value },
+        improvement: { path: improvement.name, value: improvement.value },
+        last,
+        typed: overlay.typed,
+        cycle: overlay.cycle,
+        reviewer: overlay.reviewer === true,
+      }),
       ...(last?.course !== undefined && { lastCourse: last.course }),
-      ...(lastImprovement !== undefined && { lastImprovement }),
+      ...(last?.improvement !== undefined && { lastImprovement: last.improvement }),
     };
   });
   const budgets = budgetYearsOf(fiscalYear).map((year) => {
