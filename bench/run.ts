@@ -1,4 +1,4 @@
-// npm run bench [-- compute|import|http|pages|xlsx|xlsx-hostile|sheet-text|load|static|save|publish|national …]: prints each figure beside its baseline; never fails a test.
+// npm run bench [-- compute|import|http|pages|xlsx|xlsx-hostile|sheet-text|load|static|save|publish|national|burden …]: prints each figure beside its baseline; never fails a test.
 // Measured as served: React's production build (chosen from NODE_ENV when first imported).
 process.env.NODE_ENV ??= 'production';
 const { benchCompute } = await import('./compute.js');
@@ -13,6 +13,7 @@ const { benchStatic } = await import('./static.js');
 const { benchSave } = await import('./save.js');
 const { benchPublish } = await import('./publish.js');
 const { benchNational } = await import('./national.js');
+const { benchBurden } = await import('./burden.js');
 
 const all = {
   compute: async () => benchCompute(),
@@ -27,6 +28,7 @@ const all = {
   save: () => benchSave(),
   publish: () => benchPublish(),
   national: () => benchNational(),
+  burden: () => benchBurden(),
 };
 const chosen = process.argv.slice(2);
 for (const name of chosen.length > 0 ? chosen : Object.keys(all)) {

@@ -105,7 +105,7 @@ describe.each(testStores())('authorization of every writing route on $name', (fa
     const db = store.handles.db;
     state.push(
       await db.selectFrom('cycles').select(['org_id', 'fiscal_year', 'state', 'deadlines']).orderBy('id').execute(),
-      await db.selectFrom('cycle_entries').select(['cycle_id', 'project', 'stage', 'scope']).orderBy('id').execute(),
+      await db.selectFrom('cycle_entries').select(['cycle_id', 'project', 'stage', 'scope', 'carried', 'confirmed']).orderBy('id').execute(),
       await db.selectFrom('cycle_transitions').selectAll().where('actor', '!=', 'cli').orderBy('id').execute(),
       await db.selectFrom('publications').select(['org_id', 'fiscal_year', 'version', 'note', 'sha256']).orderBy('id').execute(),
       await db.selectFrom('policy_stages').select(['cycle_id', 'policy', 'bureau', 'stage']).orderBy('id').execute(),
@@ -310,6 +310,16 @@ describe.each(testStores())('authorization of every writing route on $name', (fa
     { route: 'POST /cycles/:fiscalYear/entries/:key/stage (the to-do’s submit form)', allowed: [...ADMINS, 'division'], send: movingByForm((year) => `/cycles/${year}/entries/${PROJECT}/stage`, { to: 'submitted' }, []) },
     { route: 'POST /tasks/bulk (approve every reviewed entry)', allowed: ADMINS, send: movingByForm(() => '/tasks/bulk', { to: 'approved' }, ['submitted', 'reviewed']) },
     { route: 'POST /api/v1/cycles/:fiscalYear/policy-evaluations/stage (submit 企画調整局’s)', allowed: [...ADMINS, 'bureau'], send: submittingPolicy },
+    {
+      // Each confirmation replaces the one before (its author differs).
+      route: 'POST /api/v1/cycles/:fiscalYear/entries/:key/confirmations (a carried course)',
+      allowed: [...ADMINS, 'bureau', 'division'],
+      send: async (server, _actor, headers) => {
+        const year = await openYear();
+        const path = `projects/${PROJECT}/evaluations/${year}/course`;
+        return server.inject({ method: 'POST', url: `/api/v1/cycles/${year}/entries/${PROJECT}/confirmations?org=${ORG}`, headers, payload: { path } });
+      },
+    },
     // Signing out ends the request's own session, if any: anyone may.
     { route: 'DELETE /api/v1/session', allowed: EVERYONE, send: (server, _actor, headers) => server.inject({ method: 'DELETE', url: '/api/v1/session', headers }) },
     { route: 'POST /logout', allowed: EVERYONE, send: (server, _actor, headers) => server.inject({ method: 'POST', url: '/logout', ...merge(headers, form({})) }) },
@@ -336,9 +346,13 @@ describe.each(testStores())('authorization of every writing route on $name', (fa
   }, 300_000);
 
   it('refuses a bureau’s import reaching past its records whole, with the paths', async () => {
-    // The settings as the rows above left them: only the organization's name is outside the bureau's rights.
-    const { settings } = await exportDocument(createContext(store, CLI, ORG));
-    const document = { ...changed('bureau', 'organization'), projects: changed('bureau', 'project').projects, settings };
+    // The document as the rows above left it (settings, the courses the cycles carried over): only the organization's name is outside the bureau's rights.
+    const stored = await exportDocument(createContext(store, CLI, ORG));
+    const document = {
+      ...stored,
+      organization: changed('bureau', 'organization').organization,
+      projects: stored.projects.map((project) => (project.key === PROJECT ? { ...project, summary: 'bureau の概要' } : project)),
+    };
     const before = await written();
     const response = await app.inject({ method: 'POST', url: `/api/v1/import?org=${ORG}`, headers: headersOf.get('bureau')!, payload: document });
     expect(response.statusCode).toBe(403);

@@ -26,7 +26,7 @@ describe('hyoka cycle', () => {
     expect(lines[0]).toBe('FY2021\topen\tdraft 21');
     expect(lines).toContain('agi-subsidy\t企画調整局\t国際政策課\tdraft\tfull\t—');
     expect(lines).toContain('kanmon-cooperation\t企画調整局\t総務課\tdraft\tfull\tprojects/kanmon-cooperation/indicators/kanmon-tourism-spending/periods/2021/actual');
-    expect((await cli('cycle', 'open', '2022', '--db', db)).stdout).toMatch(/Opened FY2022: 21 件 \/ entries; 2021年度を終了 \/ FY2021 closed\n$/);
+    expect((await cli('cycle', 'open', '2022', '--db', db)).stdout).toMatch(/Opened FY2022: 21 件 \/ entries; 2021年度を終了 \/ FY2021 closed; 前年度の方向性 30 件を引継ぎ \/ 30 course\(s\) carried over\n$/);
     expect(JSON.parse((await cli('cycle', 'status', '2021', '--json', '--db', db)).stdout)).toMatchObject({ fiscalYear: 2021, state: 'closed', deadlines: { division: '2022-05-31' } });
     expect((await cli('cycle', 'open', '2022', '--db', db)).status).not.toBe(0);
     expect((await cli('cycle', 'status', 'x', '--db', db)).status).toBe(2);

@@ -40,7 +40,8 @@ export const cycleCommand: Command = {
         const bureau = stringOption(values, 'bureau-deadline');
         const opened = await openCycle(ctx, year, { deadlines: { ...(division !== undefined && { division }), ...(bureau !== undefined && { bureau }) } });
         const closed = opened.closed === undefined ? '' : `; ${opened.closed}年度を終了 / FY${opened.closed} closed`;
-        io.stdout(`${year}年度のサイクルを開始しました / Opened FY${year}: ${opened.entries} 件 / entries${closed}\n`);
+        const carried = opened.carried === 0 ? '' : `; 前年度の方向性 ${opened.carried} 件を引継ぎ / ${opened.carried} course(s) carried over`;
+        io.stdout(`${year}年度のサイクルを開始しました / Opened FY${year}: ${opened.entries} 件 / entries${closed}${carried}\n`);
         for (const { key, course } of opened.excluded) io.stdout(`除外 / left out\t${key}\t${course}\n`);
         return 0;
       }

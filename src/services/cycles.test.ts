@@ -92,6 +92,8 @@ describe.each(testStores())('the cycle on $name', (factory) => {
       scope: 'full',
       missing: [],
       sameAsLastYear: [],
+      carried: [],
+      confirmed: [],
     });
     expect(overview.entries.find((entry) => entry.key === 'kanmon-cooperation')?.missing).toEqual([
       'projects/kanmon-cooperation/indicators/kanmon-tourism-spending/periods/2021/actual',
@@ -188,7 +190,7 @@ describe.each(testStores())('the cycle on $name', (factory) => {
     doc.projects.find((p) => p.key === 'teiju-iju')!.evaluations!.find((e) => e.fiscalYear === 2021)!.course = '廃止';
     await importDocument(cli(), doc);
     const opened = await openCycle(cli(), 2022);
-    expect(opened).toEqual({ fiscalYear: 2022, entries: 20, excluded: [{ key: 'teiju-iju', course: '廃止' }], closed: 2021 });
+    expect(opened).toEqual({ fiscalYear: 2022, entries: 20, excluded: [{ key: 'teiju-iju', course: '廃止' }], closed: 2021, carried: 29 });
     expect((await cycleOverview(cli(), 2021)).state).toBe('closed');
     expect(await outcome(transition(cli(), 2021, 'agi-subsidy', { to: 'submitted' }))).toBe(409);
     expect(await outcome(openCycle(cli(), 2020))).toBe(409);

@@ -7,9 +7,11 @@
 import type { HyokaDocument, Project, Settings } from '../domain/model.js';
 import { resolveProfile } from '../domain/profile.js';
 import { compute, computeProject } from '../interchange/compute.js';
+import { latestCourse } from '../interchange/cycle-carry.js';
 import { entryFindings, type CycleScope } from '../interchange/cycle-missing.js';
 import type { CycleEntryRow, CycleRow, CycleTransitionRow, PolicyStageRow } from '../store/index.js';
 import { authorize, type Action, type Subject } from './authorization.js';
+import { carryOver, marksOf } from './carry-over.js';
 import type { Context } from './context.js';
 import { ServiceError, type Problem } from './errors.js';
 import { draftOrganization } from './history.js';
@@ -40,6 +42,8 @@ export interface OpenedCycle {
   excluded: { key: string; course: string }[];
   /** The cycle this one closed. */
   closed?: number;
+  /** Courses carried over from last year into the year's evaluations. */
+  carried: number;
 }
 
 export interface CycleEntryView {
@@ -49,7 +53,12 @@ export interface CycleEntryView {
   stage: string;
   scope: CycleScope;
   missing: string[];
+  /** Improvement texts identical to last year's, not confirmed 変更なし. */
   sameAsLastYear: string[];
+  /** Courses carried over from last year, neither changed nor confirmed (前年から引継ぎ・未確認). */
+  carried: string[];
+  /** Confirmations covering the value now at their path. */
+  confirmed: { path: string; reason: string; by: string; at: string }[];
 }
 
 export interface CycleOverview {
@@ -98,12 +107,13 @@ export async function openCycle(ctx: Context, fiscalYear: number, options: { dea
   const excluded: OpenedCycle['excluded'] = [];
   for (const project of document.projects) {
     if (project.placements.length === 0) continue;
-    const course = latestCourse(project, year);
+    const course = projectCourse(project, year);
     if (course !== undefined && ENDED_COURSES.has(course)) excluded.push({ key: project.key, course });
     else keys.push(project.key);
   }
-  await ctx.store.cycles.create(orgId, { fiscalYear: year, deadlines, at: Date.now(), by: actorName(ctx.actor) }, keys, 'draft');
-  return { fiscalYear: year, entries: keys.length, excluded, ...(open && { closed: open.fiscalYear }) };
+  const cycleId = await ctx.store.cycles.create(orgId, { fiscalYear: year, deadlines, at: Date.now(), by: actorName(ctx.actor) }, keys, 'draft');
+  const carried = await carryOver(ctx, cycleId, year, keys);
+  return { fiscalYear: year, entries: keys.length, excluded, ...(open && { closed: open.fiscalYear }), carried };
 }
 
 /** Every entry of the cycle: stage, scope, missing inputs, texts copied from last year. */
@@ -211,26 +221,27 @@ export function stagesOf(settings: Settings | undefined): readonly Stage[] {
 }
 
 export function entryView(entry: CycleEntryRow, project: Project | undefined, fiscalYear: number): CycleEntryView {
-  const findings = project ? entryFindings(project, fiscalYear, entry.scope) : { missing: [], sameAsLastYear: [] };
+  const { missing, sameAsLastYear } = project ? entryFindings(project, fiscalYear, entry.scope) : { missing: [], sameAsLastYear: [] };
+  const marks = project ? marksOf(project, fiscalYear, entry, sameAsLastYear) : { sameAsLastYear, carried: [], confirmed: [] };
   return {
     key: entry.project,
     ...(project?.bureau !== undefined && { bureau: project.bureau }),
     division: project?.division ?? '',
     stage: entry.stage,
     scope: entry.scope,
-    ...findings,
+    missing,
+    sameAsLastYear: marks.sameAsLastYear,
+    carried: marks.carried,
+    confirmed: marks.confirmed.map((path) => {
+      const { reason, by, at } = entry.confirmed[path]!;
+      return { path, reason, by, at: new Date(at).toISOString() };
+    }),
   };
 }
 
 /** The course of the project's latest evaluation before `fiscalYear` (its own or a row's). */
-function latestCourse(project: Project, fiscalYear: number): string | undefined {
-  const evaluations = [...(project.evaluations ?? []), ...project.placements.flatMap((row) => row.evaluations ?? [])];
-  let latest: { year: number; course: string } | undefined;
-  for (const evaluation of evaluations) {
-    if (evaluation.course === undefined || evaluation.fiscalYear >= fiscalYear) continue;
-    if (!latest || evaluation.fiscalYear > latest.year) latest = { year: evaluation.fiscalYear, course: evaluation.course };
-  }
-  return latest?.course;
+function projectCourse(project: Project, fiscalYear: number): string | undefined {
+  return latestCourse([...(project.evaluations ?? []), ...project.placements.flatMap((row) => row.evaluations ?? [])], fiscalYear);
 }
 
 /** The context's organization, the actor authorized for `action` on it. */

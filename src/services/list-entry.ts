@@ -8,7 +8,8 @@ import { listProjects, type ProjectFilter } from './queries.js';
 import type { Context } from './context.js';
 import { ConflictError, projectsForEdit, saveProjects } from './editing.js';
 import { asServiceError, type Problem } from './errors.js';
-import { entryYears, projectPath, storedCells, type EntrySource } from './views/list-entry.js';
+import { confirmAll, formConfirmations, openCycleRecords } from './carry-over.js';
+import { entryYears, projectPath, storedCells, type CycleRecords, type EntrySource } from './views/list-entry.js';
 import { formProjects, overCurrent, parseEntry, type FormBody, type OverCurrent, type ParsedEntry } from './views/list-entry-form.js';
 
 export interface EntryQuery {
@@ -28,6 +29,10 @@ export interface ListEntry {
   needsFilter: boolean;
   settings: Settings | undefined;
   sources: EntrySource[];
+  /** The open cycle's records, when the list is of its year. */
+  cycle?: CycleRecords;
+  /** Whether the user reviews (a bureau, the admin): they see the improvement's difference from last year's. */
+  reviewer: boolean;
 }
 
 /** Who the list is for: a bureau or division user's own projects, an admin's chosen ones. */
@@ -55,16 +60,26 @@ export async function listEntry(ctx: Context, query: EntryQuery, { projects = tr
   const needsFilter = !own && query.bureau === undefined && query.division === undefined;
   const read = needsFilter || !projects ? { projects: [], settings: undefined } : await projectsForEdit(ctx, mine.map((project) => project.key));
   const edited = read.projects;
-  const { latest, years } = entryYears(edited.map(({ project }) => project), query.fiscalYear);
+  // The list binds to the open cycle: its year first.
+  const cycle = await openCycleRecords(ctx);
+  const { latest, years } = entryYears(edited.map(({ project }) => project), query.fiscalYear ?? cycle?.fiscalYear);
+  const fiscalYear = query.fiscalYear ?? cycle?.fiscalYear ?? latest;
   return {
-    fiscalYear: query.fiscalYear ?? latest,
+    fiscalYear,
     years,
     bureaus: own ? [] : distinct(reachable.map((project) => project.bureau)),
     divisions: actor.kind === 'user' && actor.role === 'division' ? [] : distinct(reachable.filter((project) => matches(project, { bureau: query.bureau })).map((project) => project.division)),
     needsFilter,
     settings: read.settings,
     sources: edited,
+    ...(cycle?.fiscalYear === fiscalYear && { cycle }),
+    reviewer: isReviewer(ctx),
   };
+}
+
+/** A bureau user or the admin (the console too): who reviews an entry. */
+export function isReviewer(ctx: Context): boolean {
+  return ctx.actor.kind !== 'user' || ctx.actor.role === 'bureau' || ctx.actor.role === 'admin';
 }
 
 function matches(project: Pick<Project, 'bureau' | 'division'>, query: EntryQuery): boolean {
@@ -87,7 +102,7 @@ export interface Refused {
   original: Map<string, string>;
 }
 
-export type EntrySaved = { saved: true; count: number } | Refused;
+export type EntrySaved = { saved: true; count: number; confirmed: number } | Refused;
 
 /**
  * Saves the form of one fiscal year: the projects it changed, at once, each against the version
@@ -113,13 +128,14 @@ export async function saveEntry(ctx: Context, body: FormBody, fiscalYear: number
     problems,
     ...overlay,
   });
-  const problems = [...gone, ...parsed.problems];
-  const asTyped = { sources: parsed.sources, typed: parsed.typed, stored: new Map<string, string>(), original: current.originals };
+  const confirmations = formConfirmations(body);
+  const problems = [...gone, ...parsed.problems, ...confirmations.problems];
+  const typed = { ...parsed.typed, ...confirmations.typed };
+  const asTyped = { sources: parsed.sources, typed, stored: new Map<string, string>(), original: current.originals };
   if (problems.length > 0) return refused('invalid', `${problems.length} 件の入力を確認してください / Check ${problems.length} input(s)`, problems, asTyped);
-  if (parsed.edits.length === 0) return { saved: true, count: 0 };
   try {
-    await saveProjects(ctx, parsed.edits, { channel: 'form' });
-    return { saved: true, count: parsed.edits.length };
+    if (parsed.edits.length > 0) await saveProjects(ctx, parsed.edits, { channel: 'form' });
+    return { saved: true, count: parsed.edits.length, confirmed: await confirmAll(ctx, fiscalYear, confirmations.list) };
   } catch (error) {
     if (error instanceof ConflictError) return refused('conflict', error.message, ...conflictShown(error, parsed, current, fiscalYear));
     const service = asServiceError(error);

@@ -9,11 +9,15 @@ import { segment } from '../interchange/change-path.js';
 import type { Problem } from '../interchange/messages.js';
 import { authorize, may } from './authorization.js';
 import type { Context } from './context.js';
+import { confirmAll, formConfirmations, openCycleRecords } from './carry-over.js';
 import { ConflictError, projectForEdit, saveProjects } from './editing.js';
+import { isReviewer } from './list-entry.js';
+import type { CycleRecords } from './views/list-entry.js';
 import { asServiceError } from './errors.js';
 import { refusedPaths } from './rights-paths.js';
 import type { Subject } from './rights.js';
 import { changePathOf, projectFormValues, type FormValues } from './views/project-form-fields.js';
+import { overStored } from './views/over-stored.js';
 import { parseProjectForm } from './views/project-form-parse.js';
 import { relativePath } from './views/project-form.js';
 
@@ -24,6 +28,10 @@ export interface ProjectFormState {
   fiscalYear: number;
   /** Whether this user may change the value at a change path relative to the project. */
   mayChange(path: string): boolean;
+  /** The open cycle's records, when the form is of its year. */
+  cycle?: CycleRecords;
+  /** A reviewer (bureau, admin) sees the improvement's difference from last year's. */
+  reviewer: boolean;
 }
 
 /** The project for its form; 403 for a user who may not edit it (another division's, a viewer). */
@@ -31,11 +39,16 @@ export async function openProjectForm(ctx: Context, key: string, fiscalYear?: nu
   const { project, version, settings } = await projectForEdit(ctx, key);
   const subject = await subjectOf(ctx, project);
   authorize(ctx, 'edit-project', subject);
+  // The form binds to the open cycle: its year first.
+  const cycle = await openCycleRecords(ctx);
+  const year = fiscalYear ?? cycle?.fiscalYear ?? formYear(project);
   return {
     stored: project,
     version,
     profile: resolveProfile(settings),
-    fiscalYear: fiscalYear ?? formYear(project),
+    fiscalYear: year,
+    ...(cycle?.fiscalYear === year && { cycle }),
+    reviewer: isReviewer(ctx),
     mayChange: (path) => refusedPaths(ctx.actor, subject.orgId, [{ path: `projects/${segment(key)}/${path}`, before: 0, after: 1 }], { project: () => subject }).length === 0,
   };
 }
@@ -81,9 +94,12 @@ export async function submitProjectForm(ctx: Context, key: string, submission: P
   const { values, changed } = overStored(submission.values, submission.original, projectFormValues(state.stored, state.fiscalYear));
   const parsed = parseProjectForm(state.stored, values, state.fiscalYear, state.profile);
   const refused = (problems: Problem[], next = state, shown = values, filled = original) => ({ saved: false as const, state: next, current: parsed.project, problems, values: shown, original: filled });
-  if (parsed.problems.length > 0) return refused(parsed.problems);
+  const confirmations = formConfirmations(submission.values);
+  const problems = [...parsed.problems, ...confirmations.problems.map((problem) => ({ ...problem, path: relativePath(key, problem.path) }))];
+  if (problems.length > 0) return refused(problems);
   try {
     const result = await saveProjects(ctx, [{ key, project: parsed.project, ifMatch: submission.version }], { channel: 'form' });
+    await confirmAll(ctx, state.fiscalYear, confirmations.list);
     return { saved: true, version: result.versions[key] ?? '', changes: result.changes.length };
   } catch (error) {
     if (error instanceof ConflictError) {
@@ -104,21 +120,6 @@ export async function submitProjectForm(ctx: Context, key: string, submission: P
     const problems = service.problems.length > 0 ? service.problems : [{ path: '', message: service.message }];
     return refused(problems.map((problem) => ({ ...problem, path: relativePath(key, problem.path) })));
   }
-}
-
-/**
- * The posted values with every field the person did not change (still at the value the form was
- * filled from) set to its value stored now; without the originals every field counts as changed.
- */
-function overStored(posted: FormValues, original: FormValues | undefined, stored: FormValues): { values: FormValues; changed: Set<string> } {
-  const values = { ...posted };
-  const changed = new Set<string>();
-  for (const [name, value] of Object.entries(posted)) {
-    const filled = original?.[name];
-    if (filled === undefined || value !== filled) changed.add(name);
-    else if (name in stored) values[name] = stored[name]!;
-  }
-  return { values, changed };
 }
 
 /** The year a form opens on: the latest evaluated one, else the latest with an actual. */

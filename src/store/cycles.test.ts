@@ -52,4 +52,22 @@ describe.each(testStores())('cycles on $name', (factory) => {
       ['cycle', 'projects/a/cycles/2022/stage', 'draft', 'submitted', undefined],
     ]);
   });
+
+  it('records carried values and confirmations, a confirmation replacing the one before and logged', async () => {
+    const cycleId = await store.cycles.create(orgId, { fiscalYear: 2022, deadlines: {}, at: 1, by: 'admin' }, ['a', 'b'], 'draft');
+    const course = 'projects/a/evaluations/2022/course';
+    await store.cycles.setCarried(cycleId, new Map([['a', { [course]: '継続' }]]));
+    const [a, b] = await store.cycles.entries(cycleId);
+    expect(a).toMatchObject({ project: 'a', carried: { [course]: '継続' }, confirmed: {} });
+    expect(b).toMatchObject({ project: 'b', carried: {}, confirmed: {} });
+    const target = { id: a!.id, project: 'a', fiscalYear: 2022 };
+    await store.cycles.confirm(orgId, target, course, { value: '継続', reason: '', by: 'div', at: 5 });
+    await store.cycles.confirm(orgId, target, course, { value: '拡充', reason: '予算増', by: 'div', at: 6 });
+    expect((await store.cycles.entries(cycleId))[0]!.confirmed).toEqual({ [course]: { value: '拡充', reason: '予算増', by: 'div', at: 6 } });
+    const log = await store.changeLog.forProject(orgId, 'a', { limit: 10 });
+    expect(log.map((e) => [e.channel, e.path, e.before, e.after, e.comment])).toEqual([
+      ['cycle', 'projects/a/cycles/2022/confirmed/evaluations/2022/course', '継続', '拡充', '予算増'],
+      ['cycle', 'projects/a/cycles/2022/confirmed/evaluations/2022/course', undefined, '継続', undefined],
+    ]);
+  });
 });

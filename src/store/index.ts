@@ -13,7 +13,7 @@ export type { SessionRow, SessionsRepository } from './repositories/sessions.js'
 export type { TokenRow, TokensRepository } from './repositories/tokens.js';
 export type { ChangeLogRepository, LogContext, LoggedChange, LogPage } from './repositories/change-log.js';
 export type { AggregatesRepository, SdgListSums } from './repositories/aggregates.js';
-export type { CycleEntryRow, CycleRow, CycleScope, CyclesRepository, CycleTransitionRow, PolicyStageRow } from './repositories/cycles.js';
+export type { Confirmation, CycleEntryRow, CycleRow, CycleScope, CyclesRepository, CycleTransitionRow, PolicyStageRow } from './repositories/cycles.js';
 export type { NewPublication, PublicationRow, PublicationsRepository } from './repositories/publications.js';
 export type { SignInFailuresRepository } from './repositories/sign-in-failures.js';
 export { InvalidDocumentError, StaleSnapshotError, unavailableCause, type UnavailableCause } from './errors.js';

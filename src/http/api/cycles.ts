@@ -1,12 +1,14 @@
 // The yearly cycle (workflow.md, "The cycle", the API table): POST /api/v1/cycles opens one,
 // GET /api/v1/cycles/:fiscalYear is its overview, POST …/entries/:key/stage moves an entry,
 // POST …/scopes sets the entries' scopes, GET …/entries/:key is an entry's thread, POST
-// …/policy-evaluations/stage moves a policy evaluation. Thin: services/cycles.ts decides rights and stages.
+// …/policy-evaluations/stage moves a policy evaluation, POST …/entries/:key/confirmations confirms a value
+// carried over or the same as last year's. Thin: the services decide rights and stages.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { cycleOverview, openCycle, SCOPES, setScopes, transition } from '../../services/cycles.js';
 import { entryThread } from '../../services/cycle-entry.js';
 import { transitionPolicyEvaluation } from '../../services/policy-stages.js';
+import { confirmValue } from '../../services/carry-over.js';
 import { contextOf } from '../context.js';
 
 const orgQuery = z.object({ org: z.string().min(1).optional().describe('団体コード or name, when the database holds several organizations') });
@@ -54,6 +56,20 @@ export const registerCycleRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => transition(contextOf(request), request.params.fiscalYear, request.params.key, request.body),
+  );
+
+  app.post(
+    '/cycles/:fiscalYear/entries/:key/confirmations',
+    {
+      config: { action: 'read-drafts' },
+      schema: {
+        summary: '引継ぎ・前年と同一の確認 / Confirm a course carried over, or a text the same as last year’s (変更なし: a reason required)',
+        params: yearParams.extend({ key: z.string().min(1) }),
+        querystring: orgQuery,
+        body: z.object({ path: z.string().min(1).describe('the value’s path, as the overview lists it'), reason: z.string().max(2000).optional() }),
+      },
+    },
+    async (request) => confirmValue(contextOf(request), request.params.fiscalYear, request.params.key, request.body),
   );
 
   app.post(

@@ -4,6 +4,7 @@
 // script that moves between cells. The page (list-entry.tsx) wraps it in its one form.
 import { CELL_COLUMNS, type EntryCell, type EntryProject, type EntryTable, type EvaluationUnit, type IndicatorLine } from '../../services/views/list-entry.js';
 import { formatFiscalYear } from '../../services/pages.js';
+import { CourseMark, SameTextMark, TextDiffView } from './carry-marks.js';
 
 /** An element id for a field name (a path may hold any character; an id list may not hold spaces). */
 export function cellId(name: string): string {
@@ -146,18 +147,25 @@ function UnitCells({ project, unit, table, row, span }: { project: EntryProject;
       </td>
       <td rowSpan={span} className="entry-last">
         {unit.lastCourse ?? '—'}
-        {unit.lastImprovement && <p>{unit.lastImprovement}</p>}
+        {unit.diff ? (
+          <TextDiffView parts={unit.diff} label={`前年度との差分 / Difference from last year: ${label}${KIND_LABELS.improvement}`} />
+        ) : (
+          unit.lastImprovement && <p>{unit.lastImprovement}</p>
+        )}
       </td>
       <td rowSpan={span}>
         <Select cell={unit.course} label={`${label}${KIND_LABELS.course}`} row={row} options={table.courses} />
+        <CourseMark carried={unit.carried} confirmed={unit.confirmed.course} field={unit.confirm.course} label={`${label}${KIND_LABELS.course}`} />
       </td>
       <td rowSpan={span}>
         <Input cell={unit.improvement} label={`${label}${KIND_LABELS.improvement}`} row={row} multiline />
-        {unit.sameAsLastYear && (
-          <p className="entry-hint">
-            前年と同一 <span lang="en">Same as last year</span>
-          </p>
-        )}
+        <SameTextMark
+          same={unit.sameAsLastYear}
+          confirmed={unit.confirmed.improvement}
+          field={unit.confirm.improvement}
+          label={`${label}${KIND_LABELS.improvement}`}
+          error={unit.improvement.error}
+        />
       </td>
     </>
   );

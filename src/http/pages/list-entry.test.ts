@@ -3,6 +3,7 @@
 // its cell and linked from the top), a save, and a stale save shown with both values.
 import { describe, expect, it } from 'vitest';
 import { useDemoApp } from '../../../test/demo-app.js';
+import { entryFormFields } from '../../../test/entry-form.js';
 import { CLI, createContext } from '../../services/context.js';
 import { projectHistory } from '../../services/history.js';
 import { addUser } from '../../services/users.js';
@@ -30,28 +31,7 @@ async function signIn(login: string): Promise<string> {
   return String(response.headers['set-cookie']).split(';')[0]!;
 }
 
-/** The form's fields as a browser would send them (text inputs, selected options, checked boxes, hidden fields). */
-function fieldsOf(html: string): URLSearchParams {
-  const form = html.slice(html.lastIndexOf('<form', html.indexOf('class="list-entry"')));
-  const fields = new URLSearchParams();
-  const decode = (text: string) => text.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-  for (const match of form.matchAll(/<input ([^>]*)>/g)) {
-    const attributes = match[1]!;
-    const name = /name="([^"]*)"/.exec(attributes)?.[1];
-    if (!name) continue;
-    if (attributes.includes('type="checkbox"') && !attributes.includes('checked')) continue;
-    fields.set(decode(name), decode(/value="([^"]*)"/.exec(attributes)?.[1] ?? ''));
-  }
-  for (const match of form.matchAll(/<select ([^>]*)>([\s\S]*?)<\/select>/g)) {
-    const name = /name="([^"]*)"/.exec(match[1]!)?.[1];
-    if (name) fields.set(decode(name), decode(/<option value="([^"]*)" selected/.exec(match[2]!)?.[1] ?? ''));
-  }
-  for (const match of form.matchAll(/<textarea ([^>]*)>([\s\S]*?)<\/textarea>/g)) {
-    const name = /name="([^"]*)"/.exec(match[1]!)?.[1];
-    if (name) fields.set(decode(name), decode(match[2]!.replace(/^\n/, '')));
-  }
-  return fields;
-}
+const fieldsOf = entryFormFields;
 
 async function post(cookie: string, fields: URLSearchParams) {
   return app().inject({ method: 'POST', url: '/tasks/entry', headers: { ...FORM, cookie }, payload: fields.toString() });

@@ -35,6 +35,8 @@ interface PageProps {
   table: EntryTable;
   csrf: string | undefined;
   saved?: number | undefined;
+  /** Values confirmed by the save (carried courses, 変更なし). */
+  confirmed?: number | undefined;
   summary?: Summary | undefined;
 }
 
@@ -46,8 +48,12 @@ function EntryPage(props: PageProps) {
       <Filters {...props} />
       {props.saved !== undefined && (
         <p className="form-saved" role="status">
-          {props.saved > 0 ? `${props.saved} 件の事業を保存しました` : '変更はありませんでした'}{' '}
-          <span lang="en">{props.saved > 0 ? `Saved ${props.saved} project(s)` : 'Nothing changed'}</span>
+          {props.saved > 0 ? `${props.saved} 件の事業を保存しました` : props.confirmed ? '' : '変更はありませんでした'}
+          {props.confirmed ? `${props.confirmed} 件を確認済みにしました` : ''}{' '}
+          <span lang="en">
+            {props.saved > 0 ? `Saved ${props.saved} project(s)` : props.confirmed ? '' : 'Nothing changed'}
+            {props.confirmed ? ` Confirmed ${props.confirmed} value(s)` : ''}
+          </span>
         </p>
       )}
       {props.summary && <ErrorSummary summary={props.summary} table={table} />}
@@ -193,10 +199,10 @@ export function registerListEntry(app: FastifyInstance): void {
   const signInFirst = (request: FastifyRequest, reply: FastifyReply) =>
     reply.redirect(`/login?${new URLSearchParams({ next: request.url }).toString()}`, 303);
 
-  const show = async (request: FastifyRequest, reply: FastifyReply, query: EntryQuery, saved?: number) => {
+  const show = async (request: FastifyRequest, reply: FastifyReply, query: EntryQuery, saved?: number, confirmed?: number) => {
     const entry = await listEntry(contextOf(request), query);
-    const table = entryTable(entry.sources, entry.settings, entry.fiscalYear);
-    return sendPage(reply, <EntryPage {...(await pageBase(request, query, entry))} table={table} saved={saved} />);
+    const table = entryTable(entry.sources, entry.settings, entry.fiscalYear, { ...(entry.cycle && { cycle: entry.cycle }), reviewer: entry.reviewer });
+    return sendPage(reply, <EntryPage {...(await pageBase(request, query, entry))} table={table} saved={saved} confirmed={confirmed} />);
   };
 
   const pageBase = async (request: FastifyRequest, query: EntryQuery, entry: Awaited<ReturnType<typeof listEntry>>) => ({
@@ -213,7 +219,8 @@ export function registerListEntry(app: FastifyInstance): void {
   app.get(ENTRY_PATH, { schema: { hide: true } }, async (request, reply) => {
     if (request.actor.kind === 'anonymous') return signInFirst(request, reply);
     const raw = request.query as Record<string, unknown>;
-    return show(request, reply, entryQuery(request.query), typeof raw.saved === 'string' ? Number(raw.saved) || 0 : undefined);
+    const count = (value: unknown) => (typeof value === 'string' ? Number(value) || 0 : undefined);
+    return show(request, reply, entryQuery(request.query), count(raw.saved), count(raw.confirmed));
   });
 
   // Someone not signed in is refused by the service (401): what they typed cannot survive a detour to /login.
@@ -224,11 +231,19 @@ export function registerListEntry(app: FastifyInstance): void {
     const outcome = await saveEntry(contextOf(request), body, query.fiscalYear);
     if (outcome.saved) {
       const org = orgOf(request.query);
-      return reply.redirect(queryHref(ENTRY_PATH, { org, fiscalYear: query.fiscalYear, bureau: query.bureau, division: query.division, saved: outcome.count }), 303);
+      const confirmed = outcome.confirmed > 0 ? outcome.confirmed : undefined;
+      return reply.redirect(queryHref(ENTRY_PATH, { org, fiscalYear: query.fiscalYear, bureau: query.bureau, division: query.division, saved: outcome.count, confirmed }), 303);
     }
     const entry = await listEntry(contextOf(request), query, { projects: false });
     const errors = new Map(outcome.problems.map((problem) => [problem.path, problem.message]));
-    const table = entryTable(outcome.sources, outcome.settings, query.fiscalYear, { typed: outcome.typed, errors, stored: outcome.stored, original: outcome.original });
+    const table = entryTable(outcome.sources, outcome.settings, query.fiscalYear, {
+      typed: outcome.typed,
+      errors,
+      stored: outcome.stored,
+      original: outcome.original,
+      ...(entry.cycle && { cycle: entry.cycle }),
+      reviewer: entry.reviewer,
+    });
     const summary: Summary = { kind: outcome.kind, message: outcome.message, problems: outcome.problems };
     const { years } = entryYears(outcome.sources.map((source) => source.project), query.fiscalYear);
     const page = { ...(await pageBase(request, query, entry)), years };

@@ -1,6 +1,7 @@
 // The project form (/projects/:key/edit) as HTML: Plan, Check (the indicators), Do (costs) and
 // Action (the evaluations of the year), one plain form posted whole. A stale save shows, above
 // the form, each differing value as typed and as stored; the inputs keep what was typed.
+import { CourseMark, SameTextMark, TextDiffView } from './carry-marks.js';
 import type { CostFields, EvaluationFields, IndicatorFields, ProjectFormView, TargetFields } from '../../services/views/project-form.js';
 import type { FormValues } from '../../services/views/project-form-fields.js';
 import { En } from './dashboard-parts.js';
@@ -255,6 +256,7 @@ function CostTable({ caption, en, years }: { caption: string; en: string; years:
 }
 
 function EvaluationFieldset({ evaluation, view }: { evaluation: EvaluationFields; view: ProjectFormView }) {
+  const { marks } = evaluation;
   return (
     <fieldset className="evaluation-fields">
       <legend>{evaluation.label}</legend>
@@ -265,6 +267,7 @@ function EvaluationFieldset({ evaluation, view }: { evaluation: EvaluationFields
           前年度の強化・見直した内容 <En>Last year’s improvement</En>: {evaluation.previous.improvement ?? '—'}
         </p>
       )}
+      {marks.diff && <TextDiffView parts={marks.diff} label={`前年度との差分 / Difference from last year: ${evaluation.label}`} />}
       <div className="field-row">
         <Select field={evaluation.grade} label="事業評価" en="Grade" options={choices(view.grades)} />
         <p className="suggested">
@@ -272,8 +275,10 @@ function EvaluationFieldset({ evaluation, view }: { evaluation: EvaluationFields
         </p>
         <Select field={evaluation.course} label="成果の方向性" en="Course" options={choices(view.courses)} />
       </div>
+      <CourseMark carried={marks.carried} confirmed={marks.confirmed.course} field={marks.confirm.course} label={`${evaluation.label} 成果の方向性`} />
       <TextArea field={evaluation.gradeReason} label="提案と異なる理由（異なるときは必須）" en="Reason the grade differs from the suggestion (required when it does)" rows={2} />
       <TextArea field={evaluation.improvement} label="強化・見直した内容" en="Improvement" rows={5} />
+      <SameTextMark same={marks.sameAsLastYear} confirmed={marks.confirmed.improvement} field={marks.confirm.improvement} label={`${evaluation.label} 強化・見直した内容`} />
     </fieldset>
   );
 }

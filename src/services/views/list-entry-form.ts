@@ -7,6 +7,7 @@ import type { Actual, Evaluation, Indicator, Period, Placement, Project, Setting
 import { resolveProfile, type Profile } from '../../domain/profile.js';
 import { inUnit, readQuantity } from '../../domain/quantity.js';
 import type { Problem } from '../../interchange/messages.js';
+import { overStored } from './over-stored.js';
 import { budgetPath, budgetYearsOf, evaluationPath, evaluationUnits, originalField, periodPath, storedCells, type EntrySource } from './list-entry.js';
 
 export type FormBody = Readonly<Record<string, string | string[] | undefined>>;
@@ -77,19 +78,20 @@ export function overCurrent(body: FormBody, stored: readonly EntrySource[], fisc
   const originals = new Map<string, string>();
   for (const { project } of stored) {
     const filled = formOriginals(body, project.key);
-    for (const [name, now] of storedCells(project, fiscalYear)) {
-      const checkbox = name.endsWith('/provisional');
-      // A checkbox's row is in the form when its actual is.
-      const posted = checkbox ? name.replace(/\/provisional$/, '/actual') in body : name in body;
-      if (!posted) continue;
+    const now = Object.fromEntries(storedCells(project, fiscalYear));
+    // A checkbox's row is in the form when its actual is; posted, it reads 'true' or ''.
+    const checkbox = (name: string) => name.endsWith('/provisional');
+    const posted = Object.fromEntries(
+      Object.keys(now)
+        .filter((name) => (checkbox(name) ? name.replace(/\/provisional$/, '/actual') : name) in body)
+        .map((name) => [name, postedCell(body, name, checkbox(name))]),
+    );
+    const over = overStored(posted, filled && Object.fromEntries(filled), now);
+    for (const name of Object.keys(posted)) {
       const original = filled?.get(name);
       if (original !== undefined) originals.set(name, original);
-      if (original === undefined || postedCell(body, name, checkbox) !== original) {
-        changed.add(name);
-        continue;
-      }
-      if (!checkbox) merged[name] = now;
-      else if (now === 'true') merged[name] = 'true';
+      if (over.changed.has(name)) changed.add(name);
+      else if (!checkbox(name) || over.values[name] === 'true') merged[name] = over.values[name];
       else delete merged[name];
     }
   }

@@ -10,6 +10,9 @@ import { formatRate, formatTarget } from '../../domain/written.js';
 import { childPath, segment } from '../../interchange/change-path.js';
 import { computeProject } from '../../interchange/compute.js';
 import { defaultSheetYear } from '../../interchange/sheet-rows.js';
+import { textDiff, type DiffPart } from '../../domain/text-diff.js';
+
+export type { DiffPart };
 
 export type CellKind = 'actual' | 'provisional' | 'grade' | 'gradeReason' | 'course' | 'improvement' | 'budget';
 
@@ -52,9 +55,71 @@ export interface EvaluationUnit {
   improvement: EntryCell;
   lastCourse?: string;
   lastImprovement?: string;
-  /** 前年と同一: the improvement is last year's text unchanged (workflow.md, "Carried over"). */
+  /** 前年と同一: the improvement is last year's text unchanged and not confirmed 変更なし (workflow.md, "Carried over"). */
   sameAsLastYear: boolean;
+  /** 前年から引継ぎ・未確認: the course is the one the cycle's opening carried over, neither changed nor confirmed. */
+  carried: boolean;
+  /** The confirmations covering the course and the improvement as they stand. */
+  confirmed: { course?: string; improvement?: string };
+  /** The confirmation fields of this unit (a checkbox per path, a reason for the improvement), as typed or empty. */
+  confirm: ConfirmFields;
+  /** For reviewers: this year's improvement against last year's. */
+  diff?: DiffPart[];
 }
+
+export interface CarriedInput {
+  course: { path: string; value: string };
+  improvement: { path: string; value: string };
+  /** Last year's evaluation at the same place. */
+  last: { improvement?: string | undefined } | undefined;
+  /** The form's fields as typed (the confirmation boxes and reasons among them). */
+  typed: Readonly<Record<string, string>> | undefined;
+  cycle: CycleRecords | undefined;
+  reviewer: boolean;
+}
+
+/**
+ * The marks of an evaluation's course and improvement (the list entry's and the project form's):
+ * a carried course standing unconfirmed, a text the same as last year's not confirmed 変更なし, the
+ * confirmations covering the values as they stand, the confirmation fields, a reviewer's diff.
+ */
+export function carriedMarks(input: CarriedInput): Pick<EvaluationUnit, 'carried' | 'sameAsLastYear' | 'confirmed' | 'confirm' | 'diff'> {
+  const { course, improvement, cycle, typed } = input;
+  const covering = (field: { path: string; value: string }) => {
+    const confirmation = cycle?.confirmed.get(field.path);
+    return confirmation !== undefined && confirmation.value === field.value ? confirmation.reason : undefined;
+  };
+  const confirmed = { course: covering(course), improvement: covering(improvement) };
+  const lastImprovement = input.last?.improvement;
+  const checked = (path: string) => (typed?.[confirmField(path)] ?? '') !== '';
+  return {
+    sameAsLastYear: improvement.value.trim() !== '' && improvement.value.trim() === lastImprovement?.trim() && confirmed.improvement === undefined,
+    carried: course.value !== '' && cycle?.carried.get(course.path) === course.value && confirmed.course === undefined,
+    confirmed: {
+      ...(confirmed.course !== undefined && { course: confirmed.course }),
+      ...(confirmed.improvement !== undefined && { improvement: confirmed.improvement }),
+    },
+    confirm: {
+      course: { name: confirmField(course.path), checked: checked(course.path) },
+      improvement: {
+        name: confirmField(improvement.path),
+        checked: checked(improvement.path),
+        reasonName: reasonField(improvement.path),
+        reason: typed?.[reasonField(improvement.path)] ?? '',
+      },
+    },
+    ...(input.reviewer && lastImprovement !== undefined && improvement.value !== '' && { diff: textDiff(lastImprovement, improvement.value) }),
+  };
+}
+
+export interface ConfirmFields {
+  course: { name: string; checked: boolean };
+  improvement: { name: string; checked: boolean; reasonName: string; reason: string };
+}
+
+/** The form field confirming the value at a path, and the one carrying its reason. */
+export const confirmField = (path: string) => `confirm/${path}`;
+export const reasonField = (path: string) => `reason/${path}`;
 
 export interface EntryProject {
   key: string;
@@ -93,6 +158,17 @@ export interface EntryOverlay {
   stored?: ReadonlyMap<string, string>;
   /** The values the form was filled from, by field name, where they are not the source's. */
   original?: ReadonlyMap<string, string>;
+  /** The open cycle's records, when the table is of its year. */
+  cycle?: CycleRecords;
+  /** A reviewer (bureau, admin) sees the improvement's difference from last year's. */
+  reviewer?: boolean;
+}
+
+export interface CycleRecords {
+  /** Path → the value carried over. */
+  carried: ReadonlyMap<string, string>;
+  /** Path → the confirmation recorded. */
+  confirmed: ReadonlyMap<string, { value: string; reason: string }>;
 }
 
 export const projectPath = (key: string) => `projects/${segment(key)}`;
@@ -177,14 +253,26 @@ function entryProject({ project, version }: EntrySource, profile: Profile, fisca
   const units = evaluationUnits(project, fiscalYear).map(({ placement, evaluation, last }): EvaluationUnit => {
     const at = evaluationPath(project.key, placement, fiscalYear);
     const improvement = cell(`${at}/improvement`, 'improvement', evaluation?.improvement ?? '');
+    const course = cell(`${at}/course`, 'course', evaluation?.course ?? '');
+    const suggestedGrade = suggestGrade(gradeEvidence(coveredIndicators(project, placement), fiscalYear), profile);
+    const grade = cell(`${at}/grade`, 'grade', evaluation?.grade ?? '');
+    // No grade yet in the open cycle's table: the suggestion is preselected (saved with the form), the form's original still empty.
+    if (overlay.cycle && grade.value === '' && overlay.typed?.[grade.name] === undefined && suggestedGrade !== null) grade.value = suggestedGrade;
     return {
       nos: placement ? [placement.no] : [],
-      suggestedGrade: suggestGrade(gradeEvidence(coveredIndicators(project, placement), fiscalYear), profile),
-      grade: cell(`${at}/grade`, 'grade', evaluation?.grade ?? ''),
+      suggestedGrade,
+      grade,
       gradeReason: cell(`${at}/gradeReason`, 'gradeReason', evaluation?.gradeReason ?? ''),
-      course: cell(`${at}/course`, 'course', evaluation?.course ?? ''),
+      course,
       improvement,
-      sameAsLastYear: improvement.value.trim() !== '' && improvement.value.trim() === last?.improvement?.trim(),
+      ...carriedMarks({
+        course: { path: course.name, value: course.value },
+        improvement: { path: improvement.name, value: improvement.value },
+        last,
+        typed: overlay.typed,
+        cycle: overlay.cycle,
+        reviewer: overlay.reviewer === true,
+      }),
       ...(last?.course !== undefined && { lastCourse: last.course }),
       ...(last?.improvement !== undefined && { lastImprovement: last.improvement }),
     };

@@ -19,6 +19,7 @@ import {
   rowsWith,
   type FormValues,
 } from './project-form-fields.js';
+import { carriedMarks, projectPath, type CycleRecords, type EvaluationUnit } from './list-entry.js';
 import { suggestionFor } from './project-form-suggestion.js';
 import { valueAtPath } from './project-path.js';
 import type { FormField } from './form-field.js';
@@ -67,6 +68,8 @@ export interface EvaluationFields {
   improvement: FormField;
   /** Last year's course and improvement, the plan the division set itself. */
   previous?: { course?: string | undefined; improvement?: string | undefined };
+  /** The marks of values carried over (list-entry.ts's, for the same paths). */
+  marks: Pick<EvaluationUnit, 'carried' | 'sameAsLastYear' | 'confirmed' | 'confirm' | 'diff'>;
 }
 
 export interface ConflictRow {
@@ -116,6 +119,9 @@ export interface ProjectFormInput {
   problems?: Problem[];
   /** A stale save: the project stored meanwhile and the paths (relative) where it differs from yours. */
   conflict?: { stored: Project; paths: string[] };
+  /** The open cycle's records, when the form is of its year. */
+  cycle?: CycleRecords | undefined;
+  reviewer?: boolean;
 }
 
 export function projectFormView(input: ProjectFormInput): ProjectFormView {
@@ -195,6 +201,14 @@ export function projectFormView(input: ProjectFormInput): ProjectFormView {
         course: field(`${at}/course`),
         improvement: field(`${at}/improvement`),
         ...(previous && { previous: { course: previous.course, improvement: previous.improvement } }),
+        marks: carriedMarks({
+          course: { path: `${projectPath(stored.key)}/${at}/course`, value: values[`${at}/course`] ?? '' },
+          improvement: { path: `${projectPath(stored.key)}/${at}/improvement`, value: values[`${at}/improvement`] ?? '' },
+          last: previous,
+          typed: values,
+          cycle: input.cycle,
+          reviewer: input.reviewer === true,
+        }),
       };
     }),
     problems: [],

@@ -9,6 +9,7 @@ import { accounts } from './0004_accounts.js';
 import { changeLog } from './0005_change_log.js';
 import { cycles } from './0006_cycles.js';
 import { publications } from './0007_publications.js';
+import { cycleCarried } from './0008_cycle_carried.js';
 import { policyStages } from './0009_policy_stages.js';
 
 function migrations(dialect: DialectName): Record<string, Migration> {
@@ -20,6 +21,7 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '0005_change_log': changeLog(dialect),
     '0006_cycles': cycles(dialect),
     '0007_publications': publications(dialect),
+    '0008_cycle_carried': cycleCarried,
     '0009_policy_stages': policyStages(dialect),
   };
 }

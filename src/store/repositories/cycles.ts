@@ -18,7 +18,17 @@ export interface CycleTables {
     opened_at: number;
     opened_by: string;
   };
-  cycle_entries: { id: Generated<number>; cycle_id: number; project: string; stage: string; scope: CycleScope };
+  cycle_entries: {
+    id: Generated<number>;
+    cycle_id: number;
+    project: string;
+    stage: string;
+    scope: CycleScope;
+    /** JSON (migration 0008): path → the value the opening carried over from last year. */
+    carried: Generated<string>;
+    /** JSON (migration 0008): path → Confirmation. */
+    confirmed: Generated<string>;
+  };
   cycle_transitions: {
     id: Generated<number>;
     entry_id: number;
@@ -46,6 +56,19 @@ export interface CycleEntryRow {
   project: string;
   stage: string;
   scope: CycleScope;
+  /** Path → the value the opening carried over from last year. */
+  carried: Record<string, string>;
+  /** Path → the confirmation that a flagged value stands. */
+  confirmed: Record<string, Confirmation>;
+}
+
+/** A division's word that a flagged value (carried, or the same as last year's) stands. */
+export interface Confirmation {
+  /** The value confirmed: a later different value is no longer confirmed by it. */
+  value: string;
+  reason: string;
+  by: string;
+  at: number;
 }
 
 export interface CycleTransitionRow {
@@ -71,7 +94,14 @@ function cycleOf(row: Database['cycles'] & { id: number }): CycleRow {
 
 async function entriesOf(db: Kysely<Database>, cycleId: number): Promise<CycleEntryRow[]> {
   const rows = await db.selectFrom('cycle_entries').selectAll().where('cycle_id', '=', cycleId).orderBy('id').execute();
-  return rows.map((row) => ({ id: Number(row.id), project: row.project, stage: row.stage, scope: row.scope }));
+  return rows.map((row) => ({
+    id: Number(row.id),
+    project: row.project,
+    stage: row.stage,
+    scope: row.scope,
+    carried: JSON.parse(row.carried),
+    confirmed: JSON.parse(row.confirmed),
+  }));
 }
 
 // Everything reads on the writer: a stage must be seen right after its transition.
@@ -225,6 +255,36 @@ export function cyclesRepository({ db }: Handles) {
         .orderBy('policy_stage_transitions.id')
         .execute();
       return rows.map(transitionOf);
+    },
+    /** Records, per project, the values the opening carried over (replacing what was recorded). */
+    async setCarried(cycleId: number, carried: ReadonlyMap<string, Record<string, string>>): Promise<void> {
+      if (carried.size === 0) return;
+      await db.transaction().execute(async (tx) => {
+        for (const [project, paths] of carried) {
+          await tx.updateTable('cycle_entries').set({ carried: JSON.stringify(paths) }).where('cycle_id', '=', cycleId).where('project', '=', project).execute();
+        }
+      });
+    },
+    /**
+     * Records the confirmation of one path of an entry, replacing an earlier one of the same
+     * path, and logs it (channel `cycle`, the reason as comment) in one transaction.
+     */
+    confirm(orgId: number, entry: { id: number; project: string; fiscalYear: number }, path: string, confirmation: Confirmation): Promise<void> {
+      return db.transaction().execute(async (tx) => {
+        // `path` is the project's own (projects/KEY/…): the log names it below the entry's.
+        const base = path.slice(0, path.indexOf('/', 'projects/'.length));
+        const row = await tx.selectFrom('cycle_entries').select('confirmed').where('id', '=', entry.id).executeTakeFirstOrThrow();
+        const confirmed: Record<string, Confirmation> = JSON.parse(row.confirmed);
+        const before = confirmed[path];
+        confirmed[path] = confirmation;
+        await tx.updateTable('cycle_entries').set({ confirmed: JSON.stringify(confirmed) }).where('id', '=', entry.id).execute();
+        await appendChanges(
+          tx,
+          orgId,
+          [{ path: `${base}/cycles/${entry.fiscalYear}/confirmed/${path.slice(base.length + 1)}`, before: before?.value, after: confirmation.value }],
+          { actor: confirmation.by, channel: 'cycle', comment: confirmation.reason || undefined, at: confirmation.at },
+        );
+      });
     },
   };
 }
