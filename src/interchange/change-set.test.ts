@@ -146,6 +146,20 @@ describe('changeSetOf', () => {
     ]);
   });
 
+  it('takes a record added or removed before others as no change of order: the others move, the list is not reordered', () => {
+    const periods = (d: HyokaDocument) => tabunka(d).indicators![0]!.periods!;
+    const stored = edited((d) => {
+      periods(d).splice(1, 1);
+    });
+    const inserted = buildRichDocument();
+    const result = changeSet(stored, inserted);
+    const [, second] = periods(inserted);
+    expect(result.records.some((r) => r.change === 'reordered')).toBe(false);
+    expect(result.records.find((r) => r.change === 'added')).toMatchObject({ path: `projects/tabunka/indicators/ninchido/periods/${second!.fiscalYear}`, position: 1 });
+    expect(result.records.filter((r) => r.change === 'moved').length).toBeGreaterThan(0);
+    expect(changeSet(inserted, stored).records.some((r) => r.change === 'reordered')).toBe(false);
+  });
+
   it('counts a record that both moved and changed as one update, and lists its field', () => {
     const doc = edited((d) => {
       d.policies.reverse();

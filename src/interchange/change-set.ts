@@ -3,8 +3,10 @@
 // policy and No., …); the change set lists the records added and removed (each carrying
 // what hangs below it), and for every record kept, each field whose value differs, with
 // before and after (unknown fields included; value objects compared by value). A record
-// whose place in its list changed is `moved`, not `updated`: the list gets one `reordered`
-// change with its keys in the old and the new order. Paths are change-path.ts's.
+// whose place in its list changed is `moved`, not `updated` (its position is rewritten); when
+// the records kept changed their order among themselves, the list also gets one `reordered`
+// change with its keys in the old and the new order — a record added or removed before others
+// moves them without reordering the list. Paths are change-path.ts's.
 //
 // The store applies a change set in one transaction (store/apply.ts); the import report's
 // counts come from it, and a preview lists its values (change-list.ts).
@@ -186,7 +188,10 @@ class Walk {
     const byKey = new Map<string, number>();
     for (let i = 0; i < stored.length; i++) byKey.set(key(stored[i]!), i);
     const seen = new Set<string>();
+    // The list is reordered when the records kept are in another order among themselves; a record
+    // added or removed shifts the others' positions without reordering them.
     let moved = false;
+    let lastFrom = -1;
     for (let position = 0; position < wanted.length; position++) {
       const record = wanted[position]!;
       const recordKey = key(record);
@@ -201,7 +206,8 @@ class Walk {
         continue;
       }
       byKey.delete(recordKey);
-      if (from !== position) moved = true;
+      if (from < lastFrom) moved = true;
+      lastFrom = from;
       this.kept(name, `${path}/${recordKey}`, stored[from]!, record, from, position, owner);
     }
     for (const from of byKey.values()) {

@@ -58,6 +58,20 @@ describe.each(testStores())('saving projects on $name', (factory) => {
     expect(whole).toEqual({ ...stored, projects: stored.projects.map((p) => (p.key === 'tabunka' ? edited : p)) });
   });
 
+  it('lets a division add a year’s actual before a later year’s period: an insertion is no reordering', async () => {
+    const { project, version } = await projectForEdit(ctx(KOKUSAI), 'tabunka');
+    const copy = structuredClone(project);
+    const periods = copy.indicators![0]!.periods!;
+    const [removed] = periods.splice(1, 1);
+    await saveProjects(testContext(store), [{ key: 'tabunka', project: copy, ifMatch: version }], { channel: 'api' });
+    const now = await projectForEdit(ctx(KOKUSAI), 'tabunka');
+    const inserted = structuredClone(now.project);
+    inserted.indicators![0]!.periods!.splice(1, 0, removed!);
+    const result = await saveProjects(ctx(KOKUSAI), [{ key: 'tabunka', project: inserted, ifMatch: now.version }], { channel: 'form' });
+    expect(result.changes.map((c) => c.path)).toContain(`projects/tabunka/indicators/ninchido/periods/${removed!.fiscalYear}`);
+    expect((await projectForEdit(ctx(KOKUSAI), 'tabunka')).project).toEqual(project);
+  });
+
   it('reads several projects at once as one by one: the same projects, versions and settings, in the order asked, a missing key left out', async () => {
     const keys = ['sdgs-empty', 'tabunka', 'missing', 'bare'];
     const bulk = await projectsForEdit(ctx(KOKUSAI), keys);
