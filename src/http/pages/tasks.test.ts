@@ -49,6 +49,9 @@ async function force(key: string, from: string, to: string) {
   expect(await store().cycles.transition(ORG_ID, { id: entry.id, project: key, fiscalYear: 2022 }, { from, to, actor: 'cli', at: Date.now() })).toBe(true);
 }
 
+/** `2026-12-03 16:00` for 2026-12-03T07:00Z: Japan is nine hours ahead of UTC, all year. */
+const inJapan = (iso: string) => new Date(Date.parse(iso) + 9 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+
 const stageOf = async (key: string) => (await cycleOverview(createContext(store(), CLI), 2022)).entries.find((e) => e.key === key)!.stage;
 
 describe('/tasks and the stage forms', () => {
@@ -107,11 +110,14 @@ describe('/tasks and the stage forms', () => {
     expect(division.entries[0]).toMatchObject({ key: 'furusato-donation', returned: { actor: 'kikakuchosei', comment: '寄附件数の出典を確認してください' } });
     const page = (await get('kikakuka', '/tasks')).body;
     expect(page.indexOf('寄附件数の出典を確認してください')).toBeGreaterThan(-1);
+    const at: string = division.entries[0].returned.at;
+    expect(page).toContain(`<time dateTime="${at}">${inJapan(at)}</time>`);
     expect(page.indexOf('furusato-donation/stage')).toBeLessThan(page.indexOf('teiju-iju/stage'));
 
     const project = (await get('kikakuka', '/projects/furusato-donation')).body;
     expect(project).toContain('id="cycle-entry-title"');
     expect(project).toContain('寄附件数の出典を確認してください');
+    expect(project).toContain(`<time dateTime="${at}">${inJapan(at)}</time>`);
     expect((await app().inject({ url: '/projects/furusato-donation' })).body).not.toContain('寄附件数の出典');
   });
 

@@ -10,6 +10,7 @@ import { ServiceError } from '../../services/errors.js';
 import { transitionPolicyEvaluation } from '../../services/policy-stages.js';
 import { moveAllReady, myTasks, type MyTasks, type TaskEntry } from '../../services/tasks.js';
 import { MOVE_LABELS, stageLabel } from '../../services/views/cycle-labels.js';
+import { japanTime } from '../../services/views/history.js';
 import { contextOf } from '../context.js';
 import { En, yearLabel } from './dashboard-parts.js';
 import { pageFormat, sendData } from './data.js';
@@ -139,7 +140,7 @@ function EntryTable(props: PageProps & { fiscalYear: number; entries: TaskEntry[
                     {entry.returned.comment}
                     <br />
                     <small>
-                      {entry.returned.actor}・<time dateTime={entry.returned.at}>{entry.returned.at.slice(0, 10)}</time>
+                      {entry.returned.actor}・<time dateTime={entry.returned.at}>{japanTime(entry.returned.at)}</time>
                     </small>
                   </>
                 )}
