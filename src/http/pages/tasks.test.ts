@@ -150,8 +150,8 @@ describe('/tasks and the stage forms', () => {
     const stage = (await cycleOverview(createContext(store(), CLI), 2022)).policyEvaluations.find((e) => e.policy === policy && e.bureau === '企画調整局');
     expect(stage?.stage).toBe('submitted');
     const frozen = await post('kikakuchosei', `/policies/${encodeURIComponent(policy)}/evaluation`, { _bureau: '企画調整局', _year: '2022', grade: '順調', improvement: '提出後の書き換え' });
-    expect(frozen.statusCode).toBe(400);
-    expect(frozen.body).toContain('submitted');
+    expect(frozen.statusCode).toBe(409);
+    expect(frozen.body).toContain('<span class="stage stage-submitted">提出済');
     expect(frozen.body).toContain('提出後の書き換え');
     const admin = (await get('kikaku', '/tasks?format=json')).json();
     expect(admin.policyEvaluations.map((e: { policy: string; moves: string[] }) => [e.policy, e.moves])).toEqual([[policy, ['reviewed', 'draft']]]);
