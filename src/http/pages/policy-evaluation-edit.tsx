@@ -44,15 +44,12 @@ function EvaluationForm({ form, problems, action, csrf }: { form: PolicyEvaluati
 /** The stage that keeps this user from saving: in words, never a colour alone. */
 function Frozen({ stage }: { stage: string }) {
   return (
-    <div className="form-problems" role="alert">
-      <p className="form-error">
-        保存できませんでした <En>Not saved</En>
-      </p>
+    <FormProblems problems={[]}>
       <p>
         この局施策評価は <StageText stage={stage} /> の段階にあるため編集できません。入力した内容は下に残っています。{' '}
         <En>This policy evaluation has moved on to the stage shown: you cannot edit it now. What you typed is kept below.</En>
       </p>
-    </div>
+    </FormProblems>
   );
 }
 
