@@ -23,7 +23,7 @@ export function EntryThreadSection({ thread, org }: { thread: EntryThread & { fi
           <h3>未入力 <En>Missing inputs</En>（{thread.missing.length}）</h3>
           <ul>
             {thread.missing.map((path) => (
-              <li key={path}>{pathLabel(path)}</li>
+              <li key={path}>{pathLabel(path, thread.indicators)}</li>
             ))}
           </ul>
         </>
@@ -33,7 +33,7 @@ export function EntryThreadSection({ thread, org }: { thread: EntryThread & { fi
           <h3>前年と同一 <En>Same as last year</En>（{thread.sameAsLastYear.length}）</h3>
           <ul>
             {thread.sameAsLastYear.map((path) => (
-              <li key={path}>{pathLabel(path)}</li>
+              <li key={path}>{pathLabel(path, thread.indicators)}</li>
             ))}
           </ul>
         </>

@@ -84,7 +84,10 @@ describe('/tasks and the stage forms', () => {
     const refused = await post('kikakuka', '/cycles/2022/entries/teiju-iju/stage', { to: 'submitted' });
     expect(refused.statusCode).toBe(422);
     expect(refused.body).toContain('role="alert"');
-    expect(refused.body).toContain('指標「young-net-migration」の2022年度 実績');
+    const named = '指標「20歳代～30歳代の社会動態の増加数」（人）の2022年度 実績';
+    expect(refused.body).toContain(named);
+    expect(refused.body).not.toContain('指標「young-net-migration」');
+    expect((await get('kikakuka', '/projects/teiju-iju')).body).toContain(named);
     expect(refused.body).toContain('2022年度の評価（事業評価）');
     expect(await stageOf('teiju-iju')).toBe('draft');
   });
