@@ -23,6 +23,7 @@ import { registerAdminSettings } from './admin-settings.js';
 import { registerListEntry } from './list-entry.js';
 import { registerHistory } from './history.js';
 import { registerImportPage } from './import.js';
+import { registerEditionSwitch } from './edition-switch.js';
 import formbody from '@fastify/formbody';
 
 export const registerPages: FastifyPluginAsync = async (app) => {
@@ -48,4 +49,5 @@ export const registerPages: FastifyPluginAsync = async (app) => {
   registerListEntry(app);
   registerHistory(app);
   registerImportPage(app);
+  registerEditionSwitch(app);
 };
