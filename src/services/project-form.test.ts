@@ -48,6 +48,8 @@ describe.each(testStores())('the forms on $name', (factory) => {
     expect(projectFormValues(reopened.stored, 2021)).toEqual({ ...values, [ACTUAL]: '300' });
     const history = await projectHistory(ctx(KIKAKU), 'teiju-iju');
     expect(history.map(({ path, before, after, channel }) => ({ path, before, after, channel })).sort((a, b) => a.path.localeCompare(b.path))).toEqual([
+      // The demo's publication recorded its entry as approved.
+      { path: 'projects/teiju-iju/cycles/2021/stage', before: 'draft', after: 'approved', channel: 'cycle' },
       { path: 'projects/teiju-iju/evaluations/2021/course', before: '継続', after: '拡大', channel: 'form' },
       { path: `projects/teiju-iju/${ACTUAL}`, before: 362, after: 300, channel: 'form' },
     ]);

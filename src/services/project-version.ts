@@ -5,19 +5,8 @@
 // Reading one project to hash it costs what reading it costs; no save reads the organization.
 import { createHash } from 'node:crypto';
 import type { Project } from '../domain/model.js';
+import { canonicalJson } from '../interchange/canonical-json.js';
 
 export function projectVersion(project: Project): string {
   return createHash('sha256').update(canonicalJson(project)).digest('base64url');
-}
-
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map((item) => (item === undefined ? 'null' : canonicalJson(item))).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const fields = Object.keys(value)
-      .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
-      .sort()
-      .map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`);
-    return `{${fields.join(',')}}`;
-  }
-  return JSON.stringify(value);
 }

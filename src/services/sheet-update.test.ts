@@ -96,6 +96,7 @@ describe.each(testStores())('a division’s PDCA sheet round trip ($name)', (fac
     expect(differing).toEqual([`PDCAシート!S${top}`, `PDCAシート!T${top}`]);
     const logged = await store.changeLog.forProject((await division().organization()).id, 'asean-cities', { limit: 10 });
     expect(logged.map((entry) => [entry.actor, entry.channel, entry.path]).sort()).toEqual([
+      ['cli', 'cycle', 'projects/asean-cities/cycles/2021/stage'],
       ['kokusai', 'import', 'projects/asean-cities/evaluations/2021/grade'],
       ['kokusai', 'import', 'projects/asean-cities/evaluations/2021/improvement'],
     ]);

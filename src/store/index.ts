@@ -13,6 +13,7 @@ export type { SessionRow, SessionsRepository } from './repositories/sessions.js'
 export type { TokenRow, TokensRepository } from './repositories/tokens.js';
 export type { ChangeLogRepository, LogContext, LoggedChange, LogPage } from './repositories/change-log.js';
 export type { CycleEntryRow, CycleRow, CycleScope, CyclesRepository, CycleTransitionRow } from './repositories/cycles.js';
+export type { NewPublication, PublicationRow, PublicationsRepository } from './repositories/publications.js';
 export type { SignInFailuresRepository } from './repositories/sign-in-failures.js';
 export { InvalidDocumentError, StaleSnapshotError, unavailableCause, type UnavailableCause } from './errors.js';
 export { searchDocument, type SearchField, type SearchKind, type SearchMatch } from './search.js';

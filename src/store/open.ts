@@ -17,6 +17,7 @@ import { tokensRepository, type TokensRepository } from './repositories/tokens.j
 import { signInFailuresRepository, type SignInFailuresRepository } from './repositories/sign-in-failures.js';
 import { changeLogRepository, type ChangeLogRepository } from './repositories/change-log.js';
 import { cyclesRepository, type CyclesRepository } from './repositories/cycles.js';
+import { publicationsRepository, type PublicationsRepository } from './repositories/publications.js';
 
 /**
  * The store's face: one repository per aggregate, what services read and write through.
@@ -36,6 +37,8 @@ export interface Store {
   changeLog: ChangeLogRepository;
   /** Yearly cycles, their entries and transitions. */
   cycles: CyclesRepository;
+  /** Published versions of each cycle (immutable). */
+  publications: PublicationsRepository;
   /** The kysely handles: for the store's own modules and tests, never for services. */
   handles: Handles;
   /** Whether this version's last migration has run (readiness). */
@@ -60,7 +63,7 @@ export interface Store {
 /** The repositories over a store's handles. */
 export function repositories(
   handles: Handles,
-): Pick<Store, 'dialect' | 'organizations' | 'documents' | 'projects' | 'search' | 'users' | 'sessions' | 'tokens' | 'signInFailures' | 'changeLog' | 'cycles' | 'handles' | 'atLatestMigration'> {
+): Pick<Store, 'dialect' | 'organizations' | 'documents' | 'projects' | 'search' | 'users' | 'sessions' | 'tokens' | 'signInFailures' | 'changeLog' | 'cycles' | 'publications' | 'handles' | 'atLatestMigration'> {
   return {
     dialect: handles.dialect,
     organizations: organizationsRepository(handles),
@@ -73,6 +76,7 @@ export function repositories(
     signInFailures: signInFailuresRepository(handles),
     changeLog: changeLogRepository(handles),
     cycles: cyclesRepository(handles),
+    publications: publicationsRepository(handles),
     handles,
     atLatestMigration: () => atLatestMigration(handles.reader),
   };

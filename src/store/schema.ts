@@ -18,6 +18,7 @@ import { snakeCase, type FieldColumns, type Json } from './field-columns.js';
 import type { AccountTables } from './accounts-schema.js';
 import type { ChangeLogTable } from './change-log.js';
 import type { CycleTables } from './repositories/cycles.js';
+import type { PublicationsTable } from './repositories/publications.js';
 
 export type { Json };
 
@@ -115,7 +116,7 @@ export interface PolicyEvaluationsTable extends FieldColumns<typeof records.poli
   extra: Json;
 }
 
-export interface Database extends AccountTables, CycleTables {
+export interface Database extends AccountTables, CycleTables, PublicationsTable {
   organizations: OrganizationsTable;
   policies: PoliciesTable;
   projects: ProjectsTable;
@@ -131,7 +132,7 @@ export interface Database extends AccountTables, CycleTables {
 }
 
 /** The tables of hyoka/1 records (organization_revisions is bookkeeping, accounts are no records). */
-export type TableName = Exclude<keyof Database, 'organization_revisions' | 'change_log' | keyof AccountTables | keyof CycleTables>;
+export type TableName = Exclude<keyof Database, 'organization_revisions' | 'change_log' | keyof AccountTables | keyof CycleTables | keyof PublicationsTable>;
 export type Row<T extends TableName> = Database[T];
 
 /** One declaration per table: the record it holds and the columns that place its rows. */

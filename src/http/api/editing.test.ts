@@ -134,6 +134,8 @@ describe('editing over the API', () => {
       [`projects/${KEY}/summary`, 'kikaku', 'import'],
       [`projects/${KEY}/summary`, 'kikaku', 'api'],
       [`projects/${KEY}/indicators/young-net-migration/periods/2021/actual`, 'kikaku', 'api'],
+      // The demo's publication recorded its entry as approved.
+      [`projects/${KEY}/cycles/2021/stage`, 'cli', 'cycle'],
     ]);
     expect(entries[2]).toMatchObject({ before: 362, after: 400, comment: 'R3 確定値' });
     const page = await app.inject({ method: 'GET', url: '/api/v1/history?limit=1', headers: as.viewer });

@@ -8,6 +8,7 @@ import { search } from './0003_search.js';
 import { accounts } from './0004_accounts.js';
 import { changeLog } from './0005_change_log.js';
 import { cycles } from './0006_cycles.js';
+import { publications } from './0007_publications.js';
 
 function migrations(dialect: DialectName): Record<string, Migration> {
   return {
@@ -17,6 +18,7 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '0004_accounts': accounts(dialect),
     '0005_change_log': changeLog(dialect),
     '0006_cycles': cycles(dialect),
+    '0007_publications': publications(dialect),
   };
 }
 

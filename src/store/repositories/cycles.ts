@@ -146,6 +146,10 @@ export function cyclesRepository({ db }: Handles) {
         return true;
       });
     },
+    /** Closes a cycle (its versions stay published; a correction may still be published). */
+    async close(cycleId: number): Promise<void> {
+      await db.updateTable('cycles').set({ state: 'closed' }).where('id', '=', cycleId).execute();
+    },
     /** An entry's transitions, oldest first. */
     async transitions(entryId: number): Promise<CycleTransitionRow[]> {
       const rows = await db.selectFrom('cycle_transitions').selectAll().where('entry_id', '=', entryId).orderBy('id').execute();
