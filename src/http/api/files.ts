@@ -134,7 +134,10 @@ export const registerFileRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { org: _org, q, limit, offset, edition, ...filter } = request.query;
-      return searchProjects(contextOf(request), q, filter, { ...(limit !== undefined && { limit }), ...(offset !== undefined && { offset }), edition });
+      const result = await searchProjects(contextOf(request), q, filter, { ...(limit !== undefined && { limit }), ...(offset !== undefined && { offset }), edition });
+      // Not the data's revision: a published reading stays the same while drafts change.
+      const { revision: _revision, ...organization } = result.organization;
+      return { ...result, organization };
     },
   );
 };
