@@ -77,7 +77,8 @@ export async function readerView(ctx: Context, choice: ReaderChoice = {}): Promi
   if (edition === 'working') {
     const { document } = await computedDocument(ctx);
     const years = await workingYears(ctx.store, organization.id, document, published);
-    const fiscalYear = offered(years, choice.fiscalYear) ?? defaultSheetYear(document);
+    // The organization's users may look at any year (a sheet of targets planned ahead).
+    const fiscalYear = choice.fiscalYear ?? years[0]!;
     return { organization, edition, mayReadDrafts, years, fiscalYear, document };
   }
   const years = [...published.keys()].sort((a, b) => b - a);
