@@ -124,7 +124,12 @@ const chromium = requirePackage('chromium');
 describe.skipIf(!chromium.available)(`hyoka export --format pdf ${chromium.label}`, () => {
   it('prints the sheet to an A3 PDF', async () => {
     const file = join(dir, 'sheet.pdf');
-    const result = await cli('export', '--format', 'pdf', '--out', file, '--db', db);
+    // The sheet as readers see it: the demo as loaded, published.
+    const published = join(dir, 'published.sqlite');
+    const store = await openStore({ sqlitePath: published });
+    await loadDemoIfEmpty(testContext(store));
+    await store.close();
+    const result = await cli('export', '--format', 'pdf', '--out', file, '--db', published);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(readFileSync(file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
@@ -134,12 +139,12 @@ describe.skipIf(!chromium.available)(`hyoka export --format pdf ${chromium.label
     const broken = join(dir, 'broken.sqlite');
     const store = await openStore({ sqlitePath: broken });
     await loadDemoIfEmpty(testContext(store));
-    await sql`drop table budgets`.execute(store.handles.db);
+    await sql`drop table publications`.execute(store.handles.db);
     await store.close();
     const result = await cli('export', '--format', 'pdf', '--out', join(dir, 'broken.pdf'), '--db', broken);
     expect(result.status).toBe(1);
     const [logLine, ...rest] = result.stderr.trim().split('\n');
-    expect(JSON.parse(logLine!)).toMatchObject({ status: 500, path: '/sheet', error: { message: 'no such table: budgets' } });
+    expect(JSON.parse(logLine!)).toMatchObject({ status: 500, path: '/sheet', error: { message: 'no such table: publications' } });
     expect(rest.join('\n')).toContain('Cannot render /sheet: HTTP 500');
   }, 60_000);
 });

@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli } from './test-cli.js';
+import { openStore } from '../store/open.js';
+import { publishYears } from '../../test/publish.js';
 
 const DEMO = new URL('../../data/kitakyushu.hyoka.json', import.meta.url).pathname;
 
@@ -14,6 +16,10 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'hyoka-cli-publish-'));
   db = join(dir, 'hyoka.sqlite');
   expect((await cli('import', DEMO, '--db', db)).status).toBe(0);
+  // What the static site shows is what is published.
+  const store = await openStore({ sqlitePath: db });
+  await publishYears(store);
+  await store.close();
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

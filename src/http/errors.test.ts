@@ -105,8 +105,8 @@ describe('the log of 5xx answers', () => {
     dir = mkdtempSync(join(tmpdir(), 'hyoka-log-'));
     store = await openStore({ sqlitePath: join(dir, 'hyoka.sqlite') });
     await loadDemoIfEmpty(testContext(store));
-    // A defect to answer 500 with: a table the queries need is gone.
-    await sql`drop table budgets`.execute(store.handles.db);
+    // A defect to answer 500 with: a table the queries need (what is published) is gone.
+    await sql`drop table publications`.execute(store.handles.db);
     app = await buildApp({ store, adminToken: TOKEN, logRequests: true, logStream: { write: (line) => void lines.push(line) } });
     quietApp = await buildApp({ store, adminToken: TOKEN, logStream: { write: (line) => void quiet.push(line) } });
   });
@@ -132,7 +132,7 @@ describe('the log of 5xx answers', () => {
     const logged = quiet.map((line) => JSON.parse(line) as Record<string, any>);
     expect(logged).toHaveLength(1);
     expect(logged[0]).toMatchObject({ level: 50, reqId: id, status: 500, method: 'GET', path: '/api/v1/projects' });
-    expect(logged[0]!.error).toMatchObject({ type: 'SqliteError', code: 'SQLITE_ERROR', message: 'no such table: budgets' });
+    expect(logged[0]!.error).toMatchObject({ type: 'SqliteError', code: 'SQLITE_ERROR', message: 'no such table: publications' });
   });
 
   it('logs a 500 page the same way', async () => {

@@ -86,9 +86,10 @@ describe('/metrics', () => {
     const before = await scrape();
     for (let i = 0; i < 2; i++) {
       expect((await app.inject('/projects/regional-administration')).statusCode).toBe(200);
-      expect((await app.inject('/api/v1/projects/regional-administration')).statusCode).toBe(200);
+      // The stored project's JSON, cached (the working copy: an organization's user reads it).
+      expect((await app.inject({ url: '/api/v1/projects/regional-administration', headers: { authorization: 'Bearer admin' } })).statusCode).toBe(200);
     }
-    const exported = await app.inject('/api/v1/export?format=json');
+    const exported = await app.inject({ url: '/api/v1/export?format=json', headers: { authorization: 'Bearer admin' } });
     const doc = exported.json();
     doc.projects = doc.projects.slice(1);
     const imported = await app.inject({ method: 'POST', url: '/api/v1/import?allowRemovals=true', headers: { authorization: 'Bearer admin', 'content-type': 'application/json' }, payload: doc });

@@ -25,9 +25,10 @@ const caches = new WeakMap<Store, Map<number, Entry>>();
 
 /** The context's organization, computed (its orgRef is required when the database holds several). */
 export async function computedDocument(ctx: Context): Promise<ComputedOrganization> {
-  authorize(ctx, 'read-published');
   const { store } = ctx;
   const organization = await ctx.organization();
+  // The current data, drafts included: the organization's users (public-view.ts chooses for readers).
+  authorize(ctx, 'read-drafts', { orgId: organization.id });
   let cache = caches.get(store);
   if (!cache) caches.set(store, (cache = new Map()));
   const hit = cache.get(organization.id);

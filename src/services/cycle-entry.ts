@@ -9,6 +9,7 @@ import type { Context } from './context.js';
 import { cycleOrganization, existingCycle, type CycleScope } from './cycles.js';
 import { ServiceError } from './errors.js';
 import { withinOwnScope } from './rights.js';
+import { indicatorNames, type IndicatorNames } from './views/cycle-labels.js';
 
 export interface ThreadTransition {
   /** ISO 8601. */
@@ -25,6 +26,8 @@ export interface EntryThread {
   scope: CycleScope;
   missing: string[];
   sameAsLastYear: string[];
+  /** The project's indicators, to word the paths above by name. */
+  indicators: IndicatorNames;
   /** Oldest first. */
   transitions: ThreadTransition[];
 }
@@ -39,7 +42,7 @@ export async function entryThread(ctx: Context, fiscalYear: number, key: string)
     throw new ServiceError('forbidden', 'この事業の評価は担当外です / This project is not one of yours');
   }
   const findings = entryFindings(computeProject(found.project, resolveProfile(found.settings)), cycle.fiscalYear, entry.scope);
-  return { key, stage: entry.stage, scope: entry.scope, ...findings, transitions: (await ctx.store.cycles.transitions(entry.id)).map(threadTransition) };
+  return { key, stage: entry.stage, scope: entry.scope, ...findings, indicators: indicatorNames(found.project.indicators), transitions: (await ctx.store.cycles.transitions(entry.id)).map(threadTransition) };
 }
 
 export function threadTransition(row: CycleTransitionRow): ThreadTransition {

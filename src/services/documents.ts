@@ -13,6 +13,7 @@ import { authorizeImporter, importDocument, type ImportMode, type ImportReport }
 import { cachedJson } from './project-cache.js';
 import { projectVersion } from './project-version.js';
 import { getProject } from './queries.js';
+import { readerView, readsDrafts, type ReaderChoice } from './public-view.js';
 
 export interface ImportOutcome {
   report: ImportReport;
@@ -80,7 +81,7 @@ export async function importText(ctx: Context, text: string, options: ImportOpti
 
 /** The stored document of one organization, completed by compute(). */
 export async function exportComputed(ctx: Context): Promise<HyokaDocument> {
-  authorize(ctx, 'read-published');
+  authorize(ctx, 'read-drafts', { orgId: (await ctx.organization()).id });
   return compute(await exportDocument(ctx));
 }
 
@@ -90,16 +91,33 @@ export async function readProjectJson(ctx: Context, key: string): Promise<string
 }
 
 /**
+ * One project as the reader reads it (public-view.ts): the stored one with its version (the
+ * ETag of a PUT) for a user in 作業中, else as the published version of the year holds it.
+ */
+export async function readProject(ctx: Context, key: string, choice: ReaderChoice = {}): Promise<{ json: string; version?: string }> {
+  authorize(ctx, 'read-published');
+  if (await readsDrafts(ctx, choice.edition)) return readVersionedProject(ctx, key);
+  const { document } = await readerView(ctx, choice);
+  const project = document.projects.find((candidate) => candidate.key === key);
+  if (!project) throw projectNotFound(key);
+  return { json: JSON.stringify({ project }) };
+}
+
+function projectNotFound(key: string): ServiceError {
+  return new ServiceError('not-found', `事業「${key}」は見つかりません / Project "${key}" not found`);
+}
+
+/**
  * `{"project": …}` serialized, and the stored project's version (services/project-version.ts:
  * the ETag a PUT is matched against), cached together while the organization's data stays the same.
  */
 export async function readVersionedProject(ctx: Context, key: string): Promise<{ json: string; version: string }> {
-  authorize(ctx, 'read-published');
   const org = await ctx.organization();
+  authorize(ctx, 'read-drafts', { orgId: org.id });
   // The version first: base64url holds no newline.
   const cached = await cachedJson(ctx.store, `${org.id}\u0000${key}`, org.revision, async () => {
     const found = await getProject(ctx, key);
-    if (!found) throw new ServiceError('not-found', `事業「${key}」は見つかりません / Project "${key}" not found`);
+    if (!found) throw projectNotFound(key);
     return `${projectVersion(found.project)}\n${JSON.stringify({ project: computeProject(found.project, resolveProfile(found.settings)) })}`;
   });
   const cut = cached.indexOf('\n');

@@ -6,8 +6,9 @@ import type { Context } from './context.js';
 import { ServiceError } from './errors.js';
 
 export async function exportDocument(ctx: Context): Promise<HyokaDocument> {
-  authorize(ctx, 'read-published');
   const organization = await ctx.organization();
+  // The stored data, drafts included: the organization's users alone.
+  authorize(ctx, 'read-drafts', { orgId: organization.id });
   // One snapshot for all the tables, so a concurrent import shows wholly or not at all.
   const doc = await ctx.store.documents.read(organization.id);
   if (!doc) {

@@ -22,7 +22,7 @@ import { writePdcaWorkbook } from '../interchange/xlsx/pdca-sheet.js';
 import { readWorkbook } from '../interchange/xlsx/read-workbook.js';
 import { writeTemplate } from '../interchange/xlsx/template.js';
 import { authorize } from './authorization.js';
-import { computedDocument } from './computed.js';
+import { readerView, type Edition } from './public-view.js';
 import type { Context } from './context.js';
 import { importText, importValidated, type ImportOptions, type ImportOutcome } from './documents.js';
 import { ServiceError } from './errors.js';
@@ -263,6 +263,8 @@ export interface FileExportOptions {
   fiscalYear?: number;
   /** xlsx: one sheet of the matching rows instead of one per bureau. */
   filter?: SheetFilter;
+  /** The edition asked for (public-view.ts decides what the reader may read). */
+  edition?: Edition | undefined;
 }
 
 export interface ExportedFile {
@@ -276,7 +278,8 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 export async function exportFile(ctx: Context, options: FileExportOptions): Promise<ExportedFile> {
   authorize(ctx, 'read-published');
-  const { document } = await computedDocument(ctx);
+  // The year's published version, or (a user in 作業中) the current document.
+  const { document, fiscalYear: readYear } = await readerView(ctx, { fiscalYear: options.fiscalYear, edition: options.edition });
   const base = fileBase(document.organization.code);
   switch (options.format) {
     case 'json':
@@ -312,7 +315,7 @@ export async function exportFile(ctx: Context, options: FileExportOptions): Prom
       return { bytes: output.bytes, contentType: `text/csv; charset=${charset}`, fileName: `${base}-${name}.csv` };
     }
     case 'open-data': {
-      const fiscalYear = options.fiscalYear ?? defaultSheetYear(document);
+      const fiscalYear = options.fiscalYear ?? readYear;
       return { bytes: zipFiles(openDataFiles(document, fiscalYear)), contentType: 'application/zip', fileName: `${base}-opendata-${fiscalYear}.zip` };
     }
   }

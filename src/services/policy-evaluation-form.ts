@@ -50,7 +50,8 @@ export async function editablePolicyBureaus(ctx: Context, bureaus: readonly stri
   return [...new Set([...own, ...bureaus])].filter((bureau) => may(ctx.actor, 'edit-policy-evaluation', { orgId, bureau }));
 }
 
-export type PolicyEvaluationOutcome = { saved: true } | { saved: false; form: PolicyEvaluationForm; problems: Problem[] };
+/** A refusal keeps what was typed; `frozen` is the stage that refused the edit (a conflict, 409). */
+export type PolicyEvaluationOutcome = { saved: true } | { saved: false; form: PolicyEvaluationForm; problems: Problem[]; frozen?: string };
 
 export async function submitPolicyEvaluationForm(
   ctx: Context,
@@ -78,6 +79,8 @@ export async function submitPolicyEvaluationForm(
   } catch (error) {
     const service = asServiceError(error);
     if (service?.kind !== 'invalid' && service?.kind !== 'conflict') throw error;
+    const frozen = service.kind === 'conflict' ? service.problems.find((problem) => problem.path === 'stage')?.message : undefined;
+    if (frozen !== undefined) return { saved: false, form: typed, problems: [], frozen };
     return { saved: false, form: typed, problems: service.problems.length > 0 ? service.problems.map(fieldOf) : [{ path: '', message: service.message }] };
   }
 }

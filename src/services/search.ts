@@ -2,7 +2,7 @@
 // sheet row (No.) they belong to — or by policy, for policy titles and bureau texts —
 // narrowed by the sheet's filters and shown as snippets with the matches marked.
 import type { HyokaDocument, Placement, Policy, Project } from '../domain/model.js';
-import { defaultSheetYear, rowMatches, type SheetFilter } from '../interchange/sheet-rows.js';
+import { rowMatches, type SheetFilter } from '../interchange/sheet-rows.js';
 import {
   MAX_QUERY_LENGTH,
   queryPlan,
@@ -17,7 +17,7 @@ import {
 } from '../store/index.js';
 import { authorize } from './authorization.js';
 import type { Context } from './context.js';
-import { publicDocument } from './public-view.js';
+import { readerView, type Edition } from './public-view.js';
 import { ServiceError } from './errors.js';
 import type { OrganizationRef } from './organizations.js';
 
@@ -100,17 +100,19 @@ export interface SearchPage {
   limit?: number;
   /** Hits skipped before the page (default 0). */
   offset?: number;
+  /** The edition asked for (services/public-view.ts decides what the reader may read). */
+  edition?: Edition | undefined;
 }
 
 export async function searchProjects(ctx: Context, q: string, filter: SearchFilter = {}, page: SearchPage = {}): Promise<SearchResult> {
   authorize(ctx, 'read-published');
   const query = checkedQuery(q);
   const { store } = ctx;
-  const { organization, document } = await publicDocument(ctx);
+  const { organization, document, fiscalYear, edition } = await readerView(ctx, { fiscalYear: filter.fiscalYear, edition: page.edition });
   const plan = queryPlan(query);
-  const fiscalYear = filter.fiscalYear ?? defaultSheetYear(document);
   const hits = await cachedHits(document, JSON.stringify([plan.terms, filter]), async () => {
-    const matches = plan.terms.length === 0 ? [] : await findMatches(store, organization, document, plan);
+    // The index holds the current document: a published version is searched in memory.
+    const matches = plan.terms.length === 0 ? [] : edition === 'working' ? await findMatches(store, organization, document, plan) : searchDocument(document, plan);
     return groupHits(document, matches, { ...filter, fiscalYear }, filter.fiscalYear);
   });
   const offset = page.offset ?? 0;

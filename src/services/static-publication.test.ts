@@ -18,6 +18,7 @@ import { ANONYMOUS, CLI, createContext } from './context.js';
 import { loadDemoIfEmpty } from './demo.js';
 import { importValue } from './documents.js';
 import { publishDecided } from './publications.js';
+import { publishYears } from '../../test/publish.js';
 import { publishStatic, type StaticPublication } from './static-publication.js';
 
 const DEMO = '401005';
@@ -46,6 +47,7 @@ describe.each(testStores())('a static publication of every organization, on $nam
     store = await factory.open();
     await loadDemoIfEmpty(createContext(store, CLI));
     await importValue(createContext(store, CLI), OTHER);
+    await publishYears(store, { org: OTHER.organization.code! });
     app = await buildApp({ store });
     dir = mkdtempSync(path.join(tmpdir(), 'hyoka-static-'));
     published = await publishStatic(createContext(store, CLI), { dir, all: true, fetch: injectFetch(app) });

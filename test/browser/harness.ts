@@ -11,7 +11,7 @@ import { buildApp } from '../../src/http/app.js';
 import { launchChromium, type LaunchedBrowser } from '../../src/print/chromium.js';
 import type { HyokaDocument } from '../../src/domain/model.js';
 import { loadDemoIfEmpty } from '../../src/services/demo.js';
-import { importValue } from '../../src/services/documents.js';
+import { importPublished } from '../publish.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { requirePackage } from '../requires.js';
 import { testContext } from '../../src/services/test-context.js';
@@ -36,7 +36,8 @@ export async function startDemoSite(options: SiteOptions = {}): Promise<DemoSite
   const dir = mkdtempSync(path.join(tmpdir(), 'hyoka-browser-'));
   const store = await openStore({ sqlitePath: path.join(dir, 'hyoka.sqlite') });
   try {
-    if (options.document) await importValue(testContext(store), options.document);
+    // The document published, as the demo is: the browser reads as an anonymous visitor.
+    if (options.document) await importPublished(store, options.document);
     else if ((await loadDemoIfEmpty(testContext(store))) === null) throw new Error('the fresh database already held an organization');
     const app = await buildApp({ store });
     const address = await app.listen({ host: '127.0.0.1', port: 0 });

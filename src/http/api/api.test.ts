@@ -27,8 +27,9 @@ describe.each(testStores())('API on $name', (factory) => {
     await store?.close();
   });
 
+  // The store's queries: read as the organization's administrator (作業中; anonymous readers: test/anonymous-reading.test.ts).
   const get = async (url: string) => {
-    const response = await app.inject({ method: 'GET', url });
+    const response = await app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${TOKEN}` } });
     return { status: response.statusCode, body: response.json() };
   };
 

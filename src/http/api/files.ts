@@ -7,6 +7,7 @@ import { ServiceError } from '../../services/errors.js';
 import { EXPORT_FORMATS, IMPORT_FORMATS, IMPORT_MODES, exportFile, importFile } from '../../services/files.js';
 import { searchProjects } from '../../services/search.js';
 import { contextOf } from '../context.js';
+import { editionQuery } from './reading.js';
 import { BODY_LIMIT } from '../limits.js';
 import { mebibytes, PREVIEW_CHANGES, previewToken, UPLOAD_LIMIT } from '../uploads.js';
 
@@ -30,7 +31,7 @@ export const registerFileRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         summary: '書き出し / Export: hyoka/1 JSON (computed), Excel, CSV, open data',
-        querystring: orgQuery.extend({
+        querystring: orgQuery.merge(editionQuery).extend({
           format: z.enum(EXPORT_FORMATS).optional().describe('json (default) | xlsx (PDCA sheet) | xlsx-data | xlsx-template | csv (periods) | csv-budgets | open-data (zip)'),
           encoding: z.enum(['utf-8', 'cp932']).optional().describe('CSV encoding; cp932 reports characters it cannot hold'),
           fiscalYear: z.coerce.number().int().min(1900).max(2200).optional().describe('the graded fiscal year (xlsx, open data)'),
@@ -43,13 +44,14 @@ export const registerFileRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { format = 'json', encoding, fiscalYear, org: _org, ...filter } = request.query;
+      const { format = 'json', encoding, fiscalYear, edition, org: _org, ...filter } = request.query;
       const filtered = Object.values(filter).some((value) => value !== undefined);
       const file = await exportFile(contextOf(request), {
         format,
         ...(encoding && { encoding }),
         ...(fiscalYear !== undefined && { fiscalYear }),
         ...(filtered && { filter }),
+        edition,
       });
       if (format !== 'json') reply.header('content-disposition', `attachment; filename="${file.fileName}"`);
       return reply.type(file.contentType).send(Buffer.from(file.bytes));
@@ -117,7 +119,7 @@ export const registerFileRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         summary: '検索 / Search names, summaries, indicators and improvement texts (bigram index)',
-        querystring: orgQuery.extend({
+        querystring: orgQuery.merge(editionQuery).extend({
           q: z.string().max(200).describe('words; two-character words such as 事業 are found'),
           fiscalYear: z.coerce.number().int().min(1900).max(2200).optional(),
           bureau: z.string().min(1).optional(),
@@ -131,8 +133,11 @@ export const registerFileRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const { org: _org, q, limit, offset, ...filter } = request.query;
-      return searchProjects(contextOf(request), q, filter, { ...(limit !== undefined && { limit }), ...(offset !== undefined && { offset }) });
+      const { org: _org, q, limit, offset, edition, ...filter } = request.query;
+      const result = await searchProjects(contextOf(request), q, filter, { ...(limit !== undefined && { limit }), ...(offset !== undefined && { offset }), edition });
+      // Not the data's revision: a published reading stays the same while drafts change.
+      const { revision: _revision, ...organization } = result.organization;
+      return { ...result, organization };
     },
   );
 };

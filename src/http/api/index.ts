@@ -1,7 +1,8 @@
 // /api/v1: read endpoints, export and import of hyoka/1 documents, and the OpenAPI document.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { readVersionedProject } from '../../services/documents.js';
+import { readProject } from '../../services/documents.js';
+import { editionQuery } from './reading.js';
 import { listPolicies, listProjects } from '../../services/queries.js';
 import { contextOf } from '../context.js';
 import { registerFileRoutes } from './files.js';
@@ -18,7 +19,11 @@ const orgQuery = z.object({
   org: z.string().min(1).optional().describe('全国地方公共団体コード or exact name; required when the database holds several organizations'),
 });
 
-const projectFilter = orgQuery.extend({
+const readQuery = orgQuery.merge(editionQuery).extend({
+  fiscalYear: z.coerce.number().int().min(1900).max(2200).optional().describe('published: the fiscal year whose latest published version is read (default the latest published)'),
+});
+
+const projectFilter = orgQuery.merge(editionQuery).extend({
   bureau: z.string().min(1).optional().describe('局'),
   division: z.string().min(1).optional().describe('所管課'),
   policy: z.string().min(1).optional().describe('施策 code, e.g. II-3-(3)-①'),
@@ -38,13 +43,14 @@ const projectFilter = orgQuery.extend({
 export const registerApi: FastifyPluginAsyncZod = async (app) => {
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  app.get('/policies', { schema: { summary: '施策の一覧 / Policies', querystring: orgQuery } }, async (request) => {
-    return { policies: await listPolicies(contextOf(request)) };
+  app.get('/policies', { schema: { summary: '施策の一覧 / Policies', querystring: readQuery } }, async (request) => {
+    const { edition, fiscalYear } = request.query;
+    return { policies: await listPolicies(contextOf(request), { edition, fiscalYear }) };
   });
 
   app.get('/projects', { schema: { summary: '事業の一覧 / Projects', querystring: projectFilter } }, async (request) => {
-    const { org: _org, limit = DEFAULT_PROJECTS_LIMIT, offset = 0, ...filter } = request.query;
-    const { projects, total } = await listProjects(contextOf(request), filter, { limit, offset });
+    const { org: _org, edition, limit = DEFAULT_PROJECTS_LIMIT, offset = 0, ...filter } = request.query;
+    const { projects, total } = await listProjects(contextOf(request), filter, { limit, offset }, { edition });
     return { projects, total, limit, offset, ...(offset + limit < total && { next: nextPage(request.url, offset + limit, limit) }) };
   });
 
@@ -52,14 +58,16 @@ export const registerApi: FastifyPluginAsyncZod = async (app) => {
     '/projects/:key',
     {
       schema: {
-        summary: '事業 (計算済み) / One project, computed; its ETag is the stored project’s version (If-Match of a PUT)',
+        summary: '事業 (計算済み) / One project, computed; read as working, its ETag is the stored project’s version (If-Match of a PUT)',
         params: z.object({ key: z.string().min(1) }),
-        querystring: orgQuery,
+        querystring: readQuery,
       },
     },
     async (request, reply) => {
-      const { json, version } = await readVersionedProject(contextOf(request), request.params.key);
-      return reply.type('application/json; charset=utf-8').header('etag', etag(version)).send(json);
+      const { edition, fiscalYear } = request.query;
+      const { json, version } = await readProject(contextOf(request), request.params.key, { edition, fiscalYear });
+      if (version !== undefined) reply.header('etag', etag(version));
+      return reply.type('application/json; charset=utf-8').send(json);
     },
   );
 

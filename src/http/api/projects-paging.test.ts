@@ -6,10 +6,11 @@ import { generateDocument } from '../../interchange/generate.js';
 import { testContext } from '../../services/test-context.js';
 import { importValue } from '../../services/documents.js';
 import { useDemoApp } from '../../../test/demo-app.js';
+import { importPublished } from '../../../test/publish.js';
 import { DEFAULT_PROJECTS_LIMIT, MAX_PROJECTS_LIMIT } from './index.js';
 
 const document = generateDocument({ projects: 2000, seed: 3 });
-const { app } = useDemoApp({ demo: false, seed: (store) => importValue(testContext(store), structuredClone(document)) });
+const { app } = useDemoApp({ demo: false, seed: (store) => importPublished(store, structuredClone(document)) });
 
 interface ProjectsPage {
   projects: { key: string; bureau?: string }[];

@@ -22,6 +22,7 @@ const IMPORTS = 30;
 const READERS = 3;
 const URLS = ['/api/v1/projects', '/api/v1/policies', '/api/v1/projects?fiscalYear=2022'];
 
+const TOKEN = 'snapshot-admin';
 const first = generateDocument({ projects: 40, seed: 11 });
 const second: HyokaDocument = { ...generateDocument({ projects: 40, seed: 12 }), organization: first.organization };
 
@@ -57,7 +58,7 @@ describe.each(testStores())('reads during imports on $name', (factory) => {
   let app: FastifyInstance;
   beforeAll(async () => {
     store = await factory.open();
-    app = await buildApp({ store });
+    app = await buildApp({ store, adminToken: TOKEN });
   });
   afterAll(async () => {
     await app?.close();
@@ -65,7 +66,8 @@ describe.each(testStores())('reads during imports on $name', (factory) => {
   });
 
   const read = async (url: string) => {
-    const response = await app.inject(url);
+    // The stored data, as the organization's administrator reads it (作業中).
+    const response = await app.inject({ url, headers: { authorization: `Bearer ${TOKEN}` } });
     expect(response.statusCode, response.body.slice(0, 300)).toBe(200);
     return response.body;
   };

@@ -6,15 +6,22 @@ import { openDemoApp, useDemoApp } from '../../../test/demo-app.js';
 import type { ChangesView } from '../../services/views/changes.js';
 import { sectionOf, textOf } from './test-html.js';
 import { testContext } from '../../services/test-context.js';
+import { publishYears } from '../../../test/publish.js';
 
-const { app } = useDemoApp();
+// The demo's data published as the cycles of 2022 and 2023 too, so that their planned targets and budgets compare.
+const { app } = useDemoApp({ seed: (store) => publishYears(store, { years: [2022, 2023] }) });
 
 /** The text of the <section> of one project. */
 const projectText = (html: string, key: string) => textOf(sectionOf(html, `project-${key}`));
 
 describe('/changes on the demo (one evaluated year)', () => {
-  it('opens on R3 → R4: the evaluated year against the targets planned for the next', async () => {
-    const html = (await app().inject('/changes')).body;
+  it('opens on the latest published year against the one before', async () => {
+    const view = (await app().inject('/changes?format=json')).json() as ChangesView;
+    expect([view.from, view.to]).toEqual([2022, 2023]);
+  });
+
+  it('compares R3 → R4: the evaluated year against the targets planned for the next', async () => {
+    const html = (await app().inject('/changes?from=2021&to=2022')).body;
     expect(html).toContain('<option value="2021" selected="">');
     expect(html).toContain('<option value="2022" selected="">');
     // No. 11: 10件 → 20件 matching jobs.
@@ -62,9 +69,26 @@ describe('/changes on the demo (one evaluated year)', () => {
     expect(html).toContain('年度は西暦4桁で指定してください');
   });
 
-  it('says when a year holds no data', async () => {
-    const html = (await app().inject('/changes?from=2019&to=2021')).body;
-    expect(textOf(html)).toContain('R1年度のデータはありません');
+  it('offers only the published years: another is reported at its field', async () => {
+    const response = await app().inject('/changes?from=2019&to=2021');
+    expect(response.statusCode).toBe(400);
+    expect(textOf(response.body)).toContain('2019年度は比較できる年度にありません');
+    expect(response.body).not.toContain('<option value="2019"');
+  });
+});
+
+describe('/changes with one published year', () => {
+  it('offers no comparison: nobody evaluated the year before', async () => {
+    const one = await openDemoApp();
+    try {
+      const response = await one.app.inject('/changes');
+      expect(response.statusCode).toBe(200);
+      expect(textOf(response.body)).toContain('比較できる年度がありません');
+      expect(response.body).not.toContain('削除');
+      expect((await one.app.inject('/changes?format=json')).statusCode).toBe(404);
+    } finally {
+      await one.close();
+    }
   });
 });
 
@@ -83,6 +107,7 @@ describe('/changes with two evaluated years', () => {
         ],
       });
       await importValue(testContext(two.store), buildDocument({ projects: [project] }));
+      await publishYears(two.store, { years: [2021, 2022] });
       const html = (await two.app.inject('/changes')).body;
       const shown = projectText(html, 'tabunka');
       expect(shown).toContain('事業評価 Grade 順調 やや遅れ 変更あり');
@@ -92,6 +117,28 @@ describe('/changes with two evaluated years', () => {
       const view = (await two.app.inject('/changes?format=json')).json() as ChangesView;
       expect([view.from, view.to]).toEqual([2021, 2022]);
       expect(view.counts).toMatchObject({ gradesChanged: 1, coursesChanged: 0, improvementsChanged: 1, targetsChanged: 1 });
+    } finally {
+      await two.close();
+    }
+  });
+
+  it('reads each year from its own cycle’s published version', async () => {
+    const two = await openDemoApp({ demo: false });
+    try {
+      const project = (grade2021: string) =>
+        buildProject({
+          evaluations: [
+            { fiscalYear: 2021, grade: grade2021, course: '継続', improvement: '周知を強化する。' },
+            { fiscalYear: 2022, grade: 'やや遅れ', course: '継続', improvement: '対象を見直す。' },
+          ],
+        });
+      await importValue(testContext(two.store), buildDocument({ projects: [project('順調')] }));
+      await publishYears(two.store, { years: [2021] });
+      // Later, the 2021 grade is rewritten in the data and 2022 published: 2021 still reads as its cycle published it.
+      await importValue(testContext(two.store), buildDocument({ projects: [project('遅れ')] }));
+      await publishYears(two.store, { years: [2022] });
+      const shown = projectText((await two.app.inject('/changes')).body, 'tabunka');
+      expect(shown).toContain('事業評価 Grade 順調 やや遅れ 変更あり');
     } finally {
       await two.close();
     }

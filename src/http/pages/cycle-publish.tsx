@@ -16,19 +16,12 @@ import { FormProblems, Hidden, TextArea } from './form-fields.js';
 import { Layout } from './layout.js';
 import { orgOf, queryHref } from './page-query.js';
 import { signInFirst } from './project-edit.js';
+import { StageText } from './stage-forms.js';
 import { sendPage } from './render.js';
 
 interface Params {
   Params: { fiscalYear: string };
 }
-
-/** The stages in the sheet's words. */
-const STAGES: Record<string, { ja: string; en: string }> = {
-  draft: { ja: '作成中', en: 'draft' },
-  submitted: { ja: '提出済', en: 'submitted' },
-  reviewed: { ja: '局確認済', en: 'reviewed' },
-  approved: { ja: '確定', en: 'approved' },
-};
 
 interface PageProps {
   readiness: PublishReadiness;
@@ -59,15 +52,12 @@ function Pending({ readiness, org }: Pick<PageProps, 'readiness' | 'org'>) {
           </tr>
         </thead>
         <tbody>
-          {readiness.pending.map((entry) => {
-            const stage = STAGES[entry.stage] ?? { ja: entry.stage, en: entry.stage };
-            return (
-              <tr key={entry.key}>
-                <td><a href={queryHref(`/projects/${encodeURIComponent(entry.key)}`, { org })}>{entry.key}</a></td>
-                <td>{stage.ja} <En>{stage.en}</En></td>
-              </tr>
-            );
-          })}
+          {readiness.pending.map((entry) => (
+            <tr key={entry.key}>
+              <td><a href={queryHref(`/projects/${encodeURIComponent(entry.key)}`, { org })}>{entry.key}</a></td>
+              <td><StageText stage={entry.stage} /></td>
+            </tr>
+          ))}
         </tbody>
       </table>
     </section>

@@ -3,6 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { generateDocument } from '../../interchange/generate.js';
 import { importValue } from '../../services/documents.js';
 import { useDemoApp } from '../../../test/demo-app.js';
+import { importPublished } from '../../../test/publish.js';
 import { tableByCaption, textOf } from './test-html.js';
 import { testContext } from '../../services/test-context.js';
 
@@ -42,7 +43,7 @@ describe('/attention on the demo', () => {
 });
 
 describe('/attention of 200 generated projects', () => {
-  const { app } = useDemoApp({ demo: false, seed: (store) => importValue(testContext(store), generateDocument({ projects: 200, seed: 1 })) });
+  const { app } = useDemoApp({ demo: false, seed: (store) => importPublished(store, generateDocument({ projects: 200, seed: 1 })) });
   const org = '900001';
 
   it('shows a page of 100 with the total, and links the other pages keeping ?org= and the filters', async () => {

@@ -5,7 +5,6 @@ import type { FastifyInstance } from 'fastify';
 import { sendData, type CsvTable } from './data.js';
 import { En, nosText, yearLabel, YearForm } from './dashboard-parts.js';
 import { AttentionTable } from './dashboard-attention.js';
-import { filterChoices } from './filters.js';
 import { dataLinksFor, Layout } from './layout.js';
 import { Pager, paging, rangeText, type Paging } from './pager.js';
 import { pagedContext, pageHref, pageStatus, sendQueryProblems } from './page-query.js';
@@ -38,7 +37,7 @@ export function registerAttentionList(app: FastifyInstance): void {
             ダッシュボードへ <En>Dashboard</En>
           </a>
         </p>
-        <YearForm action="/attention" choices={filterChoices(context.document)} reading={context.reading} org={context.org} fields={['fiscalYear', 'bureau']} />
+        <YearForm action="/attention" choices={context.choices} reading={context.reading} org={context.org} fields={['fiscalYear', 'bureau']} />
         {context.reading.errors.page !== undefined && <p className="field-error">{context.reading.errors.page}</p>}
         <p role="status">
           {range.ja} <En>{range.en}</En>
@@ -48,7 +47,7 @@ export function registerAttentionList(app: FastifyInstance): void {
             items={items}
             org={context.org}
             fiscalYear={context.fiscalYear}
-            showBureau={bureau === undefined && filterChoices(context.document).bureaus.length > 1}
+            showBureau={bureau === undefined && context.choices.bureaus.length > 1}
             caption={<AttentionCaption fiscalYear={context.fiscalYear} bureau={bureau} pages={pages} />}
           />
         )}

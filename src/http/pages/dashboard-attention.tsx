@@ -103,9 +103,22 @@ export function AttentionTable({ items, caption, org, fiscalYear, showBureau }: 
 export function ComparisonSection({ view }: { view: DashboardView }) {
   const current = yearLabel(view.fiscalYear);
   const previous = yearLabel(view.previousYear);
-  const labels = view.comparison.grades.map((entry) => entry.grade ?? '未評価');
-  const { budget } = view.comparison;
-  const previousGraded = view.comparison.grades.some((entry) => entry.grade !== null && entry.previous > 0);
+  const { comparison } = view;
+  if (!comparison) {
+    return (
+      <section aria-labelledby="comparison-heading">
+        <h2 id="comparison-heading">
+          前年度との比較 <En>Compared with the previous year</En>
+        </h2>
+        <p>
+          {previous}は評価されていないため、比較はありません <En>FY{view.previousYear} was not evaluated: there is nothing to compare</En>
+        </p>
+      </section>
+    );
+  }
+  const labels = comparison.grades.map((entry) => entry.grade ?? '未評価');
+  const { budget } = comparison;
+  const previousGraded = comparison.grades.some((entry) => entry.grade !== null && entry.previous > 0);
   return (
     <section aria-labelledby="comparison-heading">
       <h2 id="comparison-heading">
@@ -119,8 +132,8 @@ export function ComparisonSection({ view }: { view: DashboardView }) {
       <ChartFigure
         caption={`事業評価別の行数: ${previous}と${current} / Rows by grade, FY${view.previousYear} and FY${view.fiscalYear}`}
         option={barChartOption(labels, [
-          { name: previous, data: view.comparison.grades.map((entry) => entry.previous) },
-          { name: current, data: view.comparison.grades.map((entry) => entry.current) },
+          { name: previous, data: comparison.grades.map((entry) => entry.previous) },
+          { name: current, data: comparison.grades.map((entry) => entry.current) },
         ])}
         size={{ width: 560, height: 280 }}
         table={
@@ -137,7 +150,7 @@ export function ComparisonSection({ view }: { view: DashboardView }) {
               </tr>
             </thead>
             <tbody>
-              {view.comparison.grades.map((entry, i) => (
+              {comparison.grades.map((entry, i) => (
                 <tr key={labels[i]}>
                   <th scope="row">{labels[i]}</th>
                   <td className="number">{entry.previous}</td>

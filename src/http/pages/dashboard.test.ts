@@ -5,6 +5,7 @@ import { DEMO_DOCUMENT } from '../../services/demo.js';
 import type { HyokaDocument } from '../../domain/model.js';
 import { rowStarting, tableByCaption, textOf } from './test-html.js';
 import { useDemoApp } from '../../../test/demo-app.js';
+import { publishYears } from '../../../test/publish.js';
 
 // Expected figures are derived from the demo file itself, not from the code under test.
 const demo = JSON.parse(readFileSync(DEMO_DOCUMENT, 'utf8')) as HyokaDocument;
@@ -83,14 +84,10 @@ describe('the dashboard page /', () => {
     expect(html).toContain('<a href="/attention?fiscalYear=2021">要注意の行をすべて見る（19件）');
   });
 
-  it('compares grade counts and budget totals with the previous year', () => {
-    const comparison = tableByCaption(html.slice(html.indexOf('comparison-heading')), '事業評価別の行数');
-    expect(comparison[0]!.slice(1, 3)).toEqual(['R2年度 (2020)', 'R3年度 (2021)']);
-    expect(rowStarting(comparison, '順調').slice(1)).toEqual(['0', String(gradesOfRows(2021).get('順調')), `+${gradesOfRows(2021).get('順調')}`]);
-    const budget = tableByCaption(html, '予算額合計');
-    expect(rowStarting(budget, 'R2年度 (2020)')).toEqual(['R2年度 (2020)', 'R4年度 (2022)', yen(budgetTotal(2022))]);
-    expect(rowStarting(budget, 'R3年度 (2021)')).toEqual(['R3年度 (2021)', 'R5年度 (2023)', yen(budgetTotal(2023))]);
-    expect(textOf(html)).toContain('R2年度 (2020)の事業評価はありません');
+  it('compares with no year nobody evaluated: the demo publishes R3 alone', () => {
+    const section = html.slice(html.indexOf('comparison-heading'));
+    expect(textOf(section)).toContain('R2年度 (2020)は評価されていないため、比較はありません');
+    expect(section).not.toContain('事業評価別の行数');
   });
 
   it('answers ?format=json with the figures the page shows', async () => {
@@ -115,15 +112,6 @@ describe('the dashboard page /', () => {
     expect(lines.filter((line) => line[0]!.startsWith('要注意')).length).toBe(tableByCaption(html, '要注意の行').length - 1);
   });
 
-  it('shows another fiscal year when asked, keeping the choice in the form', async () => {
-    const response = await app().inject('/?fiscalYear=2022');
-    expect(response.statusCode).toBe(200);
-    expect(response.body).toContain('<option value="2022" selected="">');
-    const comparison = tableByCaption(response.body.slice(response.body.indexOf('comparison-heading')), '事業評価別の行数');
-    expect(rowStarting(comparison, '大変順調').slice(1)).toEqual(['4', '0', '−4']);
-    expect(rowStarting(comparison, '未評価').slice(1)).toEqual(['0', '34', '+34']);
-  });
-
   it('reports a bad fiscal year at its field', async () => {
     const response = await app().inject('/?fiscalYear=R3');
     expect(response.statusCode).toBe(400);
@@ -143,5 +131,31 @@ describe('the dashboard page /', () => {
     const missing = await app().inject('/?org=nowhere');
     expect(missing.statusCode).toBe(404);
     expect(missing.headers['content-type']).toContain('text/html');
+  });
+});
+
+describe('the dashboard of a year whose previous year is published', () => {
+  // Cycle 2022 published from the demo as it stands: nothing graded yet; cycle 2021 as the demo published it.
+  const { app } = useDemoApp({ seed: (store) => publishYears(store, { years: [2022] }) });
+
+  it('shows another fiscal year when asked, keeping the choice in the form, compared with the previous cycle', async () => {
+    const response = await app().inject('/?fiscalYear=2022');
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain('<option value="2022" selected="">');
+    const comparison = tableByCaption(response.body.slice(response.body.indexOf('comparison-heading')), '事業評価別の行数');
+    expect(comparison[0]!.slice(1, 3)).toEqual(['R3年度 (2021)', 'R4年度 (2022)']);
+    expect(rowStarting(comparison, '大変順調').slice(1)).toEqual(['4', '0', '−4']);
+    expect(rowStarting(comparison, '順調').slice(1)).toEqual([String(gradesOfRows(2021).get('順調')), '0', `−${gradesOfRows(2021).get('順調')}`]);
+    expect(rowStarting(comparison, '未評価').slice(1)).toEqual(['0', '34', '+34']);
+    const budget = tableByCaption(response.body, '予算額合計');
+    expect(rowStarting(budget, 'R3年度 (2021)')).toEqual(['R3年度 (2021)', 'R5年度 (2023)', yen(budgetTotal(2023))]);
+  });
+
+  it('offers only the published years', async () => {
+    const response = await app().inject('/');
+    expect(response.body).toContain('<option value="2022">');
+    expect(response.body).toContain('<option value="2021">');
+    expect(response.body).not.toContain('<option value="2023">');
+    expect((await app().inject('/?fiscalYear=2023')).statusCode).toBe(404);
   });
 });

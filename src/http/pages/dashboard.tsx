@@ -5,7 +5,6 @@ import type { FastifyInstance } from 'fastify';
 import { dataLinksFor, Layout } from './layout.js';
 import { sendData } from './data.js';
 import { sendPage } from './render.js';
-import { filterChoices } from './filters.js';
 import { pageContext, pageStatus, sendQueryProblems } from './page-query.js';
 import { En, yearLabel, YearForm } from './dashboard-parts.js';
 import { BudgetSection, GradeSection, RateSection } from './dashboard-sections.js';
@@ -14,6 +13,8 @@ import { dashboardView, type DashboardView } from '../../services/views/dashboar
 import { dashboardCsv } from '../../services/views/dashboard-csv.js';
 import { formatAmount } from '../../services/pages.js';
 import { cachedMarkup, cachedValue } from './page-cache.js';
+import { previousYear } from '../../services/public-view.js';
+import { contextOf } from '../context.js';
 
 export function registerDashboard(app: FastifyInstance): void {
   app.get('/', { schema: { hide: true } }, async (request, reply) => {
@@ -21,17 +22,22 @@ export function registerDashboard(app: FastifyInstance): void {
     const refused = sendQueryProblems(reply, context);
     if (refused) return refused;
     const { bureau } = context.reading.values;
-    const view = cachedValue(context.document, `dashboard ${JSON.stringify([context.fiscalYear, bureau])}`, () => dashboardView(context.document, context.fiscalYear, bureau));
+    // Y − 1 from its own evaluation, and only when someone evaluated it.
+    const previous = await previousYear(contextOf(request), context.view);
+    const compared = previous === undefined ? 'none' : previous.document === context.document ? 'same' : `v${previous.version?.version}`;
+    const view = cachedValue(context.document, `dashboard ${JSON.stringify([context.fiscalYear, bureau, compared])}`, () =>
+      dashboardView(context.document, context.fiscalYear, bureau, previous?.document ?? null),
+    );
     if (context.format !== 'html') {
       return sendData(reply, context.format, `dashboard-${view.fiscalYear}`, { organization: context.organization.name, ...view }, () => dashboardCsv(view));
     }
     return sendPage(
       reply,
       <Layout title="ダッシュボード" titleEn="Dashboard" organization={context.organization.name} org={context.org} path="/" data={dataLinksFor(request.url)}>
-        <YearForm action="/" choices={filterChoices(context.document)} reading={context.reading} org={context.org} fields={['fiscalYear', 'bureau']} />
+        <YearForm action="/" choices={context.choices} reading={context.reading} org={context.org} fields={['fiscalYear', 'bureau']} />
         <div
           className="dashboard"
-          dangerouslySetInnerHTML={{ __html: cachedMarkup(context.document, JSON.stringify([view.fiscalYear, bureau, context.org]), () => <DashboardBody view={view} org={context.org} showBureau={bureau === undefined && filterChoices(context.document).bureaus.length > 1} />) }}
+          dangerouslySetInnerHTML={{ __html: cachedMarkup(context.document, JSON.stringify([view.fiscalYear, bureau, context.org, compared]), () => <DashboardBody view={view} org={context.org} showBureau={bureau === undefined && context.choices.bureaus.length > 1} />) }}
         />
       </Layout>,
       pageStatus(context),

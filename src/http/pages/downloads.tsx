@@ -2,10 +2,8 @@
 // data workbook and the blank template for entering data, the long-format CSV (UTF-8 or
 // Shift_JIS for older Excel), the open data of a fiscal year, and the hyoka/1 document.
 import type { FastifyInstance } from 'fastify';
-import { defaultSheetYear, formatFiscalYear } from '../../services/pages.js';
-import { publicDocument } from '../../services/public-view.js';
-import { contextOf } from '../context.js';
-import { filterChoices } from './filters.js';
+import { formatFiscalYear } from '../../services/pages.js';
+import { readerOf } from './edition.js';
 import { Layout } from './layout.js';
 import { sendPage } from './render.js';
 import { orgOf, queryHref } from './page-query.js';
@@ -35,9 +33,7 @@ function downloads(org: string | undefined): Download[] {
 export function registerDownloads(app: FastifyInstance): void {
   app.get('/downloads', { schema: { hide: true } }, async (request, reply) => {
     const org = orgOf(request.query);
-    const { organization, document } = await publicDocument(contextOf(request));
-    const years = filterChoices(document).fiscalYears;
-    const latest = defaultSheetYear(document);
+    const { organization, years, fiscalYear: latest } = await readerOf(request);
     return sendPage(
       reply,
       <Layout title="データのダウンロード" titleEn="Downloads" organization={organization.name} org={org} path="/downloads">

@@ -3,6 +3,7 @@
 // comments (a return's reason first among what a division reads).
 import type { EntryThread } from '../../services/cycle-entry.js';
 import { pathLabel, stageLabel } from '../../services/views/cycle-labels.js';
+import { japanTime } from '../../services/views/history.js';
 import { En, yearLabel } from './dashboard-parts.js';
 import { queryHref } from './page-query.js';
 import { StageText } from './stage-forms.js';
@@ -22,7 +23,7 @@ export function EntryThreadSection({ thread, org }: { thread: EntryThread & { fi
           <h3>未入力 <En>Missing inputs</En>（{thread.missing.length}）</h3>
           <ul>
             {thread.missing.map((path) => (
-              <li key={path}>{pathLabel(path)}</li>
+              <li key={path}>{pathLabel(path, thread.indicators)}</li>
             ))}
           </ul>
         </>
@@ -32,7 +33,7 @@ export function EntryThreadSection({ thread, org }: { thread: EntryThread & { fi
           <h3>前年と同一 <En>Same as last year</En>（{thread.sameAsLastYear.length}）</h3>
           <ul>
             {thread.sameAsLastYear.map((path) => (
-              <li key={path}>{pathLabel(path)}</li>
+              <li key={path}>{pathLabel(path, thread.indicators)}</li>
             ))}
           </ul>
         </>
@@ -46,7 +47,7 @@ export function EntryThreadSection({ thread, org }: { thread: EntryThread & { fi
         <ol className="entry-thread">
           {thread.transitions.map((step, i) => (
             <li key={i}>
-              <time dateTime={step.at}>{step.at.slice(0, 16).replace('T', ' ')}</time> {step.actor}: {stageLabel(step.from).ja} → {stageLabel(step.to).ja}{' '}
+              <time dateTime={step.at}>{japanTime(step.at)}</time> {step.actor}: {stageLabel(step.from).ja} → {stageLabel(step.to).ja}{' '}
               <En>
                 {step.from} → {step.to}
               </En>

@@ -5,7 +5,7 @@
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { asServiceError, ServiceError } from '../../services/errors.js';
 import { createContext } from '../../services/context.js';
-import { internalErrorMessage, logServerError, serviceStatus } from '../errors.js';
+import { errorBody, internalErrorMessage, logServerError, serviceStatus } from '../errors.js';
 import { pageFormat } from './data.js';
 import { Layout } from './layout.js';
 import { orgOf } from './page-query.js';
@@ -51,6 +51,12 @@ export function installPageErrors(app: FastifyInstance): void {
     let status: number;
     let message: string;
     const service = asServiceError(error);
+    // A page's data (?format=json|csv) is answered as the API answers: the JSON error.
+    if (service && pageFormat(request.query) !== 'html') {
+      status = serviceStatus(reply, service);
+      if (status >= 500) logServerError(request, status, error);
+      return reply.status(status).send(errorBody(service.message, service.problems));
+    }
     if (service) {
       status = serviceStatus(reply, service);
       if (status >= 500) logServerError(request, status, error);

@@ -165,13 +165,11 @@ export function SaveButton({ children }: { children?: ReactNode }) {
 }
 
 /** At the top of the form: problems that stand beside no input, and links to those that do. */
-export function FormProblems({ problems, placed = [] }: { problems: readonly Problem[]; placed?: readonly Problem[] }) {
-  if (problems.length === 0 && placed.length === 0) return null;
+export function FormProblems({ problems, placed = [], children }: { problems: readonly Problem[]; placed?: readonly Problem[]; children?: ReactNode }) {
+  if (problems.length === 0 && placed.length === 0) return children === undefined ? null : <NotSaved>{children}</NotSaved>;
   return (
-    <div className="form-problems" role="alert">
-      <p className="form-error">
-        保存できませんでした <En>Not saved</En>
-      </p>
+    <NotSaved>
+      {children}
       <ul>
         {problems.map((problem, i) => (
           <li key={i}>
@@ -184,6 +182,17 @@ export function FormProblems({ problems, placed = [] }: { problems: readonly Pro
           </li>
         ))}
       </ul>
+    </NotSaved>
+  );
+}
+
+function NotSaved({ children }: { children: ReactNode }) {
+  return (
+    <div className="form-problems" role="alert">
+      <p className="form-error">
+        保存できませんでした <En>Not saved</En>
+      </p>
+      {children}
     </div>
   );
 }

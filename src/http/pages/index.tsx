@@ -27,6 +27,7 @@ import { registerVersions } from './versions.js';
 import { registerCyclePublish } from './cycle-publish.js';
 import { registerTasks } from './tasks.js';
 import { registerCycleOverview } from './cycle-overview.js';
+import { registerEditionSwitch } from './edition-switch.js';
 import formbody from '@fastify/formbody';
 
 export const registerPages: FastifyPluginAsync = async (app) => {
@@ -56,4 +57,5 @@ export const registerPages: FastifyPluginAsync = async (app) => {
   registerImportPage(app);
   registerVersions(app);
   registerCyclePublish(app);
+  registerEditionSwitch(app);
 };

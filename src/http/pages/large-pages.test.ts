@@ -8,10 +8,12 @@ import { generateDocument } from '../../interchange/generate.js';
 import { testContext } from '../../services/test-context.js';
 import { importValue } from '../../services/documents.js';
 import { useDemoApp } from '../../../test/demo-app.js';
+import { importPublished } from '../../../test/publish.js';
 import { textOf } from './test-html.js';
 
 const document = generateDocument({ projects: 2000, seed: 5 });
-const { app } = useDemoApp({ demo: false, seed: (store) => importValue(testContext(store), structuredClone(document)) });
+// It evaluates 2021; published as the cycles of 2021 and 2022, so that /changes compares the two.
+const { app } = useDemoApp({ demo: false, seed: (store) => importPublished(store, structuredClone(document), { years: [2021, 2022] }) });
 
 const get = async (url: string) => {
   const response = await app().inject(url);

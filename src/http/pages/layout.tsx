@@ -3,6 +3,7 @@
 import type { ReactNode } from 'react';
 import { pageHref } from './page-query.js';
 import { SignedIn } from './viewer.js';
+import { CorrectionNotice, EditionSwitch } from './edition-switch.js';
 
 export interface NavItem {
   href: string;
@@ -82,8 +83,10 @@ export function Layout({ title, titleEn, organization, path, org, data, scripts,
             </ul>
           </nav>
           <SignedIn />
+          <EditionSwitch />
         </header>
         <main id="main" tabIndex={-1}>
+          <CorrectionNotice />
           <h1>
             {title} <span lang="en" className="en">{titleEn}</span>
           </h1>

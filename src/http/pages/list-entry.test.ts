@@ -125,7 +125,7 @@ describe('/tasks/entry', () => {
     // Each changed value is on record, as typed in the form, by whom.
     const history = await projectHistory(createContext(store(), CLI), 'teiju-iju');
     expect(history.filter((entry) => entry.path === ACTUAL)).toMatchObject([{ actor: 'kikakuka', channel: 'form', before: 362, after: 380 }]);
-    const project = await app().inject({ url: '/projects/teiju-iju' });
+    const project = await app().inject({ url: '/projects/teiju-iju', headers: { cookie } });
     expect(project.body).toContain('380人');
     expect(project.body).toContain('380.0%');
   });

@@ -3,19 +3,23 @@
 // the format; and the links between those pages, which keep ?org= so a reader stays in the
 // organization they chose.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { defaultSheetYear } from '../../services/pages.js';
 import type { HyokaDocument } from '../../services/pages.js';
-import { publicDocument } from '../../services/public-view.js';
+import type { ReaderView } from '../../services/public-view.js';
 import type { OrganizationRef } from '../../services/organizations.js';
-import { contextOf, orgOf } from '../context.js';
+import { orgOf } from '../context.js';
+import { readerOf } from './edition.js';
 import { errorBody } from '../errors.js';
 import { pageFormat, type PageFormat } from './data.js';
-import { readFilters, type FilterReading } from './filters.js';
+import { filterChoices, readFilters, type FilterChoices, type FilterReading } from './filters.js';
 import { readPage } from './pager.js';
 
 export interface PageContext {
   organization: OrganizationRef;
+  /** The document of the year read, as this reader may read it (services/public-view.ts). */
   document: HyokaDocument;
+  view: ReaderView;
+  /** The filters' choices, the years being the reader's. */
+  choices: FilterChoices;
   /** The ?org= given, kept in links. */
   org?: string;
   reading: FilterReading;
@@ -31,17 +35,24 @@ export { orgOf };
 export async function pageContext(request: FastifyRequest): Promise<PageContext> {
   const query = (request.query ?? {}) as Record<string, unknown>;
   const org = orgOf(query);
-  const { organization, document } = await publicDocument(contextOf(request));
   const reading = readFilters(query);
+  const view = await readerOf(request, reading.values.fiscalYear);
   return {
-    organization,
-    document,
+    organization: view.organization,
+    document: view.document,
+    view,
+    choices: readerChoices(view),
     ...(org !== undefined && { org }),
     reading,
-    fiscalYear: reading.values.fiscalYear ?? defaultSheetYear(document),
+    fiscalYear: view.fiscalYear,
     format: pageFormat(query),
     path: request.url.split('?')[0] ?? '/',
   };
+}
+
+/** The values the filters offer in the document read, the years being those offered to the reader. */
+export function readerChoices(view: ReaderView): FilterChoices {
+  return { ...filterChoices(view.document), fiscalYears: view.years };
 }
 
 /** A paged list's context: ?page= read beside the filters, an unreadable one reported at its field. */

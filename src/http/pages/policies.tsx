@@ -5,7 +5,6 @@ import type { FastifyInstance } from 'fastify';
 import { dataLinksFor, Layout } from './layout.js';
 import { sendData } from './data.js';
 import { sendPage } from './render.js';
-import { filterChoices } from './filters.js';
 import { pageContext, pagedContext, pageStatus, sendQueryProblems } from './page-query.js';
 import { YearForm } from './dashboard-parts.js';
 import { PolicyTree } from './policy-tree.js';
@@ -40,7 +39,7 @@ export function registerPolicies(app: FastifyInstance): void {
     return sendPage(
       reply,
       <Layout title="施策" titleEn="Policies" organization={context.organization.name} org={context.org} path={context.path} data={dataLinksFor(request.url)}>
-        <YearForm action="/policies" choices={filterChoices(context.document)} reading={context.reading} org={context.org} />
+        <YearForm action="/policies" choices={context.choices} reading={context.reading} org={context.org} />
         {context.reading.errors.page !== undefined && <p className="field-error">{context.reading.errors.page}</p>}
         {pages.pages > 1 && (
           <p role="status">
@@ -77,7 +76,7 @@ export function registerPolicies(app: FastifyInstance): void {
     return sendPage(
       reply,
       <Layout title={`施策 ${view.code}`} titleEn={`Policy ${view.code}`} organization={context.organization.name} org={context.org} path={context.path} data={dataLinksFor(request.url)}>
-        <YearForm action={context.path} choices={filterChoices(context.document)} reading={context.reading} org={context.org} />
+        <YearForm action={context.path} choices={context.choices} reading={context.reading} org={context.org} />
         <PolicyDetail view={view} fiscalYear={context.fiscalYear} org={context.org} editableBureaus={editable} />
       </Layout>,
       pageStatus(context),

@@ -1,7 +1,8 @@
 // /policies/:code/evaluation?bureau=&fiscalYear= (workflow.md, "Editing"): a bureau's policy
 // evaluation (局施策評価) — its grade and improvement text — as a plain form, saved through the
 // one write path and back to the policy page (post, redirect, get); a refusal shows the form
-// again with what was typed and the problem beside its input.
+// again with what was typed and the problem beside its input (400), or, once the evaluation has
+// moved past the stage at which this user edits it, with that stage (409).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { openPolicyEvaluationForm, submitPolicyEvaluationForm, type PolicyEvaluationForm } from '../../services/policy-evaluation-form.js';
 import { formFields, unplacedProblems } from '../../services/views/form-field.js';
@@ -14,6 +15,7 @@ import { Layout } from './layout.js';
 import { encodePathSegment, orgOf, policyHref, queryHref } from './page-query.js';
 import { signInFirst, yearParameter } from './project-edit.js';
 import { sendPage } from './render.js';
+import { StageText } from './stage-forms.js';
 
 type Params = { Params: { code: string } };
 
@@ -39,8 +41,20 @@ function EvaluationForm({ form, problems, action, csrf }: { form: PolicyEvaluati
   );
 }
 
+/** The stage that keeps this user from saving: in words, never a colour alone. */
+function Frozen({ stage }: { stage: string }) {
+  return (
+    <FormProblems problems={[]}>
+      <p>
+        この局施策評価は <StageText stage={stage} /> の段階にあるため編集できません。入力した内容は下に残っています。{' '}
+        <En>This policy evaluation has moved on to the stage shown: you cannot edit it now. What you typed is kept below.</En>
+      </p>
+    </FormProblems>
+  );
+}
+
 export function registerPolicyEvaluationEdit(app: FastifyInstance): void {
-  const show = async (request: FastifyRequest<Params>, reply: FastifyReply, form: PolicyEvaluationForm, problems: Problem[] = []) => {
+  const show = async (request: FastifyRequest<Params>, reply: FastifyReply, form: PolicyEvaluationForm, problems: Problem[] = [], frozen?: string) => {
     const org = orgOf(request.query);
     return sendPage(
       reply,
@@ -50,9 +64,10 @@ export function registerPolicyEvaluationEdit(app: FastifyInstance): void {
           {form.bureau}・{yearLabel(form.fiscalYear)} <En>Bureau and fiscal year</En> ・{' '}
           <a href={policyHref(form.policy, { ...(org !== undefined && { org }), fiscalYear: form.fiscalYear })}>施策のページへ <En>Back to the policy</En></a>
         </p>
+        {frozen !== undefined && <Frozen stage={frozen} />}
         <EvaluationForm form={form} problems={problems} action={queryHref(evaluationPath(form.policy), { org })} csrf={request.csrf} />
       </Layout>,
-      problems.length > 0 ? 400 : 200,
+      frozen !== undefined ? 409 : problems.length > 0 ? 400 : 200,
     );
   };
 
@@ -78,7 +93,7 @@ export function registerPolicyEvaluationEdit(app: FastifyInstance): void {
       grade: text('grade'),
       improvement: text('improvement'),
     });
-    if (!outcome.saved) return show(request, reply, outcome.form, outcome.problems);
+    if (!outcome.saved) return show(request, reply, outcome.form, outcome.problems, outcome.frozen);
     const org = orgOf(request.query);
     return reply.redirect(policyHref(request.params.code, { ...(org !== undefined && { org }), fiscalYear }), 303);
   });

@@ -4,6 +4,7 @@ import { importValue } from '../../services/documents.js';
 import { buildDocument, buildProject } from '../../../test/factories.js';
 import { rowStarting, sectionOf, tableByCaption, textOf } from './test-html.js';
 import { useDemoApp } from '../../../test/demo-app.js';
+import { importPublished } from '../../../test/publish.js';
 import { testContext } from '../../services/test-context.js';
 
 describe('the project page /projects/:key', () => {
@@ -131,7 +132,7 @@ describe('the project page of an organization with earlier years', () => {
       { fiscalYear: 2021, grade: '順調', course: '継続', gradeReason: '目標を上回った' },
     ],
   });
-  const { app } = useDemoApp({ seed: (store) => importValue(testContext(store), buildDocument({ organization: { name: '試験市', code: '999999' }, projects: [project] })) });
+  const { app } = useDemoApp({ seed: (store) => importPublished(store, buildDocument({ organization: { name: '試験市', code: '999999' }, projects: [project] }), { years: [2020, 2021] }) });
 
   it('lists the evaluations of earlier years, and keeps ?org= in its links', async () => {
     const response = await app().inject('/projects/tabunka?org=999999');

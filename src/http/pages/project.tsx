@@ -4,7 +4,6 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { dataLinksFor, Layout } from './layout.js';
 import { sendData } from './data.js';
 import { sendPage } from './render.js';
-import { filterChoices } from './filters.js';
 import { encodePathSegment, pageContext, pageStatus, queryHref, sendQueryProblems } from './page-query.js';
 import { mayEditProject } from '../../services/project-form.js';
 import { contextOf } from '../context.js';
@@ -50,7 +49,7 @@ export function registerProject(app: FastifyInstance): void {
             </>
           )}
         </p>
-        <YearForm action={context.path} choices={filterChoices(context.document)} reading={context.reading} org={context.org} />
+        <YearForm action={context.path} choices={context.choices} reading={context.reading} org={context.org} />
         <nav aria-label="PDCA">
           <ul className="pdca-nav">
             <li><a href="#plan">Plan 計画</a></li>

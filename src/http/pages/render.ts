@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { createElement, type ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { ViewerContext, viewerOf } from './viewer.js';
+import { EditionContext, editionStateOf } from './edition.js';
 
 /**
  * Scripts only from the site itself (no inline script, no eval); no framing (clickjacking);
@@ -25,5 +26,5 @@ export function sendPage(reply: FastifyReply, element: ReactElement, status = 20
     .header('content-type', 'text/html; charset=utf-8')
     .header('content-security-policy', CONTENT_SECURITY_POLICY)
     .header('x-content-type-options', 'nosniff')
-    .send(renderDocument(createElement(ViewerContext.Provider, { value: viewer }, element)));
+    .send(renderDocument(createElement(ViewerContext.Provider, { value: viewer }, createElement(EditionContext.Provider, { value: editionStateOf(reply.request) }, element))));
 }

@@ -5,8 +5,10 @@ import { DEMO_DOCUMENT } from '../../services/demo.js';
 import type { HyokaDocument } from '../../domain/model.js';
 import type { SdgsView } from '../../services/views/sdgs.js';
 import { useDemoApp } from '../../../test/demo-app.js';
+import { publishYears } from '../../../test/publish.js';
 
-const { app } = useDemoApp();
+// Cycle 2020 published too (from the demo as it stands), so that its year can be read.
+const { app } = useDemoApp({ seed: (store) => publishYears(store, { years: [2020] }) });
 
 // The expected figures, counted straight from the demo file: a row's goals are its own or
 // its project's; a project's R5 budget counts once under each goal of its rows.

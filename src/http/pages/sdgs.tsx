@@ -8,7 +8,6 @@ import { formatAmount, formatFiscalYear, formatSdgs, sheetOf } from '../../servi
 import { ChartFigure } from './chart.js';
 import { sendData, type CsvTable } from './data.js';
 import { YearForm } from './dashboard-parts.js';
-import { filterChoices } from './filters.js';
 import { Layout, dataLinksFor } from './layout.js';
 import { cachedMarkup } from './page-cache.js';
 import { pagedContext, pageStatus, projectHref, sendQueryProblems, type LinkOptions } from './page-query.js';
@@ -40,7 +39,7 @@ export function registerSdgs(app: FastifyInstance): void {
     return sendPage(
       reply,
       <Layout title="SDGsゴール別の事業と予算" titleEn="Projects and budget by SDG goal" organization={context.organization.name} org={context.org} path="/sdgs" data={dataLinksFor(request.url)}>
-        <YearForm action="/sdgs" choices={filterChoices(context.document)} reading={context.reading} org={context.org} />
+        <YearForm action="/sdgs" choices={context.choices} reading={context.reading} org={context.org} />
         {context.reading.errors.page !== undefined && <p className="field-error">{context.reading.errors.page}</p>}
         <div className="sdgs-page" dangerouslySetInnerHTML={{ __html: body }} />
         <Pager paging={pages} url={request.url} label="ゴールごとの事業" />

@@ -3,14 +3,14 @@
 // in each snippet. Snippets are text parts rendered by React (escaped), never HTML strings.
 import type { FastifyInstance } from 'fastify';
 import { formatFiscalYear } from '../../services/pages.js';
-import { publicDocument } from '../../services/public-view.js';
 import { contextOf } from '../context.js';
 import { ServiceError } from '../../services/errors.js';
 import { DEFAULT_SEARCH_LIMIT, searchProjects, type FieldMatch, type SearchHit, type SearchResult, type Snippet } from '../../services/search.js';
 import { pageFormat, sendData, type CsvTable } from './data.js';
-import { Filters, filterChoices, readFilters, type FilterChoices, type FilterReading } from './filters.js';
+import { Filters, readFilters, type FilterChoices, type FilterReading } from './filters.js';
 import { dataLinksFor, Layout } from './layout.js';
-import { orgOf, policyHref, projectHref, queryHref } from './page-query.js';
+import { orgOf, policyHref, projectHref, queryHref, readerChoices } from './page-query.js';
+import { askedEdition, readerOf } from './edition.js';
 import { Pager, paging, rangeText, readPage, sendPageProblem, type Paging } from './pager.js';
 import { sendPage } from './render.js';
 
@@ -28,18 +28,19 @@ export function registerSearch(app: FastifyInstance): void {
       const refused = sendPageProblem(reply, asked);
       if (refused) return refused;
     }
-    const { organization, document } = await publicDocument(contextOf(request));
+    const reader = await readerOf(request, reading.values.fiscalYear);
+    const edition = askedEdition(request);
     let result: SearchResult | undefined;
     let queryError: string | undefined;
     try {
-      result = await searchProjects(contextOf(request), q, reading.values, { offset: (asked.page - 1) * DEFAULT_SEARCH_LIMIT });
+      result = await searchProjects(contextOf(request), q, reading.values, { offset: (asked.page - 1) * DEFAULT_SEARCH_LIMIT, edition });
     } catch (error) {
       if (!(error instanceof ServiceError) || error.kind !== 'invalid' || format !== 'html') throw error;
       queryError = error.message;
     }
     // A page past the last shows the last.
     if (result && result.hits.length === 0 && result.total > 0) {
-      result = await searchProjects(contextOf(request), q, reading.values, { offset: (paging(result.total, DEFAULT_SEARCH_LIMIT, asked.page).number - 1) * DEFAULT_SEARCH_LIMIT });
+      result = await searchProjects(contextOf(request), q, reading.values, { offset: (paging(result.total, DEFAULT_SEARCH_LIMIT, asked.page).number - 1) * DEFAULT_SEARCH_LIMIT, edition });
     }
     const pages = paging(result?.total ?? 0, DEFAULT_SEARCH_LIMIT, asked.page);
     if (format !== 'html' && result) {
@@ -47,8 +48,8 @@ export function registerSearch(app: FastifyInstance): void {
       return sendData(reply, format, 'search', { ...presented(found), page: pages }, () => csvOf(found));
     }
     const page = (
-      <Layout title="検索" titleEn="Search" organization={organization.name} org={org} path="/search" {...(result && result.terms.length > 0 && { data: dataLinksFor(request.url) })}>
-        <SearchForm q={q} choices={filterChoices(document)} reading={reading} error={queryError} />
+      <Layout title="検索" titleEn="Search" organization={reader.organization.name} org={org} path="/search" {...(result && result.terms.length > 0 && { data: dataLinksFor(request.url) })}>
+        <SearchForm q={q} choices={readerChoices(reader)} reading={reading} error={queryError} />
         {asked.error !== undefined && <p className="field-error">{asked.error}</p>}
         {result && <Results result={result} org={org} pages={pages} url={request.url} />}
       </Layout>

@@ -3,11 +3,12 @@ import { parse } from 'csv-parse/sync';
 import { generateDocument } from '../../interchange/generate.js';
 import { importValue } from '../../services/documents.js';
 import { useDemoApp } from '../../../test/demo-app.js';
+import { importPublished } from '../../../test/publish.js';
 import { textOf } from './test-html.js';
 import { testContext } from '../../services/test-context.js';
 
 // 200 generated projects: eight bureaus, each numbering its rows from No. 1, about 240 rows.
-const { app } = useDemoApp({ demo: false, seed: (store) => importValue(testContext(store), generateDocument({ projects: 200, seed: 1 })) });
+const { app } = useDemoApp({ demo: false, seed: (store) => importPublished(store, generateDocument({ projects: 200, seed: 1 })) });
 const org = '900001';
 const q = encodeURIComponent;
 

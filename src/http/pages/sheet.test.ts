@@ -5,9 +5,11 @@ import { buildDocument } from '../../../test/factories.js';
 import type { Sheet } from '../../interchange/sheet-rows.js';
 import { textOf } from './test-html.js';
 import { openDemoApp, useDemoApp } from '../../../test/demo-app.js';
+import { viewerHeaders } from '../../../test/publish.js';
+import { importPublished } from '../../../test/publish.js';
 import { testContext } from '../../services/test-context.js';
 
-const { app } = useDemoApp();
+const { app, store } = useDemoApp();
 
 const get = (url: string) => app().inject(url);
 /** The text of the <tbody> elements: what the table shows. */
@@ -71,7 +73,8 @@ describe('/sheet', () => {
   });
 
   it('changes the year columns with the fiscal year', async () => {
-    const html = (await get('/sheet?fiscalYear=2022')).body;
+    // 2022 is not published: a signed-in user reads it in 作業中.
+    const html = (await app().inject({ url: '/sheet?fiscalYear=2022', headers: await viewerHeaders(store()) })).body;
     expect(html).toContain('R6年度予算額(千円)');
     expect(html).toContain('R4年度事業評価');
     expect(html).toContain('R6年度に向けて強化・見直した内容');
@@ -103,7 +106,7 @@ describe('/sheet', () => {
   });
 
   it('honours ?org= when the database holds several organizations', async () => {
-    const two = await openDemoApp({ seed: (store) => importValue(testContext(store), buildDocument({ organization: { name: '別市', code: '999999' } })) });
+    const two = await openDemoApp({ seed: (store) => importPublished(store, buildDocument({ organization: { name: '別市', code: '999999' } })) });
     try {
       const html = (await two.app.inject('/sheet?org=999999')).body;
       expect(rowNumbers(html)).toEqual([1]);

@@ -3,14 +3,13 @@
 // and CSV download), filterable, printable on A3 landscape (src/web/sheet.css), and its data
 // as JSON (the page's rows as sheetOf gives them) or CSV.
 import type { FastifyInstance } from 'fastify';
-import { defaultSheetYear, formatFiscalYear, formatSdgs, type Sheet, sheetEntries, sheetOf } from '../../services/pages.js';
-import { publicDocument } from '../../services/public-view.js';
-import { contextOf } from '../context.js';
+import { formatFiscalYear, formatSdgs, type Sheet, sheetEntries, sheetOf } from '../../services/pages.js';
 import { pageFormat, sendData, type CsvTable } from './data.js';
 import { En } from './dashboard-parts.js';
-import { Filters, filterChoices, readFilters, type FilterReading } from './filters.js';
+import { Filters, readFilters, type FilterReading } from './filters.js';
 import { Layout, dataLinksFor } from './layout.js';
-import { orgOf } from './page-query.js';
+import { orgOf, readerChoices } from './page-query.js';
+import { readerOf } from './edition.js';
 import { Pager, paging, rangeText, readPage } from './pager.js';
 import { sendPage } from './render.js';
 import { SheetTable } from './sheet-table.js';
@@ -20,11 +19,12 @@ import { BureauIndex, bureausOf, captionOf, SHEET_PAGE_ROWS, WholeSheet } from '
 export function registerSheet(app: FastifyInstance): void {
   app.get('/sheet', { schema: { hide: true } }, async (request, reply) => {
     const org = orgOf(request.query);
-    const { organization, document } = await publicDocument(contextOf(request));
     const reading = readFilters(request.query);
+    const reader = await readerOf(request, reading.values.fiscalYear);
+    const { organization, document, fiscalYear } = reader;
     const asked = readPage(request.query);
     if (asked.error !== undefined) reading.errors.page = asked.error;
-    const { fiscalYear = defaultSheetYear(document), ...filter } = reading.values;
+    const { fiscalYear: _asked, ...filter } = reading.values;
     const entries = sheetEntries(document, { fiscalYear, filter });
     const pages = paging(entries.length, SHEET_PAGE_ROWS, asked.page);
     const sheet = sheetOf(document, { fiscalYear, entries: entries.slice(pages.offset, pages.offset + pages.size) });
@@ -47,7 +47,7 @@ export function registerSheet(app: FastifyInstance): void {
             Results of FY{sheet.fiscalYear} and what is strengthened for FY{sheet.fiscalYear + 2}, bureau by bureau; amounts in thousand yen.
           </span>
         </p>
-        <Filters action="/sheet" choices={filterChoices(document)} reading={reading} fields={['fiscalYear', 'bureau', 'division', 'policy', 'grade', 'sdg']}>
+        <Filters action="/sheet" choices={readerChoices(reader)} reading={reading} fields={['fiscalYear', 'bureau', 'division', 'policy', 'grade', 'sdg']}>
           {org !== undefined && <input type="hidden" name="org" value={org} />}
         </Filters>
         {reading.errors.page !== undefined && <p className="field-error">{reading.errors.page}</p>}

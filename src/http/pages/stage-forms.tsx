@@ -3,7 +3,7 @@
 // lists a refused move's problems with their paths in the sheet's words.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ServiceError } from '../../services/errors.js';
-import { MOVE_LABELS, pathLabel, stageLabel } from '../../services/views/cycle-labels.js';
+import { MOVE_LABELS, pathLabel, stageLabel, type IndicatorNames } from '../../services/views/cycle-labels.js';
 import { En } from './dashboard-parts.js';
 import { encodePathSegment, queryHref } from './page-query.js';
 
@@ -13,6 +13,8 @@ export interface Refusal {
   /** The entry or policy evaluation the refused form moved, and the comment typed (kept). */
   target: string;
   comment?: string | undefined;
+  /** The refused entry's indicators, to word its paths by name. */
+  indicators?: IndicatorNames | undefined;
 }
 
 export function entryStageAction(fiscalYear: number, key: string, org: string | undefined): string {
@@ -67,7 +69,7 @@ export function RefusalSummary({ refusal }: { refusal: Refusal }) {
         <ul>
           {refusal.problems.map((problem, i) => (
             <li key={`${problem.path}-${i}`}>
-              {pathLabel(problem.path)}: {problem.path === 'stage' ? `${stageLabel(problem.message).ja} ${problem.message}` : problem.message}{' '}
+              {pathLabel(problem.path, refusal.indicators)}: {problem.path === 'stage' ? `${stageLabel(problem.message).ja} ${problem.message}` : problem.message}{' '}
               <code>{problem.path}</code>
             </li>
           ))}

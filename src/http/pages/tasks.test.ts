@@ -49,6 +49,9 @@ async function force(key: string, from: string, to: string) {
   expect(await store().cycles.transition(ORG_ID, { id: entry.id, project: key, fiscalYear: 2022 }, { from, to, actor: 'cli', at: Date.now() })).toBe(true);
 }
 
+/** `2026-12-03 16:00` for 2026-12-03T07:00Z: Japan is nine hours ahead of UTC, all year. */
+const inJapan = (iso: string) => new Date(Date.parse(iso) + 9 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+
 const stageOf = async (key: string) => (await cycleOverview(createContext(store(), CLI), 2022)).entries.find((e) => e.key === key)!.stage;
 
 describe('/tasks and the stage forms', () => {
@@ -81,7 +84,10 @@ describe('/tasks and the stage forms', () => {
     const refused = await post('kikakuka', '/cycles/2022/entries/teiju-iju/stage', { to: 'submitted' });
     expect(refused.statusCode).toBe(422);
     expect(refused.body).toContain('role="alert"');
-    expect(refused.body).toContain('指標「young-net-migration」の2022年度 実績');
+    const named = '指標「20歳代～30歳代の社会動態の増加数」（人）の2022年度 実績';
+    expect(refused.body).toContain(named);
+    expect(refused.body).not.toContain('指標「young-net-migration」');
+    expect((await get('kikakuka', '/projects/teiju-iju')).body).toContain(named);
     expect(refused.body).toContain('2022年度の評価（事業評価）');
     expect(await stageOf('teiju-iju')).toBe('draft');
   });
@@ -107,11 +113,14 @@ describe('/tasks and the stage forms', () => {
     expect(division.entries[0]).toMatchObject({ key: 'furusato-donation', returned: { actor: 'kikakuchosei', comment: '寄附件数の出典を確認してください' } });
     const page = (await get('kikakuka', '/tasks')).body;
     expect(page.indexOf('寄附件数の出典を確認してください')).toBeGreaterThan(-1);
+    const at: string = division.entries[0].returned.at;
+    expect(page).toContain(`<time dateTime="${at}">${inJapan(at)}</time>`);
     expect(page.indexOf('furusato-donation/stage')).toBeLessThan(page.indexOf('teiju-iju/stage'));
 
     const project = (await get('kikakuka', '/projects/furusato-donation')).body;
     expect(project).toContain('id="cycle-entry-title"');
     expect(project).toContain('寄附件数の出典を確認してください');
+    expect(project).toContain(`<time dateTime="${at}">${inJapan(at)}</time>`);
     expect((await app().inject({ url: '/projects/furusato-donation' })).body).not.toContain('寄附件数の出典');
   });
 
@@ -144,8 +153,8 @@ describe('/tasks and the stage forms', () => {
     const stage = (await cycleOverview(createContext(store(), CLI), 2022)).policyEvaluations.find((e) => e.policy === policy && e.bureau === '企画調整局');
     expect(stage?.stage).toBe('submitted');
     const frozen = await post('kikakuchosei', `/policies/${encodeURIComponent(policy)}/evaluation`, { _bureau: '企画調整局', _year: '2022', grade: '順調', improvement: '提出後の書き換え' });
-    expect(frozen.statusCode).toBe(400);
-    expect(frozen.body).toContain('submitted');
+    expect(frozen.statusCode).toBe(409);
+    expect(frozen.body).toContain('<span class="stage stage-submitted">提出済');
     expect(frozen.body).toContain('提出後の書き換え');
     const admin = (await get('kikaku', '/tasks?format=json')).json();
     expect(admin.policyEvaluations.map((e: { policy: string; moves: string[] }) => [e.policy, e.moves])).toEqual([[policy, ['reviewed', 'draft']]]);

@@ -9,7 +9,9 @@ import { transition } from '../../services/cycles.js';
 import { ServiceError } from '../../services/errors.js';
 import { transitionPolicyEvaluation } from '../../services/policy-stages.js';
 import { moveAllReady, myTasks, type MyTasks, type TaskEntry } from '../../services/tasks.js';
-import { MOVE_LABELS, stageLabel } from '../../services/views/cycle-labels.js';
+import { MOVE_LABELS, stageLabel, type IndicatorNames } from '../../services/views/cycle-labels.js';
+import { entryThread } from '../../services/cycle-entry.js';
+import { japanTime } from '../../services/views/history.js';
 import { contextOf } from '../context.js';
 import { En, yearLabel } from './dashboard-parts.js';
 import { pageFormat, sendData } from './data.js';
@@ -139,7 +141,7 @@ function EntryTable(props: PageProps & { fiscalYear: number; entries: TaskEntry[
                     {entry.returned.comment}
                     <br />
                     <small>
-                      {entry.returned.actor}・<time dateTime={entry.returned.at}>{entry.returned.at.slice(0, 10)}</time>
+                      {entry.returned.actor}・<time dateTime={entry.returned.at}>{japanTime(entry.returned.at)}</time>
                     </small>
                   </>
                 )}
@@ -226,14 +228,15 @@ async function showTasks(request: FastifyRequest, reply: FastifyReply, extra: { 
 const REFUSED: Record<string, number> = { invalid: 422, conflict: 409 };
 
 /** Runs a move; a refusal of what was asked (missing inputs, wrong stage) comes back as this page with it, anything else as an error page. */
-async function moving(request: FastifyRequest, reply: FastifyReply, target: string, comment: string | undefined, move: () => Promise<string>) {
+async function moving(request: FastifyRequest, reply: FastifyReply, target: string, comment: string | undefined, move: () => Promise<string>, names?: () => Promise<IndicatorNames>) {
   try {
     const status = await move();
     return reply.redirect(queryHref(PATH, { org: orgOf(request.query), status }), 303);
   } catch (error) {
     const code = error instanceof ServiceError ? REFUSED[error.kind] : undefined;
     if (!(error instanceof ServiceError) || code === undefined) throw error;
-    return showTasks(request, reply, { refusal: { message: error.message, problems: error.problems ?? [], target, comment } }, code);
+    const indicators = names && error.problems.length > 0 ? await names() : undefined;
+    return showTasks(request, reply, { refusal: { message: error.message, problems: error.problems ?? [], target, comment, indicators } }, code);
   }
 }
 
@@ -262,10 +265,18 @@ export function registerTasks(app: FastifyInstance): void {
   app.post<{ Params: { fiscalYear: string; key: string } }>('/cycles/:fiscalYear/entries/:key/stage', { schema: { hide: true } }, async (request, reply) => {
     const body = (request.body ?? {}) as FormBody;
     const key = request.params.key;
-    return moving(request, reply, key, body.comment, async () => {
-      const moved = await transition(contextOf(request), fiscalYearOf((request.params as { fiscalYear: string }).fiscalYear), key, { to: body.to ?? '', ...(body.comment !== undefined && { comment: body.comment }) });
-      return movedText(key, moved.stage);
-    });
+    const fiscalYear = fiscalYearOf(request.params.fiscalYear);
+    return moving(
+      request,
+      reply,
+      key,
+      body.comment,
+      async () => {
+        const moved = await transition(contextOf(request), fiscalYear, key, { to: body.to ?? '', ...(body.comment !== undefined && { comment: body.comment }) });
+        return movedText(key, moved.stage);
+      },
+      async () => (await entryThread(contextOf(request), fiscalYear, key)).indicators,
+    );
   });
 
   app.post('/cycles/:fiscalYear/policy-evaluations/stage', { schema: { hide: true } }, async (request, reply) => {

@@ -104,7 +104,7 @@ describe('the version pages', () => {
     expect(page.body).not.toContain('<textarea');
     const pending = tableByCaption(page.body, '確定していない事業');
     expect(pending).toHaveLength(22);
-    expect(pending).toContainEqual(['teiju-iju', '作成中 draft']);
+    expect(pending).toContainEqual(['teiju-iju', '作成中 Draft']);
     const csrf = formFields((await app().inject({ url: '/cycles/2021/publish', headers: { cookie } })).body, '/cycles/2021/publish')._csrf!;
     const refused = await app().inject({ method: 'POST', url: '/cycles/2022/publish', ...formPost({ _csrf: csrf, note: '公表' }, { cookie }) });
     expect(refused.statusCode).toBe(409);

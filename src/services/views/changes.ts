@@ -1,4 +1,4 @@
-// What changed between two fiscal years of one document: per project, its budget; per
+// What changed between two fiscal years, of one document or each of its own cycle's: per project, its budget; per
 // indicator, the period target and the mid-term target in force; per row (No.), the grade,
 // the course and the improvement text; and the projects, indicators and rows found in one
 // year only. Pure: the /changes page renders this, its JSON is this, its CSV flattens it.
@@ -113,21 +113,46 @@ export function defaultChangeYears(doc: HyokaDocument): { from: number; to: numb
 }
 
 export function changesView(doc: HyokaDocument, from: number, to: number): ChangesView {
-  const band = resolveProfile(doc.settings).budgetFlatBand;
+  return changesBetween({ document: doc, fiscalYear: from }, { document: doc, fiscalYear: to });
+}
+
+/** A fiscal year and the document that holds it (a published cycle holds its own year). */
+export interface YearSide {
+  document: HyokaDocument;
+  fiscalYear: number;
+}
+
+/**
+ * The changes between two years each read from its own document — year Y−1 from cycle Y−1's
+ * published version, year Y from cycle Y's — matched by project key, indicator key and row
+ * (policy and No.). The later document's names and settings are shown.
+ */
+export function changesBetween(older: YearSide, newer: YearSide): ChangesView {
+  const [from, to] = [older.fiscalYear, newer.fiscalYear];
+  const band = resolveProfile(newer.document.settings).budgetFlatBand;
+  const before = new Map(older.document.projects.map((project) => [project.key, project]));
+  const after = new Map(newer.document.projects.map((project) => [project.key, project]));
   const projects: ProjectChange[] = [];
-  for (const project of doc.projects) {
-    const years = projectYears(project);
-    const presence = presenceOf(years.has(from), years.has(to));
+  for (const key of new Set([...after.keys(), ...before.keys()])) {
+    const pair: Pair<Project> = { from: before.get(key), to: after.get(key) };
+    const presence = presenceOf(pair.from !== undefined && projectYears(pair.from).has(from), pair.to !== undefined && projectYears(pair.to).has(to));
     if (presence === null) continue;
-    projects.push(projectChange(project, presence, from, to, band));
+    projects.push(projectChange(pair, presence, from, to, band));
   }
   projects.sort((a, b) => firstNo(a) - firstNo(b) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return { from, to, projects, counts: countChanges(projects) };
 }
 
-function projectChange(project: Project, presence: Presence, from: number, to: number, band: number): ProjectChange {
-  const amount = (year: number) => project.budgets?.find((budget) => budget.fiscalYear === year)?.amount ?? null;
-  const [fromAmount, toAmount] = [amount(from), amount(to)];
+/** The same record as each year's document has it. */
+interface Pair<T> {
+  from: T | undefined;
+  to: T | undefined;
+}
+
+function projectChange(pair: Pair<Project>, presence: Presence, from: number, to: number, band: number): ProjectChange {
+  const amount = (project: Project | undefined, year: number) => project?.budgets?.find((budget) => budget.fiscalYear === year)?.amount ?? null;
+  const [fromAmount, toAmount] = [amount(pair.from, from), amount(pair.to, to)];
+  const shown = (pair.to ?? pair.from)!;
   const budget: BudgetComparison = {
     from: fromAmount,
     to: toAmount,
@@ -135,12 +160,12 @@ function projectChange(project: Project, presence: Presence, from: number, to: n
     change: toAmount !== null && fromAmount !== null ? budgetChange(toAmount, fromAmount, band) : null,
     changed: fromAmount !== toAmount,
   };
-  const indicators = (project.indicators ?? []).flatMap((indicator) => {
+  const indicators = pairs(pair, (project) => project.indicators ?? [], (indicator) => indicator.key).flatMap((indicator) => {
     const change = indicatorChange(indicator, from, to);
     return change ? [change] : [];
   });
-  const rows = project.placements.flatMap((placement) => {
-    const change = rowChange(project, placement, from, to);
+  const rows = pairs(pair, (project) => project.placements, (placement) => `${placement.policy}\u0000${placement.no}`).flatMap((placement) => {
+    const change = rowChange(pair, placement, from, to);
     return change ? [change] : [];
   });
   const changed =
@@ -149,10 +174,10 @@ function projectChange(project: Project, presence: Presence, from: number, to: n
     indicators.some((i) => i.presence !== 'kept' || i.target.changed || i.midTerm.changed) ||
     rows.some((r) => r.presence !== 'kept' || r.grade.changed || r.course.changed || r.improvement.changed);
   return {
-    key: project.key,
-    name: project.name,
-    ...(project.bureau !== undefined && { bureau: project.bureau }),
-    division: project.division,
+    key: shown.key,
+    name: shown.name,
+    ...(shown.bureau !== undefined && { bureau: shown.bureau }),
+    division: shown.division,
     presence,
     budget,
     indicators,
@@ -161,27 +186,45 @@ function projectChange(project: Project, presence: Presence, from: number, to: n
   };
 }
 
-function indicatorChange(indicator: Indicator, from: number, to: number): IndicatorChange | null {
-  const period = (year: number) => indicator.periods?.find((candidate) => candidate.fiscalYear === year);
-  const [fromPeriod, toPeriod] = [period(from), period(to)];
+/** The records of both years' projects, matched by key: the later year's order, then those only in the earlier. */
+function pairs<T>(pair: Pair<Project>, records: (project: Project) => readonly T[], key: (record: T) => string): Pair<T>[] {
+  const earlier = new Map((pair.from ? records(pair.from) : []).map((record) => [key(record), record]));
+  const matched: Pair<T>[] = [];
+  const seen = new Set<string>();
+  for (const record of pair.to ? records(pair.to) : []) {
+    seen.add(key(record));
+    matched.push({ from: earlier.get(key(record)), to: record });
+  }
+  for (const [name, record] of earlier) if (!seen.has(name)) matched.push({ from: record, to: undefined });
+  return matched;
+}
+
+function indicatorChange(pair: Pair<Indicator>, from: number, to: number): IndicatorChange | null {
+  const period = (indicator: Indicator | undefined, year: number) => indicator?.periods?.find((candidate) => candidate.fiscalYear === year);
+  const [fromPeriod, toPeriod] = [period(pair.from, from), period(pair.to, to)];
   const presence = presenceOf(fromPeriod !== undefined, toPeriod !== undefined);
   if (presence === null) return null;
-  const target = (year: number) => {
-    const found = period(year);
-    return found ? formatTarget(found.target, indicator.unit, indicator.decimals) : null;
-  };
-  const midTerm = (year: number) => {
-    const inForce = midTermAt(indicator, year);
+  const shown = (pair.to ?? pair.from)!;
+  const target = (indicator: Indicator | undefined, found: typeof fromPeriod) => (indicator && found ? formatTarget(found.target, indicator.unit, indicator.decimals) : null);
+  const midTerm = (indicator: Indicator | undefined, year: number) => {
+    const inForce = indicator && midTermAt(indicator, year);
     return inForce ? formatMidTerm(inForce, indicator.unit, indicator.decimals) : null;
   };
-  const revisions = (indicator.midTerm?.revisions ?? [])
+  const revisions = (shown.midTerm?.revisions ?? [])
     .filter((revision) => revision.fiscalYear === undefined || (revision.fiscalYear > from && revision.fiscalYear <= to))
     .map((revision) => ({
       ...(revision.fiscalYear !== undefined && { fiscalYear: revision.fiscalYear }),
-      previous: revision.previous ? formatMidTerm(revision.previous, indicator.unit, indicator.decimals) : null,
+      previous: revision.previous ? formatMidTerm(revision.previous, shown.unit, shown.decimals) : null,
       reason: revision.reason,
     }));
-  return { key: indicator.key, name: indicator.name, presence, target: compared(target(from), target(to)), midTerm: compared(midTerm(from), midTerm(to)), revisions };
+  return {
+    key: shown.key,
+    name: shown.name,
+    presence,
+    target: compared(target(pair.from, fromPeriod), target(pair.to, toPeriod)),
+    midTerm: compared(midTerm(pair.from, from), midTerm(pair.to, to)),
+    revisions,
+  };
 }
 
 /**
@@ -198,16 +241,20 @@ export function midTermAt(indicator: Indicator, year: number): MidTermCore | und
   return later[0]?.previous ?? current;
 }
 
-function rowChange(project: Project, placement: Placement, from: number, to: number): RowChange | null {
-  const indicators = coveredIndicators(project, placement);
-  const onSheet = (year: number) =>
-    rowEvaluation(project, placement, year) !== undefined || indicators.some((indicator) => indicator.periods?.some((period) => period.fiscalYear === year));
-  const presence = presenceOf(onSheet(from), onSheet(to));
+function rowChange(projects: Pair<Project>, placements: Pair<Placement>, from: number, to: number): RowChange | null {
+  const onSheet = (project: Project | undefined, placement: Placement | undefined, year: number) =>
+    project !== undefined &&
+    placement !== undefined &&
+    (rowEvaluation(project, placement, year) !== undefined ||
+      coveredIndicators(project, placement).some((indicator) => indicator.periods?.some((period) => period.fiscalYear === year)));
+  const presence = presenceOf(onSheet(projects.from, placements.from, from), onSheet(projects.to, placements.to, to));
   if (presence === null) return null;
-  const [a, b] = [rowEvaluation(project, placement, from), rowEvaluation(project, placement, to)];
+  const evaluation = (project: Project | undefined, placement: Placement | undefined, year: number) => (project && placement ? rowEvaluation(project, placement, year) : undefined);
+  const [a, b] = [evaluation(projects.from, placements.from, from), evaluation(projects.to, placements.to, to)];
+  const shown = (placements.to ?? placements.from)!;
   return {
-    policy: placement.policy,
-    no: placement.no,
+    policy: shown.policy,
+    no: shown.no,
     presence,
     grade: compared(a?.grade ?? null, b?.grade ?? null),
     course: compared(a?.course ?? null, b?.course ?? null),

@@ -20,6 +20,7 @@ export function dashboardCsv(view: DashboardView): CsvTable {
     const subject = item.projectName && item.projectName !== item.subject ? `${item.projectName}: ${item.subject}` : item.subject;
     rows.push([`要注意: ${label}`, subject, y, null, null, item.nos.join(' '), item.detail]);
   }
+  if (!view.comparison) return { header: HEADER, rows };
   for (const entry of view.comparison.grades) {
     const grade = entry.grade ?? '未評価';
     rows.push(['前年度との比較: 事業評価', grade, view.previousYear, entry.previous, null, null, null]);

@@ -78,9 +78,23 @@ describe('dashboardView', () => {
   });
 
   it('compares with the previous year: grades of Y − 1 and the budget of the previous sheet', () => {
-    expect(view.comparison.grades.find((entry) => entry.grade === '順調')).toEqual({ grade: '順調', current: 0, previous: 1 });
-    expect(view.comparison.grades.find((entry) => entry.grade === null)).toEqual({ grade: null, current: 0, previous: 2 });
-    expect(view.comparison.budget).toEqual({ current: { fiscalYear: 2023, amount: 250 }, previous: { fiscalYear: 2022, amount: 100 } });
+    expect(view.comparison!.grades.find((entry) => entry.grade === '順調')).toEqual({ grade: '順調', current: 0, previous: 1 });
+    expect(view.comparison!.grades.find((entry) => entry.grade === null)).toEqual({ grade: null, current: 0, previous: 2 });
+    expect(view.comparison!.budget).toEqual({ current: { fiscalYear: 2023, amount: 250 }, previous: { fiscalYear: 2022, amount: 100 } });
+  });
+
+  it('reads Y − 1 from the document given for it (its own cycle), and compares nothing when given none', () => {
+    const doc = twoProjects();
+    const earlier = structuredClone(doc);
+    earlier.projects[0]!.evaluations = [{ fiscalYear: 2020, grade: '順調' }];
+    earlier.projects[0]!.budgets = [{ fiscalYear: 2022, amount: 70 }];
+    const compared = dashboardView(doc, 2021, undefined, earlier);
+    // a's two rows and b's one.
+    expect(compared.comparison!.grades.find((entry) => entry.grade === '順調')).toEqual({ grade: '順調', current: 0, previous: 3 });
+    expect(compared.comparison!.budget.previous).toEqual({ fiscalYear: 2022, amount: 70 });
+    const alone = dashboardView(doc, 2021, undefined, null);
+    expect(alone.comparison).toBeUndefined();
+    expect(dashboardCsv(alone).rows.some((row) => String(row[0]).startsWith('前年度との比較'))).toBe(false);
   });
 
   it('writes every table into the CSV', () => {

@@ -59,23 +59,26 @@ export interface DashboardView {
   attention: readonly AttentionItem[];
   /** …of this many. */
   attentionTotal: number;
-  comparison: {
+  /** The same figures of Y − 1 as its own evaluation has them; absent when nobody evaluated Y − 1. */
+  comparison?: {
     grades: { grade: string | null; current: number; previous: number }[];
     budget: { current: { fiscalYear: number; amount: number }; previous: { fiscalYear: number; amount: number } };
   };
 }
 
-export function dashboardView(doc: HyokaDocument, fiscalYear: number, bureau?: string): DashboardView {
+/**
+ * `previous`: the document Y − 1 is read from (its own cycle's published version); the same
+ * document when absent; null when Y − 1 is not compared (nobody evaluated it).
+ */
+export function dashboardView(doc: HyokaDocument, fiscalYear: number, bureau?: string, previous: HyokaDocument | null = doc): DashboardView {
   const profile = resolveProfile(doc.settings);
   const filter = bureau === undefined ? {} : { filter: { bureau } };
   const rows = sheetEntries(doc, { fiscalYear, ...filter });
-  const previousRows = sheetEntries(doc, { fiscalYear: fiscalYear - 1, ...filter });
   const grades = gradeCounts(rows, fiscalYear, profile.grades);
-  const previousGrades = gradeCounts(previousRows, fiscalYear - 1, profile.grades);
   // The sheet of Y shows the budgets of Y + 1 and Y + 2.
   const budgetYear = fiscalYear + 2;
-  const previousBudgetYear = fiscalYear + 1;
   const projects = projectsOn(rows);
+  const total = budgetTotal(projects, budgetYear);
   const { bins, withoutRate } = rateBins(projects, fiscalYear, profile.gradeBands);
   const attention = attentionOfBureau(attentionItems(doc, fiscalYear), bureau);
   return {
@@ -90,15 +93,24 @@ export function dashboardView(doc: HyokaDocument, fiscalYear: number, bureau?: s
     periodsWithoutRate: withoutRate,
     budgetByBureau: budgetBy(projects, budgetYear, (project) => [project.bureau ?? '（局の記載なし）']),
     budgetBySdg: budgetBy(projects, budgetYear, (project) => projectGoals(project).map(String)).sort((a, b) => Number(a.name) - Number(b.name)),
-    budgetTotal: budgetTotal(projects, budgetYear),
+    budgetTotal: total,
     attention: attention.slice(0, ATTENTION_SHOWN),
     attentionTotal: attention.length,
-    comparison: {
-      grades: grades.map((count, i) => ({ grade: count.grade, current: count.rows, previous: previousGrades[i]!.rows })),
-      budget: {
-        current: { fiscalYear: budgetYear, amount: budgetTotal(projects, budgetYear) },
-        previous: { fiscalYear: previousBudgetYear, amount: budgetTotal(projects, previousBudgetYear) },
-      },
+    ...(previous !== null && { comparison: comparison(previous, fiscalYear, filter, grades, { fiscalYear: budgetYear, amount: total }) }),
+  };
+}
+
+/** Y − 1's rows by grade and its sheet's later budget, beside Y's. */
+function comparison(previous: HyokaDocument, fiscalYear: number, filter: { filter?: { bureau: string } }, grades: GradeCount[], current: { fiscalYear: number; amount: number }): NonNullable<DashboardView['comparison']> {
+  const previousRows = sheetEntries(previous, { fiscalYear: fiscalYear - 1, ...filter });
+  const previousGrades = gradeCounts(previousRows, fiscalYear - 1, resolveProfile(previous.settings).grades);
+  const counted = new Map(previousGrades.map((count) => [count.grade, count.rows]));
+  const previousBudgetYear = fiscalYear + 1;
+  return {
+    grades: grades.map((count) => ({ grade: count.grade, current: count.rows, previous: counted.get(count.grade) ?? 0 })),
+    budget: {
+      current,
+      previous: { fiscalYear: previousBudgetYear, amount: budgetTotal(projectsOn(previousRows), previousBudgetYear) },
     },
   };
 }

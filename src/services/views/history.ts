@@ -3,6 +3,7 @@
 // as short text, and the project it belongs to (for a link).
 import { pathSegments } from '../../interchange/change-path.js';
 import type { HistoryEntry } from '../history.js';
+import { STAGE_LABELS } from './cycle-labels.js';
 
 export interface HistoryRow {
   id: number;
@@ -31,6 +32,11 @@ const CHANNELS: Record<string, { ja: string; en: string }> = {
 /** A time as pages print it: `2026-12-03 16:00`, Japan time. */
 export const TIME = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
 
+/** An ISO 8601 instant as pages print it (Japan time). */
+export function japanTime(iso: string): string {
+  return TIME.format(new Date(iso));
+}
+
 /** The records a first import adds, in the sheet's words. */
 const RECORD_LABELS: Record<string, string> = {
   policies: '施策',
@@ -43,9 +49,6 @@ const RECORD_LABELS: Record<string, string> = {
   evaluations: '事業評価',
   policyEvaluations: '局施策評価',
 };
-
-/** A cycle entry's stages as the sheet's office calls them. */
-const STAGE_LABELS: Record<string, string> = { draft: '作成中', submitted: '提出済', reviewed: '局確認済', approved: '確定' };
 
 /** The first import's entry: what was registered, counted by kind. */
 function registered(value: unknown): string {
@@ -66,7 +69,7 @@ export function shortText(value: unknown, max = 120): string {
 /** A cycle entry's stage in Japanese with its name (作成中 draft); any other value as short text. */
 function stageOr(entry: HistoryEntry, value: unknown): string {
   const label = entry.channel === 'cycle' && typeof value === 'string' ? STAGE_LABELS[value] : undefined;
-  return label === undefined ? shortText(value) : `${label} ${value}`;
+  return label === undefined ? shortText(value) : `${label.ja} ${value}`;
 }
 
 export function historyRows(entries: readonly HistoryEntry[]): HistoryRow[] {
@@ -74,7 +77,7 @@ export function historyRows(entries: readonly HistoryEntry[]): HistoryRow[] {
     const [top, key] = pathSegments(entry.path);
     const row: HistoryRow = {
       id: entry.id,
-      at: TIME.format(new Date(entry.at)),
+      at: japanTime(entry.at),
       iso: entry.at,
       actor: entry.actor,
       channel: CHANNELS[entry.channel] ?? { ja: entry.channel, en: entry.channel },

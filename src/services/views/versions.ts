@@ -8,7 +8,7 @@ import { changeList } from '../../interchange/change-list.js';
 import { changeSetOf } from '../../interchange/change-set.js';
 import type { Publication } from '../publications.js';
 import type { CsvTable } from './csv.js';
-import { shortText, TIME } from './history.js';
+import { japanTime, shortText } from './history.js';
 
 export interface VersionRow {
   version: number;
@@ -40,7 +40,7 @@ export interface VersionChanges {
 }
 
 export function versionRows(publications: readonly Publication[]): VersionRow[] {
-  return publications.map(({ version, publishedAt, by, note, sha256 }) => ({ version, at: TIME.format(new Date(publishedAt)), publishedAt, by, note, sha256 }));
+  return publications.map(({ version, publishedAt, by, note, sha256 }) => ({ version, at: japanTime(publishedAt), publishedAt, by, note, sha256 }));
 }
 
 /** Every value that differs between two published documents, parents before children. */
