@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import type { Browser, BrowserContext, BrowserContextOptions } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { buildApp } from '../../src/http/app.js';
 import { launchChromium, type LaunchedBrowser } from '../../src/print/chromium.js';
 import type { HyokaDocument } from '../../src/domain/model.js';
@@ -95,6 +95,16 @@ export async function startBrowserSession(options: SiteOptions = {}): Promise<Br
       await site.close();
     },
   };
+}
+
+/** A new context's page signed in through /login, landed on `next` (the sign-in may be slow on a busy machine). */
+export async function signedInPage(session: BrowserSession, login: string, password: string, next: string): Promise<Page> {
+  const page = await (await session.context()).newPage();
+  await page.goto(`/login?next=${encodeURIComponent(next)}`);
+  await page.getByLabel('ログイン名').fill(login);
+  await page.getByLabel('パスワード').fill(password);
+  await Promise.all([page.waitForURL(`**${next}`, { timeout: 60_000 }), page.getByRole('button', { name: 'サインイン' }).click({ timeout: 60_000 })]);
+  return page;
 }
 
 /** Whether the app has a page (the search page may not be registered yet). */

@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { CLI, createContext } from '../../src/services/context.js';
 import { openCycle } from '../../src/services/cycles.js';
 import { addUser } from '../../src/services/users.js';
-import { chromiumGate, startBrowserSession, type BrowserSession } from './harness.js';
+import { chromiumGate, signedInPage, startBrowserSession, type BrowserSession } from './harness.js';
 
 const PASSWORD = 'kitakyushu-planning-2026';
 
@@ -26,14 +26,7 @@ describe.skipIf(!chromiumGate.available)(`the to-do and the overview in Chromium
     await session?.close();
   });
 
-  async function signedIn(login: string, next: string): Promise<Page> {
-    const page = await (await session.context()).newPage();
-    await page.goto(`/login?next=${encodeURIComponent(next)}`);
-    await page.getByLabel('ログイン名').fill(login);
-    await page.getByLabel('パスワード').fill(PASSWORD);
-    await Promise.all([page.waitForURL(`**${next}`, { timeout: 60_000 }), page.getByRole('button', { name: 'サインイン' }).click({ timeout: 60_000 })]);
-    return page;
-  }
+  const signedIn = (login: string, next: string): Promise<Page> => signedInPage(session, login, PASSWORD, next);
 
   async function violations(page: Page): Promise<string[]> {
     const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
