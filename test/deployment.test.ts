@@ -21,6 +21,8 @@ import { openRelay, type Relay } from './relay.js';
 const postgres = requirePostgres();
 const nginxGate = requirePackage('nginx-light');
 const TOKEN = 'deployment-admin-token';
+/** The administrator reads what is stored (作業中), not only what is published. */
+const ADMIN = { authorization: `Bearer ${TOKEN}` };
 const KEY = 'regional-administration';
 const PASSWORD = 'deployment-password-1';
 
@@ -149,7 +151,8 @@ describe.skipIf(!postgres.available || !nginxGate.available)(`two instances behi
   });
 
   const projectName = async (origin: string) => {
-    const response = await fetch(`${origin}/api/v1/projects/${KEY}`);
+    // As the administrator: what is stored, not only what is published.
+    const response = await fetch(`${origin}/api/v1/projects/${KEY}`, { headers: ADMIN });
     expect(response.status).toBe(200);
     return JSON.stringify(await response.json());
   };
@@ -181,7 +184,7 @@ describe.skipIf(!postgres.available || !nginxGate.available)(`two instances behi
     // The second instance caches the project and the page as they are.
     const before = await projectName(second.origin);
     expect(before).not.toContain('（改訂）');
-    expect((await fetch(`${second.origin}/projects/${KEY}`)).status).toBe(200);
+    expect((await fetch(`${second.origin}/projects/${KEY}`, { headers: ADMIN })).status).toBe(200);
 
     const doc = (await (await fetch(`${first.origin}/api/v1/export?format=json`)).json()) as { projects: { key: string; name: string }[] };
     const project = doc.projects.find((p) => p.key === KEY)!;
@@ -194,7 +197,7 @@ describe.skipIf(!postgres.available || !nginxGate.available)(`two instances behi
     expect(imported.status).toBe(200);
 
     expect(await projectName(second.origin)).toContain('（改訂）');
-    expect(await (await fetch(`${second.origin}/projects/${KEY}`)).text()).toContain('（改訂）');
+    expect(await (await fetch(`${second.origin}/projects/${KEY}`, { headers: ADMIN })).text()).toContain('（改訂）');
     for (let i = 0; i < 4; i++) expect(await projectName(proxy)).toContain('（改訂）');
   });
 

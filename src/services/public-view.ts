@@ -156,7 +156,7 @@ async function latestVersions(store: Store, orgId: number): Promise<Map<number, 
 /** Years with an evaluation in the document, the open cycle's, and the published ones. */
 async function workingYears(store: Store, orgId: number, document: HyokaDocument, published: Map<number, ReadVersion>): Promise<number[]> {
   const years = new Set<number>(published.keys());
-  const open = await store.cycles.open(orgId);
+  const open = await store.cycles.openForReading(orgId);
   if (open) years.add(open.fiscalYear);
   for (const project of document.projects) {
     for (const evaluation of project.evaluations ?? []) years.add(evaluation.fiscalYear);

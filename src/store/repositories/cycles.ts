@@ -105,10 +105,15 @@ async function entriesOf(db: Kysely<Database>, cycleId: number): Promise<CycleEn
 }
 
 // Everything reads on the writer: a stage must be seen right after its transition.
-export function cyclesRepository({ db }: Handles) {
+export function cyclesRepository({ db, reader }: Handles) {
   return {
     async byYear(orgId: number, fiscalYear: number): Promise<CycleRow | undefined> {
       const row = await db.selectFrom('cycles').selectAll().where('org_id', '=', orgId).where('fiscal_year', '=', fiscalYear).executeTakeFirst();
+      return row && cycleOf(row as Database['cycles'] & { id: number });
+    },
+    /** The open cycle as pages read it: on the reader, never waiting for an import holding the writer. */
+    async openForReading(orgId: number): Promise<CycleRow | undefined> {
+      const row = await reader.selectFrom('cycles').selectAll().where('org_id', '=', orgId).where('state', '=', 'open').executeTakeFirst();
       return row && cycleOf(row as Database['cycles'] & { id: number });
     },
     /** The organization's open cycle, if any. */

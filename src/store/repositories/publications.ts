@@ -65,19 +65,20 @@ async function nextVersion(db: Kysely<Database>, orgId: number, fiscalYear: numb
   return Number(row?.latest ?? 0) + 1;
 }
 
-// Reads go to the writer: a version must be listed right after it was published.
-export function publicationsRepository({ db }: Handles) {
+// Reads go to the reader, as the organizations' heads do: every page reads the versions, and
+// on SQLite the writer's connection is held for a whole import — a read there would wait for it.
+export function publicationsRepository({ db, reader }: Handles) {
   return {
     /** The organization's versions (of one year, or all), without their documents, by year and number. */
     async list(orgId: number, fiscalYear?: number): Promise<PublicationRow[]> {
-      let query = db.selectFrom('publications').select(COLUMNS).where('org_id', '=', orgId);
+      let query = reader.selectFrom('publications').select(COLUMNS).where('org_id', '=', orgId);
       if (fiscalYear !== undefined) query = query.where('fiscal_year', '=', fiscalYear);
       const rows = await query.orderBy('fiscal_year').orderBy('version').execute();
       return rows.map(rowOf);
     },
     /** One version's document as stored (the text its SHA-256 is of). */
     async document(orgId: number, fiscalYear: number, version: number): Promise<string | undefined> {
-      const row = await db
+      const row = await reader
         .selectFrom('publications')
         .select('document')
         .where('org_id', '=', orgId)
